@@ -1,0 +1,162 @@
+//! The disassembler: a readable listing of a code object and every code object nested in it,
+//! with offsets, line numbers, opcode names, resolved operands and the exception table.
+
+use crate::code::{Code, Const};
+use crate::opcode::{BinOpKind, Op, Operand};
+use std::fmt::Write;
+
+/// Renders `code` and, after it, each nested code object (depth first), as `coro dis` prints.
+pub fn disassemble(code: &Code) -> String {
+    let mut out = String::new();
+    let mut todo = vec![code];
+    while let Some(c) = todo.pop() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        disassemble_one(c, &mut out);
+        let nested: Vec<&Code> = c
+            .consts
+            .iter()
+            .filter_map(|k| {
+                if let Const::Code(k) = k {
+                    Some(&**k)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        todo.extend(nested.into_iter().rev());
+    }
+    out
+}
+
+/// The repr CPython would show for a constant.
+pub fn const_repr(c: &Const) -> String {
+    match c {
+        Const::None => "None".into(),
+        Const::True => "True".into(),
+        Const::False => "False".into(),
+        Const::Ellipsis => "Ellipsis".into(),
+        Const::Int(n) => n.to_string(),
+        Const::BigInt(s) => s.to_string(),
+        Const::Float(f) => format!("{f:?}"),
+        Const::Str(s) => format!("{s:?}"),
+        Const::Tuple(items) => {
+            let parts: Vec<String> = items.iter().map(const_repr).collect();
+            if parts.len() == 1 {
+                format!("({},)", parts[0])
+            } else {
+                format!("({})", parts.join(", "))
+            }
+        }
+        Const::Code(c) => format!("<code object {} line {}>", c.qualname, c.first_line),
+    }
+}
+
+fn disassemble_one(c: &Code, out: &mut String) {
+    let kind = if c.flags.generator { "generator " } else { "" };
+    let _ = writeln!(
+        out,
+        "Disassembly of {}code object {} (file \"{}\", line {}): args={} posonly={} kwonly={} varargs={} varkw={} locals={} max_stack={} bytes={}",
+        kind,
+        c.qualname,
+        c.filename,
+        c.first_line,
+        c.argcount,
+        c.posonlyargcount,
+        c.kwonlyargcount,
+        c.flags.varargs,
+        c.flags.varkw,
+        c.varnames.len(),
+        c.max_stack,
+        c.code.len()
+    );
+    if !c.cellvars.is_empty() {
+        let _ = writeln!(out, "  cells: {}", c.cellvars.join(", "));
+    }
+    if !c.freevars.is_empty() {
+        let _ = writeln!(out, "  free: {}", c.freevars.join(", "));
+    }
+    let targets: Vec<u32> = c
+        .instructions()
+        .filter_map(|i| i.ok())
+        .filter(|i| i.op.operand() == Operand::Jump)
+        .map(|i| i.arg)
+        .collect();
+    let mut last_line = 0;
+    for ins in c.instructions() {
+        let ins = match ins {
+            Ok(i) => i,
+            Err(at) => {
+                let _ = writeln!(out, "  {at:>6} <undecodable byte>");
+                break;
+            }
+        };
+        let line = c.line_for(ins.start);
+        let line_col = if line != last_line {
+            format!("{line:>5}")
+        } else {
+            "     ".to_string()
+        };
+        last_line = line;
+        let mark = if targets.contains(&ins.start) {
+            ">>"
+        } else {
+            "  "
+        };
+        let operand = describe_operand(c, ins.op, ins.arg);
+        let arg = if ins.op.has_arg() {
+            format!("{:<5}", ins.arg)
+        } else {
+            "     ".to_string()
+        };
+        let _ = writeln!(
+            out,
+            "{line_col} {mark} {:>5} {:<18} {arg} {operand}",
+            ins.start,
+            ins.op.name()
+        );
+    }
+    if !c.exception_table.is_empty() {
+        let _ = writeln!(out, "  ExceptionTable:");
+        for e in &c.exception_table {
+            let _ = writeln!(
+                out,
+                "    {} to {} -> {} [{}]",
+                e.start, e.end, e.handler, e.depth
+            );
+        }
+    }
+}
+
+fn describe_operand(c: &Code, op: Op, arg: u32) -> String {
+    let i = arg as usize;
+    let name =
+        |v: Option<&std::rc::Rc<str>>| v.map(|s| format!("({s})")).unwrap_or_else(|| "(?)".into());
+    match op.operand() {
+        Operand::None => String::new(),
+        Operand::Const => c
+            .consts
+            .get(i)
+            .map(|k| format!("({})", const_repr(k)))
+            .unwrap_or_else(|| "(?)".into()),
+        Operand::Name => name(c.names.get(i)),
+        Operand::Local => name(c.varnames.get(i)),
+        Operand::Deref => name(c.cellvars.iter().chain(c.freevars.iter()).nth(i)),
+        Operand::Jump => format!("(to {arg})"),
+        Operand::Num => match op {
+            Op::BinaryOp | Op::InplaceOp => BinOpKind::from_u32(arg)
+                .map(|k| {
+                    format!(
+                        "({}{})",
+                        k.symbol(),
+                        if op == Op::InplaceOp { "=" } else { "" }
+                    )
+                })
+                .unwrap_or_default(),
+            Op::IsOp => (if arg == 1 { "(is not)" } else { "(is)" }).into(),
+            Op::ContainsOp => (if arg == 1 { "(not in)" } else { "(in)" }).into(),
+            _ => String::new(),
+        },
+    }
+}

@@ -1,0 +1,19 @@
+//! coro-compiler: source text in, `Code` out.
+//!
+//! Pipeline: `lexer` (tokens with spans, INDENT/DEDENT) -> `parser` (AST in a bumpalo arena) ->
+//! `scope` (local/global/nonlocal/free/cell analysis) -> `codegen` (bytecode from the opcode table
+//! in `opcode`, with exception and line tables and `max_stack`) -> `code::Code`.
+
+pub mod ast;
+pub mod code;
+pub mod codegen;
+pub mod dis;
+pub mod error;
+pub mod lexer;
+pub mod opcode;
+pub mod parser;
+pub mod scope;
+
+pub use code::{Code, CodeFlags, Const, ExceptionEntry};
+pub use codegen::{compile_hidden, compile_module};
+pub use error::{CompileError, ErrorKind};

@@ -1,0 +1,806 @@
+//! Subscripts, slices, attributes, method lookup and `import` of built-in modules.
+
+use crate::object::{Builtin, HeapObj};
+use crate::types::ExcKind;
+use crate::value::{ObjRef, Value};
+use crate::{Exc, Vm};
+
+/// Resolved `start, stop, step` of a slice applied to a sequence of length `len`.
+pub fn slice_indices(
+    len: i64,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+) -> (i64, i64, i64) {
+    let clamp = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
+        match v {
+            None => default,
+            Some(x) if x < 0 => (x + len).max(lo),
+            Some(x) => x.min(hi),
+        }
+    };
+    if step > 0 {
+        (clamp(start, 0, 0, len), clamp(stop, len, 0, len), step)
+    } else {
+        (
+            clamp(start, len - 1, -1, len - 1),
+            clamp(stop, -1, -1, len - 1),
+            step,
+        )
+    }
+}
+
+/// Positions selected by a resolved slice.
+pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+    let mut i = start;
+    std::iter::from_fn(move || {
+        if (step > 0 && i < stop) || (step < 0 && i > stop) {
+            let r = i as usize;
+            i += step;
+            Some(r)
+        } else {
+            None
+        }
+    })
+}
+
+impl Vm {
+    fn slice_parts(&mut self, r: ObjRef) -> Result<(Option<i64>, Option<i64>, i64), Exc> {
+        let HeapObj::Slice(parts) = self.heap.get(r) else {
+            return Ok((None, None, 1));
+        };
+        let parts = **parts;
+        let mut conv = |vm: &mut Vm, v: Value| -> Result<Option<i64>, Exc> {
+            match v {
+                Value::None => Ok(None),
+                Value::Int(i) => Ok(Some(i)),
+                Value::Bool(b) => Ok(Some(b as i64)),
+                Value::Obj(o) if matches!(vm.heap.get(o), HeapObj::BigInt(_)) => {
+                    let b = vm.to_bigint(v).unwrap_or_default();
+                    Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                        i64::MIN / 2
+                    } else {
+                        i64::MAX / 2
+                    }))
+                }
+                _ => Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+            }
+        };
+        let a = conv(self, parts[0])?;
+        let b = conv(self, parts[1])?;
+        let c = conv(self, parts[2])?.unwrap_or(1);
+        if c == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        Ok((a, b, c))
+    }
+
+    fn is_slice(&self, v: Value) -> Option<ObjRef> {
+        match v {
+            Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Slice(_)) => Some(r),
+            _ => None,
+        }
+    }
+
+    fn seq_index(&mut self, k: Value, len: usize, what: &str) -> Result<usize, Exc> {
+        let i = match k {
+            Value::Int(i) => i,
+            Value::Bool(b) => b as i64,
+            Value::Obj(o) if matches!(self.heap.get(o), HeapObj::BigInt(_)) => {
+                return Err(
+                    self.index_error(&format!("cannot fit 'int' into an index-sized integer"))
+                );
+            }
+            _ => {
+                let t = self.type_name(k);
+                return Err(self.type_error(&format!(
+                    "{what} indices must be integers or slices, not {t}"
+                )));
+            }
+        };
+        let j = if i < 0 { i + len as i64 } else { i };
+        if j < 0 || j >= len as i64 {
+            return Err(self.index_error(&format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    pub fn get_item(&mut self, c: Value, k: Value) -> Result<Value, Exc> {
+        let Value::Obj(r) = c else {
+            let t = self.type_name(c);
+            return Err(self.type_error(&format!("'{t}' object is not subscriptable")));
+        };
+        if let Some(sl) = self.is_slice(k) {
+            let (a, b, step) = self.slice_parts(sl)?;
+            return self.get_slice(r, a, b, step);
+        }
+        match self.heap.get(r) {
+            HeapObj::List(l) => {
+                let n = l.len();
+                let i = self.seq_index(k, n, "list")?;
+                match self.heap.get(r) {
+                    HeapObj::List(l) => Ok(l[i]),
+                    _ => Ok(Value::None),
+                }
+            }
+            HeapObj::Tuple(t) => {
+                let n = t.len();
+                let i = self.seq_index(k, n, "tuple")?;
+                match self.heap.get(r) {
+                    HeapObj::Tuple(t) => Ok(t[i]),
+                    _ => Ok(Value::None),
+                }
+            }
+            HeapObj::Str(s) => {
+                let n = s.chars as usize;
+                let i = self.seq_index(k, n, "string")?;
+                let ch = match self.heap.get(r) {
+                    HeapObj::Str(s) => {
+                        if s.is_ascii() {
+                            s.s[i..i + 1].to_string()
+                        } else {
+                            s.s.chars()
+                                .nth(i)
+                                .map(|c| c.to_string())
+                                .unwrap_or_default()
+                        }
+                    }
+                    _ => String::new(),
+                };
+                Ok(self.new_string(ch))
+            }
+            HeapObj::Dict(_) => match self.dict_get(r, k)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(k)),
+            },
+            HeapObj::Range { start, stop, step } => {
+                let (start, step) = (*start, *step);
+                let n = crate::builtins::range_len(start, *stop, step);
+                let i = self.seq_index(k, n, "range object")?;
+                Ok(Value::Int(start + i as i64 * step))
+            }
+            HeapObj::Class(c)
+                if c.kind == crate::object::TypeKind::Type
+                    || matches!(
+                        c.kind,
+                        crate::object::TypeKind::List
+                            | crate::object::TypeKind::Dict
+                            | crate::object::TypeKind::Tuple
+                            | crate::object::TypeKind::Set
+                    ) =>
+            {
+                // `list[int]` in annotations: a generic alias; coro returns the class itself.
+                Ok(c_value(r))
+            }
+            _ => {
+                let t = self.type_name(c);
+                Err(self.type_error(&format!("'{t}' object is not subscriptable")))
+            }
+        }
+    }
+
+    fn get_slice(
+        &mut self,
+        r: ObjRef,
+        a: Option<i64>,
+        b: Option<i64>,
+        step: i64,
+    ) -> Result<Value, Exc> {
+        enum Kind {
+            List,
+            Tuple,
+            Str,
+            Range(i64, i64, i64),
+        }
+        let (kind, len) = match self.heap.get(r) {
+            HeapObj::List(l) => (Kind::List, l.len()),
+            HeapObj::Tuple(t) => (Kind::Tuple, t.len()),
+            HeapObj::Str(s) => (Kind::Str, s.chars as usize),
+            HeapObj::Range { start, stop, step } => (
+                Kind::Range(*start, *stop, *step),
+                crate::builtins::range_len(*start, *stop, *step),
+            ),
+            _ => {
+                let t = self.type_name(Value::Obj(r));
+                return Err(self.type_error(&format!("'{t}' object is not subscriptable")));
+            }
+        };
+        let (start, stop, st) = slice_indices(len as i64, a, b, step);
+        match kind {
+            Kind::List | Kind::Tuple => {
+                let items: Vec<Value> = match self.heap.get(r) {
+                    HeapObj::List(l) => slice_positions(start, stop, st).map(|i| l[i]).collect(),
+                    HeapObj::Tuple(t) => slice_positions(start, stop, st).map(|i| t[i]).collect(),
+                    _ => Vec::new(),
+                };
+                Ok(if matches!(kind, Kind::List) {
+                    self.new_list(items)
+                } else {
+                    self.new_tuple(items)
+                })
+            }
+            Kind::Str => {
+                let s: String = match self.heap.get(r) {
+                    HeapObj::Str(s) if s.is_ascii() && st == 1 => {
+                        if start < stop {
+                            s.s[start as usize..stop as usize].to_string()
+                        } else {
+                            String::new()
+                        }
+                    }
+                    HeapObj::Str(s) => {
+                        let chars: Vec<char> = s.s.chars().collect();
+                        slice_positions(start, stop, st).map(|i| chars[i]).collect()
+                    }
+                    _ => String::new(),
+                };
+                Ok(self.new_string(s))
+            }
+            Kind::Range(rs, _, rstep) => {
+                let n_start = rs + start * rstep;
+                let n_stop = rs + stop * rstep;
+                let n_step = rstep * st;
+                Ok(Value::Obj(self.heap.alloc(HeapObj::Range {
+                    start: n_start,
+                    stop: n_stop,
+                    step: n_step,
+                })))
+            }
+        }
+    }
+
+    pub fn set_item(&mut self, c: Value, k: Value, v: Value) -> Result<(), Exc> {
+        let Value::Obj(r) = c else {
+            let t = self.type_name(c);
+            return Err(self.type_error(&format!("'{t}' object does not support item assignment")));
+        };
+        match self.heap.get(r) {
+            HeapObj::List(l) => {
+                let n = l.len();
+                if let Some(sl) = self.is_slice(k) {
+                    let (a, b, step) = self.slice_parts(sl)?;
+                    let Some(items) = self.sequence_items(v) else {
+                        return Err(self.type_error("can only assign an iterable"));
+                    };
+                    let (start, stop, st) = slice_indices(n as i64, a, b, step);
+                    if st == 1 {
+                        let stop = stop.max(start);
+                        if let HeapObj::List(l) = self.heap.get_mut(r) {
+                            l.splice(start as usize..stop as usize, items);
+                        }
+                        return Ok(());
+                    }
+                    let positions: Vec<usize> = slice_positions(start, stop, st).collect();
+                    if positions.len() != items.len() {
+                        return Err(self.value_error(&format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            items.len(),
+                            positions.len()
+                        )));
+                    }
+                    if let HeapObj::List(l) = self.heap.get_mut(r) {
+                        for (p, item) in positions.into_iter().zip(items) {
+                            l[p] = item;
+                        }
+                    }
+                    return Ok(());
+                }
+                let i = self.seq_index(k, n, "list assignment")?;
+                if let HeapObj::List(l) = self.heap.get_mut(r) {
+                    l[i] = v;
+                }
+                Ok(())
+            }
+            HeapObj::Dict(_) => self.dict_set(r, k, v),
+            _ => {
+                let t = self.type_name(c);
+                Err(self.type_error(&format!("'{t}' object does not support item assignment")))
+            }
+        }
+    }
+
+    pub fn del_item(&mut self, c: Value, k: Value) -> Result<(), Exc> {
+        let Value::Obj(r) = c else {
+            let t = self.type_name(c);
+            return Err(self.type_error(&format!("'{t}' object does not support item deletion")));
+        };
+        match self.heap.get(r) {
+            HeapObj::List(l) => {
+                let n = l.len();
+                if let Some(sl) = self.is_slice(k) {
+                    let (a, b, step) = self.slice_parts(sl)?;
+                    let (start, stop, st) = slice_indices(n as i64, a, b, step);
+                    let mut positions: Vec<usize> = slice_positions(start, stop, st).collect();
+                    positions.sort_unstable();
+                    if let HeapObj::List(l) = self.heap.get_mut(r) {
+                        for p in positions.into_iter().rev() {
+                            l.remove(p);
+                        }
+                    }
+                    return Ok(());
+                }
+                let i = self.seq_index(k, n, "list assignment")?;
+                if let HeapObj::List(l) = self.heap.get_mut(r) {
+                    l.remove(i);
+                }
+                Ok(())
+            }
+            HeapObj::Dict(_) => {
+                let h = self.hash(k)?;
+                let probe = match self.heap.get(r) {
+                    HeapObj::Dict(d) => d.probe(&self.heap, k, h),
+                    _ => crate::dict::Probe::Vacant,
+                };
+                match probe {
+                    crate::dict::Probe::Found(i) => {
+                        if let HeapObj::Dict(d) = self.heap.get_mut(r) {
+                            d.remove_at(i);
+                        }
+                        Ok(())
+                    }
+                    crate::dict::Probe::Vacant => Err(self.key_error(k)),
+                }
+            }
+            _ => {
+                let t = self.type_name(c);
+                Err(self.type_error(&format!("'{t}' object doesn't support item deletion")))
+            }
+        }
+    }
+
+    fn no_attr(&mut self, obj: Value, name: Value) -> Exc {
+        let n = self.str_of(name).unwrap_or("?").to_string();
+        if let Value::Obj(r) = obj {
+            match self.heap.get(r) {
+                HeapObj::Module(m) => {
+                    let mn = m.name.clone();
+                    return self.attribute_error(&format!("module '{mn}' has no attribute '{n}'"));
+                }
+                HeapObj::Class(c) => {
+                    let cn = c.name.clone();
+                    return self
+                        .attribute_error(&format!("type object '{cn}' has no attribute '{n}'"));
+                }
+                _ => {}
+            }
+        }
+        let t = self.type_name(obj);
+        self.attribute_error(&format!("'{t}' object has no attribute '{n}'"))
+    }
+
+    /// `obj.name`.
+    pub fn get_attr(&mut self, obj: Value, name: Value) -> Result<Value, Exc> {
+        if let Some(v) = self.special_attr(obj, name)? {
+            return Ok(v);
+        }
+        let cls = self.class_of(obj);
+        if let Some(m) = self.class_lookup(cls, name) {
+            return Ok(self.bind(m, obj));
+        }
+        Err(self.no_attr(obj, name))
+    }
+
+    /// Binds a class attribute to an instance: builtin methods and functions become bound.
+    fn bind(&mut self, m: Value, obj: Value) -> Value {
+        let Value::Obj(r) = m else { return m };
+        match self.heap.get(r) {
+            HeapObj::Builtin(b) if b.this.is_undef() => {
+                let nb = Builtin {
+                    name: b.name,
+                    func: b.func,
+                    this: obj,
+                    owner: b.owner,
+                };
+                Value::Obj(self.heap.alloc(HeapObj::Builtin(Box::new(nb))))
+            }
+            HeapObj::Function(_) => {
+                Value::Obj(self.heap.alloc(HeapObj::BoundMethod { func: m, this: obj }))
+            }
+            _ => m,
+        }
+    }
+
+    /// Attributes that live on the object itself rather than its class.
+    fn special_attr(&mut self, obj: Value, name: Value) -> Result<Option<Value>, Exc> {
+        let n = self.str_of(name).unwrap_or("").to_string();
+        if n == "__class__" {
+            return Ok(Some(Value::Obj(self.class_of(obj))));
+        }
+        let Value::Obj(r) = obj else {
+            return Ok(match (obj, n.as_str()) {
+                (Value::Int(_) | Value::Bool(_), "real" | "numerator") => Some(match obj {
+                    Value::Bool(b) => Value::Int(b as i64),
+                    _ => obj,
+                }),
+                (Value::Int(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
+                (Value::Int(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+                (Value::Float(_), "real") => Some(obj),
+                (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+                _ => None,
+            });
+        };
+        Ok(match self.heap.get(r) {
+            HeapObj::Module(m) => {
+                let d = m.dict;
+                match self.dict_get_str(d, name) {
+                    Some(v) => Some(v),
+                    None if n == "__dict__" => Some(Value::Obj(d)),
+                    None => None,
+                }
+            }
+            HeapObj::Function(f) => match n.as_str() {
+                "__name__" => Some(f.name),
+                "__qualname__" => Some(f.qualname),
+                "__module__" => Some(f.module),
+                "__doc__" => Some(Value::None),
+                "__defaults__" => {
+                    let d = f.defaults.clone();
+                    Some(if d.is_empty() {
+                        Value::None
+                    } else {
+                        self.new_tuple(d)
+                    })
+                }
+                "__globals__" => Some(Value::Obj(f.globals)),
+                "__code__" => {
+                    let c = f.code.clone();
+                    Some(Value::Obj(self.heap.alloc(HeapObj::Code(c))))
+                }
+                "__dict__" => {
+                    let d = match f.dict {
+                        Some(d) => d,
+                        None => {
+                            let d = self.new_dict().as_obj().unwrap_or(self.builtins);
+                            if let HeapObj::Function(f) = self.heap.get_mut(r) {
+                                f.dict = Some(d);
+                            }
+                            d
+                        }
+                    };
+                    Some(Value::Obj(d))
+                }
+                _ => match f.dict {
+                    Some(d) => self.dict_get_str(d, name),
+                    None => None,
+                },
+            },
+            HeapObj::Builtin(b) => match n.as_str() {
+                "__name__" | "__qualname__" => {
+                    let s = b.name;
+                    Some(self.new_str(s))
+                }
+                "__self__" => Some(if b.this.is_undef() {
+                    Value::None
+                } else {
+                    b.this
+                }),
+                _ => None,
+            },
+            HeapObj::BoundMethod { func, this } => {
+                let (func, this) = (*func, *this);
+                match n.as_str() {
+                    "__self__" => Some(this),
+                    "__func__" => Some(func),
+                    _ => self.special_attr(func, name)?,
+                }
+            }
+            HeapObj::Generator(g) => match n.as_str() {
+                "__name__" => Some(g.name),
+                "__qualname__" => Some(g.qualname),
+                "gi_running" => Some(Value::Bool(g.state == crate::object::GenState::Running)),
+                "gi_suspended" => Some(Value::Bool(g.state == crate::object::GenState::Suspended)),
+                "gi_yieldfrom" => Some(g.delegate.map(Value::Obj).unwrap_or(Value::None)),
+                "gi_code" => {
+                    let c = g.code.clone();
+                    Some(Value::Obj(self.heap.alloc(HeapObj::Code(c))))
+                }
+                "gi_frame" => Some(if g.state == crate::object::GenState::Done {
+                    Value::None
+                } else {
+                    Value::Bool(true)
+                }),
+                _ => None,
+            },
+            HeapObj::Code(c) => match n.as_str() {
+                "co_name" => {
+                    let s = c.code.name.clone();
+                    Some(self.new_str(&s))
+                }
+                "co_qualname" => {
+                    let s = c.code.qualname.clone();
+                    Some(self.new_str(&s))
+                }
+                "co_filename" => {
+                    let s = c.code.filename.clone();
+                    Some(self.new_str(&s))
+                }
+                "co_firstlineno" => Some(Value::Int(c.code.first_line as i64)),
+                "co_argcount" => Some(Value::Int(c.code.argcount as i64)),
+                _ => None,
+            },
+            HeapObj::Exception(e) => {
+                let (args, cause, context, suppress, dict) =
+                    (e.args, e.cause, e.context, e.suppress_context, e.dict);
+                match n.as_str() {
+                    "args" => Some(args),
+                    "__cause__" => Some(cause),
+                    "__context__" => Some(context),
+                    "__suppress_context__" => Some(Value::Bool(suppress)),
+                    "__traceback__" => Some(Value::None),
+                    _ => {
+                        let from_dict = match dict {
+                            Some(d) => self.dict_get_str(d, name),
+                            None => None,
+                        };
+                        match from_dict {
+                            Some(v) => Some(v),
+                            None => match n.as_str() {
+                                "value" if self.exc_is(Exc(r), ExcKind::StopIteration) => {
+                                    Some(self.stop_iteration_value(Exc(r)))
+                                }
+                                "code" if self.exc_is(Exc(r), ExcKind::SystemExit) => {
+                                    Some(self.stop_iteration_value(Exc(r)))
+                                }
+                                "msg" | "name" | "path"
+                                    if self.exc_is(Exc(r), ExcKind::ImportError) =>
+                                {
+                                    Some(Value::None)
+                                }
+                                _ => None,
+                            },
+                        }
+                    }
+                }
+            }
+            HeapObj::Class(c) => {
+                let (cname, qual, module, mro, bases, dict) = (
+                    c.name.clone(),
+                    c.qualname.clone(),
+                    c.module.clone(),
+                    c.mro.clone(),
+                    c.bases.clone(),
+                    c.dict,
+                );
+                match n.as_str() {
+                    "__name__" => Some(self.new_str(&cname)),
+                    "__qualname__" => Some(self.new_str(&qual)),
+                    "__module__" => Some(self.new_str(&module)),
+                    "__mro__" => Some(self.new_tuple(mro.into_iter().map(Value::Obj).collect())),
+                    "__bases__" => {
+                        Some(self.new_tuple(bases.into_iter().map(Value::Obj).collect()))
+                    }
+                    "__base__" => {
+                        Some(bases.first().map(|b| Value::Obj(*b)).unwrap_or(Value::None))
+                    }
+                    "__dict__" => Some(Value::Obj(dict)),
+                    "__doc__" => Some(Value::None),
+                    _ => self.class_lookup(r, name),
+                }
+            }
+            HeapObj::Slice(parts) => match n.as_str() {
+                "start" => Some(parts[0]),
+                "stop" => Some(parts[1]),
+                "step" => Some(parts[2]),
+                _ => None,
+            },
+            HeapObj::Range { start, stop, step } => match n.as_str() {
+                "start" => Some(Value::Int(*start)),
+                "stop" => Some(Value::Int(*stop)),
+                "step" => Some(Value::Int(*step)),
+                _ => None,
+            },
+            HeapObj::BigInt(_) => match n.as_str() {
+                "real" | "numerator" => Some(obj),
+                "imag" => Some(Value::Int(0)),
+                "denominator" => Some(Value::Int(1)),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// For `obj.name(...)`: the callable and the receiver to pass first (Undef when the
+    /// callable is already bound or is a plain attribute).
+    pub fn load_method(&mut self, obj: Value, name: Value) -> Result<(Value, Value), Exc> {
+        let plain = match obj {
+            Value::Obj(r) => !matches!(
+                self.heap.get(r),
+                HeapObj::Module(_)
+                    | HeapObj::Class(_)
+                    | HeapObj::Function(_)
+                    | HeapObj::Exception(_)
+            ),
+            _ => true,
+        };
+        if plain {
+            let cls = self.class_of(obj);
+            if let Some(m) = self.class_lookup(cls, name) {
+                if let Value::Obj(mr) = m {
+                    if matches!(self.heap.get(mr), HeapObj::Builtin(b) if b.this.is_undef()) {
+                        return Ok((m, obj));
+                    }
+                }
+            }
+        }
+        let v = self.get_attr(obj, name)?;
+        Ok((v, Value::Undef))
+    }
+
+    pub fn set_attr(&mut self, obj: Value, name: Value, v: Value) -> Result<(), Exc> {
+        if let Value::Obj(r) = obj {
+            let n = self.str_of(name).unwrap_or("").to_string();
+            match self.heap.get(r) {
+                HeapObj::Module(m) => {
+                    let d = m.dict;
+                    return self.dict_set(d, name, v);
+                }
+                HeapObj::Function(f) => {
+                    let d = match f.dict {
+                        Some(d) => d,
+                        None => {
+                            let d = self.new_dict().as_obj().unwrap_or(self.builtins);
+                            if let HeapObj::Function(f) = self.heap.get_mut(r) {
+                                f.dict = Some(d);
+                            }
+                            d
+                        }
+                    };
+                    if n == "__name__" || n == "__qualname__" {
+                        if self.str_of(v).is_none() {
+                            return Err(
+                                self.type_error(&format!("{n} must be set to a string object"))
+                            );
+                        }
+                        if let HeapObj::Function(f) = self.heap.get_mut(r) {
+                            if n == "__name__" {
+                                f.name = v;
+                            } else {
+                                f.qualname = v;
+                            }
+                        }
+                        return Ok(());
+                    }
+                    return self.dict_set(d, name, v);
+                }
+                HeapObj::Exception(e) => {
+                    let dict = e.dict;
+                    match n.as_str() {
+                        "__cause__" | "__context__" => {
+                            let ok = v.is_none()
+                                || matches!(v, Value::Obj(o) if matches!(self.heap.get(o), HeapObj::Exception(_)));
+                            if !ok {
+                                return Err(self.type_error(&format!(
+                                    "exception {} must be None or derive from BaseException",
+                                    if n == "__cause__" { "cause" } else { "context" }
+                                )));
+                            }
+                            if let HeapObj::Exception(e) = self.heap.get_mut(r) {
+                                if n == "__cause__" {
+                                    e.cause = v;
+                                    e.suppress_context = true;
+                                } else {
+                                    e.context = v;
+                                }
+                            }
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            let b = self.truthy(v)?;
+                            if let HeapObj::Exception(e) = self.heap.get_mut(r) {
+                                e.suppress_context = b;
+                            }
+                            return Ok(());
+                        }
+                        "args" => {
+                            let items = self.sequence_items(v).unwrap_or_default();
+                            let t = self.new_tuple(items);
+                            if let HeapObj::Exception(e) = self.heap.get_mut(r) {
+                                e.args = t;
+                            }
+                            return Ok(());
+                        }
+                        _ => {
+                            let d = match dict {
+                                Some(d) => d,
+                                None => {
+                                    let d = self.new_dict().as_obj().unwrap_or(self.builtins);
+                                    if let HeapObj::Exception(e) = self.heap.get_mut(r) {
+                                        e.dict = Some(d);
+                                    }
+                                    d
+                                }
+                            };
+                            return self.dict_set(d, name, v);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let has = self.get_attr(obj, name).is_ok();
+        let t = self.type_name(obj);
+        let n = self.str_of(name).unwrap_or("?").to_string();
+        if has {
+            Err(self.attribute_error(&format!("'{t}' object attribute '{n}' is read-only")))
+        } else {
+            Err(self.attribute_error(&format!("'{t}' object has no attribute '{n}'")))
+        }
+    }
+
+    pub fn del_attr(&mut self, obj: Value, name: Value) -> Result<(), Exc> {
+        let dict = match obj {
+            Value::Obj(r) => match self.heap.get(r) {
+                HeapObj::Module(m) => Some(m.dict),
+                HeapObj::Function(f) => f.dict,
+                HeapObj::Exception(e) => e.dict,
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(d) = dict {
+            if self.dict_get_str(d, name).is_some() {
+                return self.del_item(Value::Obj(d), name);
+            }
+        }
+        Err(self.no_attr(obj, name))
+    }
+
+    /// `import name` for built-in modules.
+    pub fn import_module(&mut self, name: Value) -> Result<Value, Exc> {
+        let n = self.str_of(name).unwrap_or("").to_string();
+        if let Some(m) = self.lookup_module(&n) {
+            return Ok(Value::Obj(m));
+        }
+        if let Some(m) = crate::builtins::create_builtin_module(self, &n)? {
+            return Ok(Value::Obj(m));
+        }
+        let class = self.types.exc(ExcKind::ModuleNotFoundError);
+        let msg = self.new_string(format!("No module named '{n}'"));
+        Err(self.new_exception(class, vec![msg]))
+    }
+
+    pub fn import_from(&mut self, m: Value, name: Value) -> Result<Value, Exc> {
+        match self.get_attr(m, name) {
+            Ok(v) => Ok(v),
+            Err(_) => {
+                let n = self.str_of(name).unwrap_or("?").to_string();
+                let mn = match m {
+                    Value::Obj(r) => match self.heap.get(r) {
+                        HeapObj::Module(md) => md.name.to_string(),
+                        _ => "?".into(),
+                    },
+                    _ => "?".into(),
+                };
+                let class = self.types.exc(ExcKind::ImportError);
+                let msg = self.new_string(format!(
+                    "cannot import name '{n}' from '{mn}' (unknown location)"
+                ));
+                Err(self.new_exception(class, vec![msg]))
+            }
+        }
+    }
+
+    pub fn import_star(&mut self, m: Value, globals: ObjRef) -> Result<(), Exc> {
+        let Value::Obj(r) = m else { return Ok(()) };
+        let HeapObj::Module(md) = self.heap.get(r) else {
+            return Ok(());
+        };
+        let d = md.dict;
+        let pairs: Vec<(Value, Value)> = match self.heap.get(d) {
+            HeapObj::Dict(dd) => dd.iter().map(|e| (e.key, e.value)).collect(),
+            _ => Vec::new(),
+        };
+        for (k, v) in pairs {
+            if self.str_of(k).map(|s| !s.starts_with('_')).unwrap_or(false) {
+                self.dict_set(globals, k, v)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn c_value(r: ObjRef) -> Value {
+    Value::Obj(r)
+}

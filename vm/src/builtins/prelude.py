@@ -1,0 +1,188 @@
+# Builtins that coro implements in Python, compiled once at VM start-up with their frames hidden
+# from tracebacks. They exist so that everything that iterates a generator, or calls a Python
+# function per item, runs inside the one dispatch loop instead of recursing into it from Rust.
+# Native builtins validate their arguments (so errors match CPython's) and then tail-call these.
+
+_MISSING = []
+
+
+def _list_from_iter(it):
+    out = []
+    for x in it:
+        out.append(x)
+    return out
+
+
+def _tuple_from_iter(it):
+    return tuple(_list_from_iter(it))
+
+
+def _set_from_iter(it):
+    s = set()
+    for x in it:
+        s.add(x)
+    return s
+
+
+def _dict_from_iter(it):
+    d = {}
+    for k, v in it:
+        d[k] = v
+    return d
+
+
+def _contains(it, item):
+    for x in it:
+        if x is item or x == item:
+            return True
+    return False
+
+
+def _not_contains(it, item):
+    for x in it:
+        if x is item or x == item:
+            return False
+    return True
+
+
+def _join(sep, it):
+    return sep.join(_list_from_iter(it))
+
+
+def _sum(it, start):
+    total = start
+    for x in it:
+        total = total + x
+    return total
+
+
+def _any(it):
+    for x in it:
+        if x:
+            return True
+    return False
+
+
+def _all(it):
+    for x in it:
+        if not x:
+            return False
+    return True
+
+
+def _minmax(args, key, default, is_max, name):
+    if len(args) == 1:
+        it = args[0]
+    else:
+        if default is not _MISSING:
+            raise TypeError("Cannot specify a default for " + name + "() with multiple positional arguments")
+        it = args
+    best = _MISSING
+    best_key = None
+    for x in it:
+        k = x if key is None else key(x)
+        if best is _MISSING:
+            best = x
+            best_key = k
+        elif is_max:
+            if k > best_key:
+                best = x
+                best_key = k
+        elif k < best_key:
+            best = x
+            best_key = k
+    if best is _MISSING:
+        if default is _MISSING:
+            raise ValueError(name + "() arg is an empty sequence")
+        return default
+    return best
+
+
+def _sort_key(lst, key, reverse):
+    keys = [key(x) for x in lst]
+    _sort_by_keys(lst, keys, reverse)
+
+
+def _sorted(it, key, reverse):
+    lst = _list_from_iter(it)
+    if key is None:
+        lst.sort(reverse=reverse)
+    else:
+        _sort_key(lst, key, reverse)
+    return lst
+
+
+def map(func, *iters):
+    if len(iters) == 1:
+        for x in iters[0]:
+            yield func(x)
+        return
+    while True:
+        args = []
+        for it in iters:
+            x = next(it, _MISSING)
+            if x is _MISSING:
+                return
+            args.append(x)
+        yield func(*args)
+
+
+def filter(func, it):
+    if func is None:
+        for x in it:
+            if x:
+                yield x
+    else:
+        for x in it:
+            if func(x):
+                yield x
+
+
+def zip(*iters, strict=False):
+    if not iters:
+        return
+    while True:
+        items = []
+        for i, it in enumerate(iters):
+            x = next(it, _MISSING)
+            if x is _MISSING:
+                if strict:
+                    if i > 0:
+                        plural = " " if i == 1 else "s 1-"
+                        raise ValueError("zip() argument " + str(i + 1) + " is shorter than argument" + plural + str(i))
+                    for j in range(1, len(iters)):
+                        if next(iters[j], _MISSING) is not _MISSING:
+                            plural = " " if j == 1 else "s 1-"
+                            raise ValueError("zip() argument " + str(j + 1) + " is longer than argument" + plural + str(j))
+                return
+            items.append(x)
+        yield tuple(items)
+
+
+def enumerate(it, start=0):
+    n = start
+    for x in it:
+        yield (n, x)
+        n += 1
+
+
+def _callable_iter(func, sentinel):
+    while True:
+        x = func()
+        if x == sentinel:
+            return
+        yield x
+
+
+def _zip_strict(strict, *iters):
+    return zip(*iters, strict=strict)
+
+
+def _extend_from_iter(lst, it):
+    for x in it:
+        lst.append(x)
+
+
+def _update_from_iter(d, it):
+    for k, v in it:
+        d[k] = v

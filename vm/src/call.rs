@@ -1,0 +1,359 @@
+//! Calls: binding arguments to parameters with CPython's error messages, building frames (and
+//! generators, for generator functions), dispatching to natives and acting on what they return,
+//! and returning from a frame.
+
+use crate::frame::{Frame, Link};
+use crate::interp::{Flow, Outcome, Ret};
+use crate::object::{Function, GenState, Generator, HeapObj, LoadedCode};
+use crate::types::ExcKind;
+use crate::value::{ObjRef, Value};
+use crate::{Exc, Vm};
+use std::rc::Rc;
+
+/// A frame for module-level code (no parameters, no cells).
+pub fn new_frame(code: Rc<LoadedCode>, globals: ObjRef, args: &[Value], link: Link) -> Frame {
+    let mut stack = Vec::with_capacity(code.frame_size);
+    stack.extend_from_slice(args);
+    stack.resize(code.code.varnames.len().max(args.len()), Value::Undef);
+    Frame {
+        code,
+        ip: 0,
+        stack,
+        cells: Box::new([]),
+        globals,
+        exc_info: Value::Undef,
+        link,
+        gen: None,
+        root: None,
+        closing: false,
+        locals_dict: Value::Undef,
+    }
+}
+
+impl Vm {
+    /// Calls `callee` on behalf of the running frame `f`. A Python function's frame becomes the
+    /// running frame (the caller is pushed); a native's result is pushed on `f`'s stack.
+    pub(crate) fn call_value(
+        &mut self,
+        f: &mut Frame,
+        callee: Value,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> Result<Flow, Exc> {
+        let Value::Obj(r) = callee else {
+            return Err(self.not_callable(callee));
+        };
+        match self.heap.get(r) {
+            HeapObj::Function(func) => {
+                let is_gen = func.code.code.flags.generator;
+                let frame = self.function_frame(r, args, kwnames)?;
+                if is_gen {
+                    let g = self.new_generator(frame, None);
+                    f.stack.push(g);
+                } else {
+                    self.push_frame(f, frame)?;
+                }
+                Ok(Flow::Next)
+            }
+            HeapObj::Builtin(b) => {
+                let (func, this) = (b.func, b.this);
+                let ret = if this.is_undef() {
+                    func(self, args, kwnames)?
+                } else {
+                    let mut full: smallvec::SmallVec<[Value; 8]> =
+                        smallvec::SmallVec::with_capacity(args.len() + 1);
+                    full.push(this);
+                    full.extend_from_slice(args);
+                    func(self, &full, kwnames)?
+                };
+                self.handle_ret(f, ret)
+            }
+            HeapObj::BoundMethod { func, this } => {
+                let (func, this) = (*func, *this);
+                let mut full: Vec<Value> = Vec::with_capacity(args.len() + 1);
+                full.push(this);
+                full.extend_from_slice(args);
+                self.call_value(f, func, &full, kwnames)
+            }
+            HeapObj::Class(_) => {
+                let ret = crate::builtins::construct(self, r, args, kwnames)?;
+                self.handle_ret(f, ret)
+            }
+            _ => Err(self.not_callable(callee)),
+        }
+    }
+
+    fn not_callable(&mut self, v: Value) -> Exc {
+        let t = self.type_name(v);
+        self.type_error(&format!("'{t}' object is not callable"))
+    }
+
+    /// Acts on a native's request.
+    pub(crate) fn handle_ret(&mut self, f: &mut Frame, ret: Ret) -> Result<Flow, Exc> {
+        match ret {
+            Ret::Value(v) => {
+                f.stack.push(v);
+                Ok(Flow::Next)
+            }
+            Ret::TailCall(callee, args) => self.call_value(f, callee, &args, &[]),
+            Ret::Resume { gen, mode, link } => self.resume_generator(f, gen, mode, link),
+        }
+    }
+
+    /// Makes `frame` the running frame, keeping `f` as its caller.
+    pub(crate) fn push_frame(&mut self, f: &mut Frame, frame: Frame) -> Result<(), Exc> {
+        if self.frames.len() + 2 > self.recursion_limit {
+            return Err(self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let caller = std::mem::replace(f, frame);
+        self.frames.push(caller);
+        Ok(())
+    }
+
+    /// Returns `v` from the running frame.
+    pub(crate) fn do_return(&mut self, f: &mut Frame, v: Value, base: usize) -> Result<Flow, Exc> {
+        if let Some(g) = f.gen {
+            return self.generator_return(f, g, v, base);
+        }
+        match f.link {
+            Link::Host => Ok(Flow::Exit(Outcome::Returned(v))),
+            _ => {
+                if self.frames.len() <= base {
+                    return Ok(Flow::Exit(Outcome::Returned(v)));
+                }
+                let caller = self
+                    .frames
+                    .pop()
+                    .ok_or_else(|| self.runtime_error("frame stack underflow"))?;
+                *f = caller;
+                f.stack.push(v);
+                Ok(Flow::Next)
+            }
+        }
+    }
+
+    pub(crate) fn new_generator(&mut self, frame: Frame, type_name: Option<&'static str>) -> Value {
+        let code = frame.code.clone();
+        let g = Generator {
+            state: GenState::Created,
+            frame: Some(Box::new(frame)),
+            name: code.name,
+            qualname: code.qualname,
+            code,
+            delegate: None,
+            delegator: None,
+            leaf: None,
+            leaf_epoch: 0,
+            type_name,
+        };
+        let r = self.heap.alloc(HeapObj::Generator(Box::new(g)));
+        if let HeapObj::Generator(g) = self.heap.get_mut(r) {
+            if let Some(fr) = g.frame.as_mut() {
+                fr.gen = Some(r);
+            }
+        }
+        Value::Obj(r)
+    }
+
+    /// Builds the frame for calling function `fr` with `args` (keyword values last, named by
+    /// `kwnames`), raising CPython's TypeErrors for bad argument lists.
+    pub(crate) fn function_frame(
+        &mut self,
+        fr: ObjRef,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> Result<Frame, Exc> {
+        let HeapObj::Function(func) = self.heap.get(fr) else {
+            return Err(self.type_error("not a function"));
+        };
+        let code = func.code.clone();
+        let globals = func.globals;
+        let c = &code.code;
+        let nlocals = c.varnames.len();
+        let argcount = c.argcount as usize;
+        let mut stack: Vec<Value> = Vec::with_capacity(code.frame_size);
+        let simple = kwnames.is_empty()
+            && args.len() == argcount
+            && !c.flags.varargs
+            && !c.flags.varkw
+            && c.kwonlyargcount == 0;
+        if simple {
+            stack.extend_from_slice(args);
+            stack.resize(nlocals, Value::Undef);
+        } else {
+            let func: &Function = func;
+            let defaults = func.defaults.clone();
+            let kwdefaults = func.kwdefaults;
+            let qualname = self.str_of(func.qualname).unwrap_or("?").to_string();
+            stack = self.bind_args(&code, &qualname, &defaults, kwdefaults, args, kwnames)?;
+        }
+        let cells = self.make_cells(fr, &code, &mut stack);
+        Ok(Frame {
+            code,
+            ip: 0,
+            stack,
+            cells,
+            globals,
+            exc_info: Value::Undef,
+            link: Link::Call,
+            gen: None,
+            root: None,
+            closing: false,
+            locals_dict: Value::Undef,
+        })
+    }
+
+    fn make_cells(&mut self, fr: ObjRef, code: &LoadedCode, stack: &mut [Value]) -> Box<[ObjRef]> {
+        let c = &code.code;
+        if c.cellvars.is_empty() && c.freevars.is_empty() {
+            return Box::new([]);
+        }
+        let mut cells: Vec<ObjRef> = Vec::with_capacity(c.nderefs());
+        for i in 0..c.cellvars.len() {
+            let init = c
+                .cell_params
+                .iter()
+                .find(|(ci, _)| *ci as usize == i)
+                .map(|(_, li)| stack[*li as usize])
+                .unwrap_or(Value::Undef);
+            cells.push(self.heap.alloc(HeapObj::Cell(init)));
+        }
+        if let HeapObj::Function(func) = self.heap.get(fr) {
+            cells.extend(func.closure.iter().copied());
+        }
+        cells.into_boxed_slice()
+    }
+
+    fn bind_args(
+        &mut self,
+        code: &LoadedCode,
+        qualname: &str,
+        defaults: &[Value],
+        kwdefaults: Value,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> Result<Vec<Value>, Exc> {
+        let c = &code.code;
+        let nlocals = c.varnames.len();
+        let argcount = c.argcount as usize;
+        let kwonly = c.kwonlyargcount as usize;
+        let npos = args.len() - kwnames.len();
+        let mut locals = vec![Value::Undef; nlocals];
+        let positional = &args[..npos];
+        let n_direct = npos.min(argcount);
+        locals[..n_direct].copy_from_slice(&positional[..n_direct]);
+        let mut slot = argcount + kwonly;
+        if c.flags.varargs {
+            let extra = if npos > argcount {
+                positional[argcount..].to_vec()
+            } else {
+                Vec::new()
+            };
+            locals[slot] = self.new_tuple(extra);
+            slot += 1;
+        } else if npos > argcount {
+            let given_kw = kwnames.len();
+            let _ = given_kw;
+            let ndefaults = defaults.len();
+            let takes = if ndefaults > 0 {
+                format!(
+                    "from {} to {} positional arguments",
+                    argcount - ndefaults,
+                    argcount
+                )
+            } else {
+                format!(
+                    "{} positional argument{}",
+                    argcount,
+                    if argcount == 1 { "" } else { "s" }
+                )
+            };
+            let was = if npos == 1 { "was" } else { "were" };
+            return Err(self.type_error(&format!(
+                "{qualname}() takes {takes} but {npos} {was} given"
+            )));
+        }
+        let kwargs_dict = if c.flags.varkw {
+            let d = self.new_dict();
+            locals[slot] = d;
+            d.as_obj()
+        } else {
+            None
+        };
+        for (i, name) in kwnames.iter().enumerate() {
+            let value = args[npos + i];
+            let name_s = self.str_of(*name).unwrap_or("").to_string();
+            let pos = c.varnames[..argcount + kwonly]
+                .iter()
+                .position(|v| **v == *name_s);
+            match pos {
+                Some(p) if p >= c.posonlyargcount as usize => {
+                    if !locals[p].is_undef() {
+                        return Err(self.type_error(&format!(
+                            "{qualname}() got multiple values for argument '{name_s}'"
+                        )));
+                    }
+                    locals[p] = value;
+                }
+                _ => match kwargs_dict {
+                    Some(d) => self.dict_set(d, *name, value)?,
+                    None => {
+                        if pos.is_some() {
+                            return Err(self.type_error(&format!("{qualname}() got some positional-only arguments passed as keyword arguments: '{name_s}'")));
+                        }
+                        return Err(self.type_error(&format!(
+                            "{qualname}() got an unexpected keyword argument '{name_s}'"
+                        )));
+                    }
+                },
+            }
+        }
+        // Defaults for the trailing positional parameters.
+        let first_default = argcount - defaults.len().min(argcount);
+        let mut missing: Vec<String> = Vec::new();
+        for i in 0..argcount {
+            if locals[i].is_undef() {
+                if i >= first_default {
+                    locals[i] = defaults[i - first_default];
+                } else {
+                    missing.push(format!("'{}'", c.varnames[i]));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(qualname, "positional", &missing));
+        }
+        for i in argcount..argcount + kwonly {
+            if locals[i].is_undef() {
+                let d = match kwdefaults {
+                    Value::Obj(d) => {
+                        let key = self.intern(&c.varnames[i]);
+                        self.dict_get_str(d, key)
+                    }
+                    _ => None,
+                };
+                match d {
+                    Some(v) => locals[i] = v,
+                    None => missing.push(format!("'{}'", c.varnames[i])),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(qualname, "keyword-only", &missing));
+        }
+        Ok(locals)
+    }
+
+    fn missing_args(&mut self, qualname: &str, kind: &str, names: &[String]) -> Exc {
+        let list = match names.len() {
+            1 => names[0].clone(),
+            2 => format!("{} and {}", names[0], names[1]),
+            n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+        };
+        let s = if names.len() == 1 { "" } else { "s" };
+        self.type_error(&format!(
+            "{qualname}() missing {} required {kind} argument{s}: {list}",
+            names.len()
+        ))
+    }
+}

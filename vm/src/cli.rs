@@ -1,0 +1,144 @@
+//! The `coro` command line (clap): `coro run FILE|-c CODE|- [ARGS...]` and `coro dis FILE`.
+//! Program output goes to stdout; an uncaught exception prints CPython's traceback on stderr and
+//! exits with status 1; usage errors exit with status 2.
+
+use crate::{RunError, Vm};
+use clap::{Parser, Subcommand};
+use std::io::Read;
+
+#[derive(Parser)]
+#[command(name = "coro", version, about = "coro: a Python-subset coroutine VM")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a program: a file, `-c CODE`, or `-` for standard input.
+    Run {
+        /// Program text to run instead of a file.
+        #[arg(short = 'c', value_name = "CODE")]
+        code: Option<String>,
+        /// The program file (`-` reads standard input), then its arguments (`sys.argv[1:]`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Disassemble every code object of a program.
+    Dis {
+        /// The program file.
+        file: String,
+    },
+}
+
+/// Runs the CLI with the process arguments; returns the exit status.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Run { code, args } => {
+            let (source, filename, argv) = match code {
+                Some(c) => {
+                    let mut argv = vec!["-c".to_string()];
+                    argv.extend(args);
+                    (c, "<string>".to_string(), argv)
+                }
+                None => {
+                    let Some(file) = args.first().cloned() else {
+                        eprintln!("coro run: a FILE, `-c CODE` or `-` is required");
+                        return 2;
+                    };
+                    let text = match read_source(&file) {
+                        Ok(t) => t,
+                        Err(msg) => {
+                            eprintln!("coro: {msg}");
+                            return 2;
+                        }
+                    };
+                    let name = if file == "-" {
+                        "<stdin>".to_string()
+                    } else {
+                        file.clone()
+                    };
+                    (text, name, args)
+                }
+            };
+            run_source(&source, &filename, argv)
+        }
+        Command::Dis { file } => {
+            let text = match read_source(&file) {
+                Ok(t) => t,
+                Err(msg) => {
+                    eprintln!("coro: {msg}");
+                    return 2;
+                }
+            };
+            match coro_compiler::compile_module(&text, &file) {
+                Ok(code) => {
+                    print!("{}", coro_compiler::dis::disassemble(&code));
+                    0
+                }
+                Err(e) => {
+                    eprint!("{}", e.render(&file, &text));
+                    1
+                }
+            }
+        }
+    }
+}
+
+/// Reads a program file (or stdin for `-`); invalid UTF-8 is reported the way CPython does.
+fn read_source(file: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    if file == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+    } else {
+        bytes = std::fs::read(file).map_err(|e| format!("can't open file '{file}': {e}"))?;
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "SyntaxError: (unicode error) 'utf-8' codec can't decode byte at position {}",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let mut vm = Vm::with_output(Box::new(out), Box::new(std::io::stderr()));
+    vm.argv = argv;
+    let status = match vm.run_main(source, filename) {
+        Ok(()) => 0,
+        Err(RunError::Compile(e)) => {
+            let _ = vm.out.flush();
+            eprint!("{}", e.render(filename, source));
+            1
+        }
+        Err(RunError::Exception(e)) => {
+            let _ = vm.out.flush();
+            if vm.exc_is(e, crate::types::ExcKind::SystemExit) {
+                let (code, msg) = crate::builtins::misc::system_exit_status(&mut vm, e);
+                if let Some(m) = msg {
+                    eprintln!("{m}");
+                }
+                code
+            } else {
+                let report = vm.format_exception(e);
+                eprint!("{report}");
+                1
+            }
+        }
+    };
+    let _ = vm.out.flush();
+    status
+}
+
+use std::io::Write;

@@ -1,0 +1,495 @@
+//! The insertion-ordered hash table behind `dict`, `set`, module globals and class dicts, plus
+//! hashing and key equality of builtin values (CPython's hash algorithms for numbers, so that
+//! `hash(1) == hash(1.0) == hash(True)` and `hash(-1) == -2`).
+//!
+//! Layout follows CPython's compact dict: an `entries` vector in insertion order and an
+//! open-addressing `indices` table pointing into it. Because a `Dict` lives inside the heap and
+//! key comparison reads other heap objects, lookups (`probe`) take `&Heap` and a separate step
+//! (`insert_probed`) mutates.
+
+use crate::heap::Heap;
+use crate::object::HeapObj;
+use crate::value::Value;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+#[derive(Clone, Copy)]
+pub struct Entry {
+    pub hash: u64,
+    /// `Undef` marks a deleted entry.
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default, Clone)]
+pub struct Dict {
+    entries: Vec<Entry>,
+    indices: Vec<u32>,
+    len: usize,
+}
+
+const EMPTY: u32 = u32::MAX;
+const DELETED: u32 = u32::MAX - 1;
+
+/// Where a key is, or where it would go.
+#[derive(Clone, Copy, Debug)]
+pub enum Probe {
+    Found(usize),
+    Vacant,
+}
+
+impl Dict {
+    pub fn new() -> Self {
+        Dict::default()
+    }
+
+    pub fn with_capacity(n: usize) -> Self {
+        let mut d = Dict {
+            entries: Vec::with_capacity(n),
+            indices: Vec::new(),
+            len: 0,
+        };
+        if n > 0 {
+            d.indices = vec![EMPTY; (n * 3 / 2).next_power_of_two().max(8)];
+        }
+        d
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Finds `key` (with precomputed `hash`).
+    pub fn probe(&self, heap: &Heap, key: Value, hash: u64) -> Probe {
+        if self.indices.is_empty() {
+            return Probe::Vacant;
+        }
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as usize) & mask;
+        let mut perturb = hash;
+        loop {
+            let idx = self.indices[i];
+            if idx == EMPTY {
+                return Probe::Vacant;
+            }
+            if idx != DELETED {
+                let e = &self.entries[idx as usize];
+                if e.hash == hash && (e.key.is(key) || keys_equal(heap, e.key, key)) {
+                    return Probe::Found(idx as usize);
+                }
+            }
+            // CPython's perturbed probing: visits every slot and spreads clustered hashes.
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    pub fn get(&self, heap: &Heap, key: Value, hash: u64) -> Option<Value> {
+        match self.probe(heap, key, hash) {
+            Probe::Found(i) => Some(self.entries[i].value),
+            Probe::Vacant => None,
+        }
+    }
+
+    /// Inserts after a `probe` that returned `p` for this key (no heap access needed).
+    pub fn insert_probed(&mut self, p: Probe, hash: u64, key: Value, value: Value) {
+        match p {
+            Probe::Found(i) => self.entries[i].value = value,
+            Probe::Vacant => {
+                if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+                    self.grow();
+                }
+                let idx = self.entries.len() as u32;
+                self.entries.push(Entry { hash, key, value });
+                self.place(hash, idx);
+                self.len += 1;
+            }
+        }
+    }
+
+    fn place(&mut self, hash: u64, idx: u32) {
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as usize) & mask;
+        let mut perturb = hash;
+        while self.indices[i] != EMPTY && self.indices[i] != DELETED {
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+        self.indices[i] = idx;
+    }
+
+    fn grow(&mut self) {
+        // Compact away deleted entries, then rebuild the index at a size with room to spare.
+        if self.len < self.entries.len() {
+            self.entries.retain(|e| !e.key.is_undef());
+        }
+        let size = ((self.len + 1) * 3).next_power_of_two().max(8);
+        self.indices = vec![EMPTY; size];
+        for i in 0..self.entries.len() {
+            let h = self.entries[i].hash;
+            self.place(h, i as u32);
+        }
+    }
+
+    /// Removes the entry at `i` (from a `Found` probe), returning its key and value.
+    pub fn remove_at(&mut self, i: usize) -> (Value, Value) {
+        let e = self.entries[i];
+        let mask = self.indices.len() - 1;
+        let mut slot = (e.hash as usize) & mask;
+        let mut perturb = e.hash;
+        while self.indices[slot] != i as u32 {
+            perturb >>= 5;
+            slot = (slot
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+        self.indices[slot] = DELETED;
+        self.entries[i].key = Value::Undef;
+        self.entries[i].value = Value::Undef;
+        self.len -= 1;
+        if self.len == 0 {
+            self.clear();
+        }
+        (e.key, e.value)
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.indices.clear();
+        self.len = 0;
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
+        self.entries.iter().filter(|e| !e.key.is_undef())
+    }
+
+    /// The entry at raw position `i` (which may be deleted), for iterators that keep a cursor.
+    pub fn entry_at(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i)
+    }
+
+    pub fn raw_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The last live entry (for `popitem`).
+    pub fn last_index(&self) -> Option<usize> {
+        self.entries.iter().rposition(|e| !e.key.is_undef())
+    }
+
+    pub fn first_index(&self) -> Option<usize> {
+        self.entries.iter().position(|e| !e.key.is_undef())
+    }
+
+    pub fn value_at_mut(&mut self, i: usize) -> &mut Value {
+        &mut self.entries[i].value
+    }
+
+    pub fn trace(&self, f: &mut dyn FnMut(Value)) {
+        for e in &self.entries {
+            f(e.key);
+            f(e.value);
+        }
+    }
+
+    pub fn approx_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>() + self.indices.capacity() * 4
+    }
+}
+
+/// CPython's modulus for numeric hashes: 2**61 - 1.
+const MODULUS: u64 = (1 << 61) - 1;
+
+/// Python's `hash()` of an i64.
+pub fn hash_i64(n: i64) -> i64 {
+    let m = (n.unsigned_abs() % MODULUS) as i64;
+    let h = if n < 0 { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn hash_bigint(n: &BigInt) -> i64 {
+    let m = (n.abs() % BigInt::from(MODULUS)).to_i64().unwrap_or(0);
+    let h = if n.is_negative() { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// Python's `hash()` of a float (CPython's `_Py_HashDouble`, with nan hashing to 0 as coro has
+/// no object identity for floats).
+pub fn hash_f64(x: f64) -> i64 {
+    if x.is_infinite() {
+        return if x > 0.0 { 314159 } else { -314159 };
+    }
+    if x.is_nan() {
+        return 0;
+    }
+    let (mut m, mut e) = frexp(x.abs());
+    let sign: i64 = if x < 0.0 { -1 } else { 1 };
+    let mut h: u64 = 0;
+    while m != 0.0 {
+        h = ((h << 28) & MODULUS) | (h >> (61 - 28));
+        m *= 268435456.0; // 2**28
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        h += y;
+        if h >= MODULUS {
+            h -= MODULUS;
+        }
+    }
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
+    h = ((h << e) & MODULUS) | (h >> (61 - e));
+    let r = (h as i64) * sign;
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale up first.
+        let (m, e) = frexp(x * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, exp - 1022)
+}
+
+/// Hash of a string's text (FNV-1a; Python's string hashes are randomised per process anyway).
+pub fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    // Keep clear of -1 as an i64 (Python reserves it).
+    if h == u64::MAX {
+        h - 1
+    } else {
+        h
+    }
+}
+
+/// CPython's tuple hash (xxHash-based) over element hashes.
+pub fn hash_tuple(hashes: impl ExactSizeIterator<Item = u64>) -> i64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let len = hashes.len() as u64;
+    let mut acc = P5;
+    for h in hashes {
+        acc = acc.wrapping_add(h.wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add(len ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        1546275796
+    } else {
+        acc as i64
+    }
+}
+
+/// Hash of a builtin value, or `Err(type name)` when it is unhashable. Strings cache their hash.
+pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, &'static str> {
+    Ok(match v {
+        Value::Int(n) => hash_i64(n) as u64,
+        Value::Bool(b) => b as u64,
+        Value::Float(f) => hash_f64(f) as u64,
+        Value::None => 0xfca8_6420,
+        Value::Undef => 0,
+        Value::Obj(r) => match heap.get(r) {
+            HeapObj::Str(s) => {
+                let h = s.hash.get();
+                if h != 0 {
+                    h
+                } else {
+                    let h = hash_str(&s.s).max(1);
+                    s.hash.set(h);
+                    h
+                }
+            }
+            HeapObj::BigInt(b) => hash_bigint(b) as u64,
+            HeapObj::Tuple(items) => {
+                let mut hs = Vec::with_capacity(items.len());
+                for it in items.iter() {
+                    hs.push(hash_value(heap, *it)?);
+                }
+                hash_tuple(hs.into_iter()) as u64
+            }
+            HeapObj::Range { start, stop, step } => {
+                hash_tuple([*start as u64, *stop as u64, *step as u64].into_iter()) as u64
+            }
+            HeapObj::List(_) => return Err("list"),
+            HeapObj::Dict(_) => return Err("dict"),
+            HeapObj::Set(_) => return Err("set"),
+            HeapObj::Slice(_) => return Err("slice"),
+            HeapObj::DictView { .. } => return Err("dict_keys"),
+            // Everything else hashes by identity.
+            _ => (r.0 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 4,
+        },
+    })
+}
+
+/// Equality of builtin values as dict keys and `==` see it (numbers across int/float/bool,
+/// strings by content, tuples elementwise). Containers that hold themselves cannot be keys, so
+/// the recursion here is bounded by tuple nesting.
+pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => int_eq_float(x, y),
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => x as i64 == y,
+        (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => {
+            (x as i64 as f64) == y
+        }
+        (Value::None, Value::None) => true,
+        (Value::Obj(x), Value::Obj(y)) => {
+            if x == y {
+                return true;
+            }
+            match (heap.get(x), heap.get(y)) {
+                (HeapObj::Str(p), HeapObj::Str(q)) => p.s == q.s,
+                (HeapObj::BigInt(p), HeapObj::BigInt(q)) => p == q,
+                (HeapObj::Tuple(p), HeapObj::Tuple(q)) => {
+                    p.len() == q.len()
+                        && p.iter()
+                            .zip(q.iter())
+                            .all(|(m, n)| m.is(*n) || keys_equal(heap, *m, *n))
+                }
+                (
+                    HeapObj::Range {
+                        start: s1,
+                        stop: e1,
+                        step: t1,
+                    },
+                    HeapObj::Range {
+                        start: s2,
+                        stop: e2,
+                        step: t2,
+                    },
+                ) => range_eq((*s1, *e1, *t1), (*s2, *e2, *t2)),
+                _ => false,
+            }
+        }
+        (Value::Obj(x), Value::Float(f)) | (Value::Float(f), Value::Obj(x)) => match heap.get(x) {
+            HeapObj::BigInt(b) => bigint_eq_float(b, f),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+pub fn int_eq_float(i: i64, f: f64) -> bool {
+    if f.fract() != 0.0 || !f.is_finite() {
+        return false;
+    }
+    if f.abs() < 9.007_199_254_740_992e15 {
+        return i as f64 == f;
+    }
+    BigInt::from(i) == crate::numfmt::float_is_integer_to_bigint(f).unwrap_or_else(BigInt::zero)
+}
+
+pub fn bigint_eq_float(b: &BigInt, f: f64) -> bool {
+    f.is_finite()
+        && f.fract() == 0.0
+        && crate::numfmt::float_is_integer_to_bigint(f)
+            .map(|g| &g == b)
+            .unwrap_or(false)
+}
+
+/// Ranges are equal when they produce the same sequence.
+pub fn range_eq(a: (i64, i64, i64), b: (i64, i64, i64)) -> bool {
+    let la = crate::builtins::range_len(a.0, a.1, a.2);
+    let lb = crate::builtins::range_len(b.0, b.1, b.2);
+    if la != lb {
+        return false;
+    }
+    if la == 0 {
+        return true;
+    }
+    if a.0 != b.0 {
+        return false;
+    }
+    la == 1 || a.2 == b.2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_hashes_match_cpython() {
+        assert_eq!(hash_i64(-1), -2);
+        assert_eq!(hash_i64(1 << 61), 1);
+        assert_eq!(hash_f64(1.0), 1);
+        assert_eq!(hash_f64(1.5), 1152921504606846976);
+        assert_eq!(hash_f64(-2.0), -2);
+        assert_eq!(hash_f64(f64::INFINITY), 314159);
+    }
+
+    #[test]
+    fn insert_probe_remove() {
+        let heap = Heap::new();
+        let mut d = Dict::new();
+        for i in 0..1000i64 {
+            let h = hash_i64(i) as u64;
+            let p = d.probe(&heap, Value::Int(i), h);
+            d.insert_probed(p, h, Value::Int(i), Value::Int(i * 2));
+        }
+        assert_eq!(d.len(), 1000);
+        for i in (0..1000i64).step_by(2) {
+            if let Probe::Found(ix) = d.probe(&heap, Value::Int(i), hash_i64(i) as u64) {
+                d.remove_at(ix);
+            }
+        }
+        assert_eq!(d.len(), 500);
+        assert!(matches!(
+            d.get(&heap, Value::Int(7), hash_i64(7) as u64),
+            Some(Value::Int(14))
+        ));
+        assert!(d.get(&heap, Value::Int(8), hash_i64(8) as u64).is_none());
+        let order: Vec<i64> = d
+            .iter()
+            .take(3)
+            .map(|e| if let Value::Int(n) = e.key { n } else { -1 })
+            .collect();
+        assert_eq!(order, vec![1, 3, 5]);
+    }
+}

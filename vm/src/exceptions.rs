@@ -1,0 +1,244 @@
+//! Exception objects: creating them with CPython's messages, reading their parts, and formatting
+//! uncaught exceptions as CPython's traceback (with chained causes and contexts and the
+//! "[Previous line repeated N more times]" folding).
+
+use crate::object::{ExcObj, HeapObj};
+use crate::types::ExcKind;
+use crate::value::{ObjRef, Value};
+use crate::{Exc, Vm};
+
+impl Vm {
+    /// A new exception instance of `class` with the given args.
+    pub fn new_exception(&mut self, class: ObjRef, args: Vec<Value>) -> Exc {
+        let args = self.new_tuple(args);
+        Exc(self.heap.alloc(HeapObj::Exception(Box::new(ExcObj {
+            class,
+            args,
+            traceback: Vec::new(),
+            cause: Value::None,
+            context: Value::None,
+            suppress_context: false,
+            dict: None,
+        }))))
+    }
+
+    /// An exception of a builtin kind with one message argument.
+    pub fn exc_msg(&mut self, kind: ExcKind, msg: &str) -> Exc {
+        let m = self.new_str(msg);
+        let class = self.types.exc(kind);
+        self.new_exception(class, vec![m])
+    }
+
+    pub fn type_error(&mut self, msg: &str) -> Exc {
+        self.exc_msg(ExcKind::TypeError, msg)
+    }
+
+    pub fn value_error(&mut self, msg: &str) -> Exc {
+        self.exc_msg(ExcKind::ValueError, msg)
+    }
+
+    pub fn index_error(&mut self, msg: &str) -> Exc {
+        self.exc_msg(ExcKind::IndexError, msg)
+    }
+
+    pub fn runtime_error(&mut self, msg: &str) -> Exc {
+        self.exc_msg(ExcKind::RuntimeError, msg)
+    }
+
+    pub fn overflow_error(&mut self, msg: &str) -> Exc {
+        self.exc_msg(ExcKind::OverflowError, msg)
+    }
+
+    pub fn zero_division(&mut self, msg: &str) -> Exc {
+        self.exc_msg(ExcKind::ZeroDivisionError, msg)
+    }
+
+    pub fn attribute_error(&mut self, msg: &str) -> Exc {
+        self.exc_msg(ExcKind::AttributeError, msg)
+    }
+
+    pub fn key_error(&mut self, key: Value) -> Exc {
+        let class = self.types.exc(ExcKind::KeyError);
+        self.new_exception(class, vec![key])
+    }
+
+    pub fn memory_error(&mut self) -> Exc {
+        let class = self.types.exc(ExcKind::MemoryError);
+        self.new_exception(class, vec![])
+    }
+
+    /// StopIteration carrying a generator's return value (no args when the value is None, as
+    /// CPython does).
+    pub fn stop_iteration(&mut self, value: Value) -> Exc {
+        let class = self.types.exc(ExcKind::StopIteration);
+        let args = if value.is_none() { vec![] } else { vec![value] };
+        self.new_exception(class, args)
+    }
+
+    pub fn exc_obj(&self, e: Exc) -> Option<&ExcObj> {
+        match self.heap.get(e.0) {
+            HeapObj::Exception(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    pub fn exc_obj_mut(&mut self, e: Exc) -> Option<&mut ExcObj> {
+        match self.heap.get_mut(e.0) {
+            HeapObj::Exception(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    /// Is `e` an instance of the builtin exception `kind` (or a subclass)?
+    pub fn exc_is(&self, e: Exc, kind: ExcKind) -> bool {
+        self.exc_obj(e)
+            .map(|x| self.is_subclass(x.class, self.types.exc(kind)))
+            .unwrap_or(false)
+    }
+
+    pub fn exc_args(&self, e: Exc) -> Vec<Value> {
+        match self.exc_obj(e).map(|x| x.args) {
+            Some(Value::Obj(r)) => match self.heap.get(r) {
+                HeapObj::Tuple(t) => t.to_vec(),
+                _ => vec![],
+            },
+            _ => vec![],
+        }
+    }
+
+    /// `StopIteration.value`: the first argument, or None.
+    pub fn stop_iteration_value(&self, e: Exc) -> Value {
+        self.exc_args(e).first().copied().unwrap_or(Value::None)
+    }
+
+    /// `str(exc)` as CPython computes it for builtin exceptions.
+    pub fn exc_str(&mut self, e: Exc) -> String {
+        let args = self.exc_args(e);
+        let is_key_error = self.exc_is(e, ExcKind::KeyError);
+        match args.len() {
+            0 => String::new(),
+            1 if is_key_error => self.repr_string(args[0]).unwrap_or_default(),
+            1 => self.str_string(args[0]).unwrap_or_default(),
+            _ => {
+                let t = self.new_tuple(args);
+                self.repr_string(t).unwrap_or_default()
+            }
+        }
+    }
+
+    /// The class name as the last traceback line shows it: `Name`, or `module.Name` for classes
+    /// defined outside builtins and `__main__`.
+    pub fn exc_type_display(&self, e: Exc) -> String {
+        let Some(x) = self.exc_obj(e) else {
+            return "Exception".into();
+        };
+        let Some(c) = self.class(x.class) else {
+            return "Exception".into();
+        };
+        if &*c.module == "builtins" || &*c.module == "__main__" {
+            c.qualname.to_string()
+        } else {
+            format!("{}.{}", c.module, c.qualname)
+        }
+    }
+
+    /// The last line of a traceback: `TypeError: message` (or just the name without a message).
+    pub fn exc_summary(&mut self, e: Exc) -> String {
+        let name = self.exc_type_display(e);
+        let msg = self.exc_str(e);
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+
+    /// The full CPython-style report of an uncaught exception, chained exceptions first.
+    pub fn format_exception(&mut self, e: Exc) -> String {
+        let mut chain: Vec<(Exc, &'static str)> = Vec::new();
+        let mut cur = Some(e);
+        let mut seen = Vec::new();
+        while let Some(x) = cur {
+            if seen.contains(&x.0) {
+                break;
+            }
+            seen.push(x.0);
+            let Some(obj) = self.exc_obj(x) else { break };
+            let (cause, context, suppress) = (obj.cause, obj.context, obj.suppress_context);
+            cur = None;
+            if let Value::Obj(c) = cause {
+                chain.push((
+                    Exc(c),
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                ));
+                cur = Some(Exc(c));
+            } else if let (Value::Obj(c), false) = (context, suppress) {
+                chain.push((
+                    Exc(c),
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                ));
+                cur = Some(Exc(c));
+            }
+        }
+        let mut out = String::new();
+        for (x, sep) in chain.iter().rev() {
+            out.push_str(&self.format_one(*x));
+            out.push_str(sep);
+        }
+        out.push_str(&self.format_one(e));
+        out
+    }
+
+    fn format_one(&mut self, e: Exc) -> String {
+        let mut out = String::new();
+        let entries: Vec<(std::rc::Rc<str>, u32, String)> = self
+            .exc_obj(e)
+            .map(|x| {
+                x.traceback
+                    .iter()
+                    .rev()
+                    .map(|(c, line)| (c.code.filename.clone(), *line, c.code.name.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !entries.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+        }
+        let mut i = 0;
+        while i < entries.len() {
+            let mut j = i + 1;
+            while j < entries.len() && entries[j] == entries[i] {
+                j += 1;
+            }
+            let shown = (j - i).min(3);
+            for _ in 0..shown {
+                self.format_entry(&entries[i], &mut out);
+            }
+            let rest = j - i - shown;
+            if rest > 0 {
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    rest,
+                    if rest == 1 { "" } else { "s" }
+                ));
+            }
+            i = j;
+        }
+        out.push_str(&self.exc_summary(e));
+        out.push('\n');
+        out
+    }
+
+    fn format_entry(&self, entry: &(std::rc::Rc<str>, u32, String), out: &mut String) {
+        let (file, line, name) = entry;
+        out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
+        if let Some(src) = self.sources.get(file) {
+            if let Some(text) = src.lines().nth((*line as usize).saturating_sub(1)) {
+                let t = text.trim();
+                if !t.is_empty() {
+                    out.push_str(&format!("    {t}\n"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,482 @@
+//! Generators: resuming (`next`/`send`/`throw`/`close`/`for`), yielding, returning, and `yield
+//! from` delegation, all as frame moves inside the one dispatch loop.
+//!
+//! A generator owns its frame while suspended. `yield from D` in generator P parks P's frame
+//! (rewound to the `YieldFrom` instruction, with D on its stack) and runs D's frame in its place,
+//! linked to whoever resumed the chain. The chain's root remembers its innermost delegate (the
+//! leaf) so the next resume goes straight there: resuming through 256 levels costs the same as
+//! through one. When a leaf returns, its delegator's frame continues past `YieldFrom` with the
+//! value; when it raises, the exception is raised in the delegator at the `YieldFrom`.
+//!
+//! `close()` of a chain follows CPython's `gen_close`: the innermost generator gets
+//! GeneratorExit; each level that finishes cleanly hands GeneratorExit to its delegator, and a
+//! level that yields instead hands it RuntimeError("generator ignored GeneratorExit").
+
+use crate::frame::{Frame, Link};
+use crate::interp::{Flow, Outcome};
+use crate::object::{GenState, Generator, HeapObj};
+use crate::types::ExcKind;
+use crate::value::{ObjRef, Value};
+use crate::{Exc, Vm};
+
+/// How a generator is being resumed.
+#[derive(Clone, Copy, Debug)]
+pub enum ResumeMode {
+    Send(Value),
+    Throw(Exc),
+    Close,
+}
+
+impl Vm {
+    pub(crate) fn gen(&self, g: ObjRef) -> Option<&Generator> {
+        match self.heap.get(g) {
+            HeapObj::Generator(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn gen_mut(&mut self, g: ObjRef) -> Option<&mut Generator> {
+        match self.heap.get_mut(g) {
+            HeapObj::Generator(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    fn gen_state(&self, g: ObjRef) -> GenState {
+        self.gen(g).map(|x| x.state).unwrap_or(GenState::Done)
+    }
+
+    /// The generator whose frame should run when `root` is resumed.
+    fn chain_leaf(&mut self, root: ObjRef) -> ObjRef {
+        let epoch = self.chain_epoch;
+        let Some(g) = self.gen(root) else { return root };
+        if g.delegate.is_none() {
+            return root;
+        }
+        if g.leaf_epoch == epoch {
+            if let Some(leaf) = g.leaf {
+                if let Some(l) = self.gen(leaf) {
+                    if l.state == GenState::Suspended && l.delegate.is_none() && l.frame.is_some() {
+                        return leaf;
+                    }
+                }
+            }
+        }
+        // Walk the chain; stop above a delegate that cannot be resumed (its delegator's
+        // `YieldFrom` will then see it finished or running and act as CPython does).
+        let mut cur = root;
+        while let Some(d) = self.gen(cur).and_then(|x| x.delegate) {
+            match self.gen(d) {
+                Some(x) if x.state == GenState::Suspended && x.frame.is_some() => cur = d,
+                _ => break,
+            }
+        }
+        if let Some(g) = self.gen_mut(root) {
+            g.leaf = Some(cur);
+            g.leaf_epoch = epoch;
+        }
+        cur
+    }
+
+    /// Resumes generator `g` on behalf of the running frame `f`.
+    pub(crate) fn resume_generator(
+        &mut self,
+        f: &mut Frame,
+        g: ObjRef,
+        mode: ResumeMode,
+        link: Link,
+    ) -> Result<Flow, Exc> {
+        let state = self.gen_state(g);
+        match state {
+            GenState::Running => return Err(self.value_error("generator already executing")),
+            GenState::Done => {
+                return match mode {
+                    ResumeMode::Send(_) => self.deliver_return(f, Value::None, link),
+                    ResumeMode::Throw(e) => Err(e),
+                    ResumeMode::Close => {
+                        f.stack.push(Value::None);
+                        Ok(Flow::Next)
+                    }
+                }
+            }
+            GenState::Created => match mode {
+                ResumeMode::Send(v) if !v.is_none() => {
+                    return Err(
+                        self.type_error("can't send non-None value to a just-started generator")
+                    );
+                }
+                ResumeMode::Close => {
+                    self.finish_generator(g);
+                    f.stack.push(Value::None);
+                    return Ok(Flow::Next);
+                }
+                _ => {}
+            },
+            GenState::Suspended => {}
+        }
+        if self.frames.len() + 2 > self.recursion_limit {
+            return Err(self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        if self.gen(g).map(|x| x.delegator.is_some()).unwrap_or(false) {
+            // Driving a generator that is also some chain's delegate: cached leaves may change.
+            self.chain_epoch += 1;
+        }
+        let leaf = self.chain_leaf(g);
+        let Some(mut frame) = self.gen_mut(leaf).and_then(|x| x.frame.take()) else {
+            return Err(self.value_error("generator already executing"));
+        };
+        let started = state != GenState::Created;
+        let is_gen_exit = match mode {
+            ResumeMode::Close => true,
+            ResumeMode::Throw(e) => self.exc_is(e, ExcKind::GeneratorExit),
+            ResumeMode::Send(_) => false,
+        };
+        frame.link = link;
+        frame.root = Some(g);
+        frame.closing = leaf != g && is_gen_exit;
+        for r in [g, leaf] {
+            if let Some(x) = self.gen_mut(r) {
+                x.state = GenState::Running;
+            }
+        }
+        let caller = std::mem::replace(f, *frame);
+        self.frames.push(caller);
+        match mode {
+            ResumeMode::Send(v) => {
+                if started {
+                    f.stack.push(v);
+                }
+                Ok(Flow::Next)
+            }
+            ResumeMode::Throw(e) => {
+                if !started {
+                    // Thrown before the first instruction: nothing in the body can catch it.
+                    f.ip = 0;
+                }
+                Err(e)
+            }
+            ResumeMode::Close => {
+                let class = self.types.exc(ExcKind::GeneratorExit);
+                Err(self.new_exception(class, vec![]))
+            }
+        }
+    }
+
+    /// A generator's root finished with `value` (or was already done): tell the resumer.
+    fn deliver_return(&mut self, f: &mut Frame, value: Value, link: Link) -> Result<Flow, Exc> {
+        match link {
+            Link::ForIter(target) => {
+                f.stack.pop();
+                f.ip = target as usize;
+                Ok(Flow::Next)
+            }
+            Link::Send => Err(self.stop_iteration(value)),
+            Link::NextDefault(d) => {
+                f.stack.push(d);
+                Ok(Flow::Next)
+            }
+            Link::Close => {
+                f.stack.push(Value::None);
+                Ok(Flow::Next)
+            }
+            Link::Call => {
+                f.stack.push(value);
+                Ok(Flow::Next)
+            }
+            Link::Host => Ok(Flow::Exit(Outcome::Returned(value))),
+        }
+    }
+
+    fn finish_generator(&mut self, g: ObjRef) {
+        if let Some(x) = self.gen_mut(g) {
+            x.state = GenState::Done;
+            x.frame = None;
+            x.delegate = None;
+        }
+    }
+
+    /// `Yield`: the running generator frame suspends with `v`.
+    pub(crate) fn do_yield(&mut self, f: &mut Frame, v: Value) -> Result<Flow, Exc> {
+        let Some(g) = f.gen else {
+            return Err(self.runtime_error("yield outside a generator frame"));
+        };
+        let root = f.root.unwrap_or(g);
+        if f.closing {
+            // A delegate asked to close yielded instead: it stays suspended, and its delegator
+            // gets RuntimeError, as CPython's gen_close_iter reports it.
+            return self.park_and_throw_up(f, g, root);
+        }
+        let link = f.link;
+        let mut frame = std::mem::replace(f, self.placeholder_frame());
+        frame.root = None;
+        frame.closing = false;
+        let epoch = self.chain_epoch;
+        if let Some(x) = self.gen_mut(g) {
+            x.state = GenState::Suspended;
+            x.frame = Some(Box::new(frame));
+        }
+        if root != g {
+            if let Some(r) = self.gen_mut(root) {
+                r.state = GenState::Suspended;
+                r.leaf = Some(g);
+                r.leaf_epoch = epoch;
+            }
+        }
+        if let Link::Host = link {
+            return Ok(Flow::Exit(Outcome::Yielded(v)));
+        }
+        let caller = self
+            .frames
+            .pop()
+            .ok_or_else(|| self.runtime_error("frame stack underflow"))?;
+        *f = caller;
+        match link {
+            Link::Close => Err(self.runtime_error("generator ignored GeneratorExit")),
+            _ => {
+                f.stack.push(v);
+                Ok(Flow::Next)
+            }
+        }
+    }
+
+    /// Suspends the closing delegate `g` as it is and raises RuntimeError in its delegator.
+    fn park_and_throw_up(&mut self, f: &mut Frame, g: ObjRef, root: ObjRef) -> Result<Flow, Exc> {
+        let Some(p) = self.gen(g).and_then(|x| x.delegator) else {
+            return Err(self.runtime_error("generator ignored GeneratorExit"));
+        };
+        let Some(mut pf) = self.gen_mut(p).and_then(|x| x.frame.take()) else {
+            return Err(self.runtime_error("generator ignored GeneratorExit"));
+        };
+        pf.link = f.link;
+        pf.root = f.root;
+        pf.closing = p != root;
+        let mut frame = std::mem::replace(f, *pf);
+        frame.root = None;
+        frame.closing = false;
+        if let Some(x) = self.gen_mut(g) {
+            x.state = GenState::Suspended;
+            x.frame = Some(Box::new(frame));
+        }
+        if let Some(x) = self.gen_mut(p) {
+            x.state = GenState::Running;
+        }
+        self.chain_epoch += 1;
+        Err(self.runtime_error("generator ignored GeneratorExit"))
+    }
+
+    /// `Return` in a generator frame.
+    pub(crate) fn generator_return(
+        &mut self,
+        f: &mut Frame,
+        g: ObjRef,
+        v: Value,
+        base: usize,
+    ) -> Result<Flow, Exc> {
+        let _ = base;
+        let root = f.root.unwrap_or(g);
+        let delegator = self.gen(g).and_then(|x| x.delegator);
+        self.finish_generator(g);
+        if let (true, Some(p)) = (root != g, delegator) {
+            let closing = f.closing;
+            let pf = self.resume_delegator(f, g, p, root)?;
+            *f = pf;
+            if closing {
+                let class = self.types.exc(ExcKind::GeneratorExit);
+                return Err(self.new_exception(class, vec![]));
+            }
+            f.stack.push(v);
+            // Continue past the `YieldFrom` (a one-byte instruction) the frame was parked on.
+            f.ip += 1;
+            return Ok(Flow::Next);
+        }
+        if let Some(x) = self.gen_mut(g) {
+            x.delegator = None;
+        }
+        let link = f.link;
+        if let Link::Host = link {
+            return Ok(Flow::Exit(Outcome::Returned(v)));
+        }
+        let caller = self
+            .frames
+            .pop()
+            .ok_or_else(|| self.runtime_error("frame stack underflow"))?;
+        *f = caller;
+        self.deliver_return(f, v, link)
+    }
+
+    /// Takes delegator `p`'s parked frame to continue it after its delegate `g` finished, with
+    /// the chain's link; the delegate is popped from its stack.
+    fn resume_delegator(
+        &mut self,
+        f: &Frame,
+        g: ObjRef,
+        p: ObjRef,
+        root: ObjRef,
+    ) -> Result<Frame, Exc> {
+        if let Some(x) = self.gen_mut(g) {
+            x.delegator = None;
+        }
+        let epoch = self.chain_epoch;
+        let pf = match self.gen_mut(p) {
+            Some(x) => {
+                x.delegate = None;
+                x.state = GenState::Running;
+                x.frame.take()
+            }
+            None => None,
+        };
+        let Some(mut pf) = pf else {
+            return Err(self.runtime_error("delegating generator lost its frame"));
+        };
+        pf.stack.pop();
+        pf.link = f.link;
+        pf.root = f.root;
+        pf.closing = f.closing && p != root;
+        if let Some(r) = self.gen_mut(root) {
+            r.leaf = if p == root { None } else { Some(p) };
+            r.leaf_epoch = epoch;
+        }
+        Ok(*pf)
+    }
+
+    /// A generator frame ends with an exception: the generator is finished, and a StopIteration
+    /// escaping it becomes RuntimeError (PEP 479).
+    pub(crate) fn generator_finished_with_error(&mut self, g: ObjRef, err: Exc) -> Exc {
+        let delegator = self.gen(g).and_then(|x| x.delegator);
+        self.finish_generator(g);
+        if let Some(x) = self.gen_mut(g) {
+            x.delegator = delegator;
+        }
+        if self.exc_is(err, ExcKind::StopIteration) {
+            let e = self.runtime_error("generator raised StopIteration");
+            if let Some(x) = self.exc_obj_mut(e) {
+                x.cause = Value::Obj(err.0);
+                x.context = Value::Obj(err.0);
+                x.suppress_context = true;
+            }
+            return e;
+        }
+        err
+    }
+
+    /// If the finished frame `f` of generator `g` was running as a chain's delegate, the frame
+    /// of its delegator (where the exception continues).
+    pub(crate) fn take_delegator_frame(
+        &mut self,
+        f: &Frame,
+        g: ObjRef,
+    ) -> Result<Option<Frame>, Exc> {
+        let root = f.root.unwrap_or(g);
+        let delegator = self.gen(g).and_then(|x| x.delegator);
+        if let Some(x) = self.gen_mut(g) {
+            x.delegator = None;
+        }
+        match delegator {
+            Some(p) if root != g => Ok(Some(self.resume_delegator(f, g, p, root)?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// `YieldFrom` in the running generator frame: stack holds the iterator `it`; `sent` was
+    /// popped. `start` is the instruction's own offset, where the frame parks.
+    pub(crate) fn yield_from(
+        &mut self,
+        f: &mut Frame,
+        it: Value,
+        sent: Value,
+        start: usize,
+    ) -> Result<Flow, Exc> {
+        let Some(p) = f.gen else {
+            return Err(self.runtime_error("yield from outside a generator frame"));
+        };
+        let d = match it {
+            Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Generator(_)) => r,
+            _ => return self.yield_from_iterator(f, it, sent, start),
+        };
+        match self.gen_state(d) {
+            GenState::Running => return Err(self.value_error("generator already executing")),
+            GenState::Done => {
+                f.stack.pop();
+                f.stack.push(Value::None);
+                return Ok(Flow::Next);
+            }
+            GenState::Created if !sent.is_none() => {
+                return Err(
+                    self.type_error("can't send non-None value to a just-started generator")
+                );
+            }
+            _ => {}
+        }
+        let started = self.gen_state(d) != GenState::Created;
+        let Some(mut df) = self.gen_mut(d).and_then(|x| x.frame.take()) else {
+            return Err(self.value_error("generator already executing"));
+        };
+        let root = f.root.unwrap_or(p);
+        df.link = f.link;
+        df.root = Some(root);
+        df.closing = false;
+        f.ip = start;
+        let mut pf = std::mem::replace(f, *df);
+        pf.root = None;
+        pf.closing = false;
+        let epoch = self.chain_epoch;
+        if let Some(x) = self.gen_mut(p) {
+            x.delegate = Some(d);
+            x.frame = Some(Box::new(pf));
+            if p != root {
+                x.state = GenState::Suspended;
+            }
+        }
+        if let Some(x) = self.gen_mut(d) {
+            x.delegator = Some(p);
+            x.state = GenState::Running;
+        }
+        if let Some(r) = self.gen_mut(root) {
+            r.leaf = Some(d);
+            r.leaf_epoch = epoch;
+        }
+        if started {
+            f.stack.push(sent);
+        }
+        Ok(Flow::Next)
+    }
+
+    /// `yield from` over a non-generator iterator: each item is yielded out of this frame.
+    fn yield_from_iterator(
+        &mut self,
+        f: &mut Frame,
+        it: Value,
+        sent: Value,
+        start: usize,
+    ) -> Result<Flow, Exc> {
+        if !sent.is_none() {
+            let t = self.type_name(it);
+            return Err(self.attribute_error(&format!("'{t}' object has no attribute 'send'")));
+        }
+        let Value::Obj(r) = it else {
+            let t = self.type_name(it);
+            return Err(self.type_error(&format!("'{t}' object is not an iterator")));
+        };
+        match self.iter_next_native(r)? {
+            Some(v) => {
+                f.ip = start;
+                self.do_yield(f, v)
+            }
+            None => {
+                f.stack.pop();
+                f.stack.push(Value::None);
+                Ok(Flow::Next)
+            }
+        }
+    }
+
+    /// A frame with nothing in it, left behind where a frame was moved out.
+    pub(crate) fn placeholder_frame(&self) -> Frame {
+        crate::call::new_frame(
+            self.placeholder_code.clone(),
+            self.builtins,
+            &[],
+            Link::Host,
+        )
+    }
+}

@@ -1,0 +1,228 @@
+//! The collected heap: a vector of object slots indexed by `ObjRef`, a free list, and a
+//! mark-sweep collector. Collection runs only at safepoints of the dispatch loop, where every
+//! live value is reachable from the roots the VM passes in (frames, suspended generators,
+//! modules, loaded code, host handles), so native code can hold `Value`s freely between
+//! safepoints. Cycles (a task and its callbacks) are reclaimed like any other garbage.
+
+use crate::frame::Frame;
+use crate::object::{HeapObj, IterState};
+use crate::value::{ObjRef, Value};
+
+pub struct Heap {
+    objs: Vec<HeapObj>,
+    marks: Vec<bool>,
+    free: Vec<u32>,
+    /// Objects allocated since the last collection.
+    pub allocated_since_gc: usize,
+    /// Collect when `allocated_since_gc` passes this; grows with the live set.
+    pub threshold: usize,
+    pub live: usize,
+    /// Estimated bytes held by live objects (for the memory limit).
+    pub bytes: usize,
+    pub collections: u64,
+}
+
+const MIN_THRESHOLD: usize = 100_000;
+
+impl Default for Heap {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Heap {
+    pub fn new() -> Self {
+        Heap {
+            objs: Vec::new(),
+            marks: Vec::new(),
+            free: Vec::new(),
+            allocated_since_gc: 0,
+            threshold: MIN_THRESHOLD,
+            live: 0,
+            bytes: 0,
+            collections: 0,
+        }
+    }
+
+    #[inline]
+    pub fn alloc(&mut self, obj: HeapObj) -> ObjRef {
+        self.allocated_since_gc += 1;
+        self.live += 1;
+        self.bytes += approx_size(&obj);
+        if let Some(i) = self.free.pop() {
+            self.objs[i as usize] = obj;
+            ObjRef(i)
+        } else {
+            self.objs.push(obj);
+            self.marks.push(false);
+            ObjRef(self.objs.len() as u32 - 1)
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, r: ObjRef) -> &HeapObj {
+        &self.objs[r.index()]
+    }
+
+    #[inline]
+    pub fn get_mut(&mut self, r: ObjRef) -> &mut HeapObj {
+        &mut self.objs[r.index()]
+    }
+
+    /// Replaces an object's contents, returning the old ones (used to move a dict or frame out
+    /// temporarily while other heap objects are consulted).
+    pub fn replace(&mut self, r: ObjRef, obj: HeapObj) -> HeapObj {
+        std::mem::replace(&mut self.objs[r.index()], obj)
+    }
+
+    #[inline]
+    pub fn should_collect(&self) -> bool {
+        self.allocated_since_gc >= self.threshold
+    }
+
+    /// Number of slots in use (for tests and stats).
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Marks everything reachable from `roots` and the given frames, then frees the rest.
+    pub fn collect<'f>(&mut self, roots: &[Value], frames: impl Iterator<Item = &'f Frame>) {
+        let mut gray: Vec<ObjRef> = Vec::new();
+        for v in roots {
+            self.mark_value(*v, &mut gray);
+        }
+        for f in frames {
+            f.trace(&mut |v| {
+                if let Value::Obj(r) = v {
+                    if !self.marks[r.index()] {
+                        self.marks[r.index()] = true;
+                        gray.push(r);
+                    }
+                }
+            });
+        }
+        while let Some(r) = gray.pop() {
+            let mut children: Vec<Value> = Vec::new();
+            trace_obj(&self.objs[r.index()], &mut |v| children.push(v));
+            for c in children {
+                self.mark_value(c, &mut gray);
+            }
+        }
+        let mut live = 0;
+        let mut bytes = 0;
+        for i in 0..self.objs.len() {
+            if self.marks[i] {
+                self.marks[i] = false;
+                live += 1;
+                bytes += approx_size(&self.objs[i]);
+            } else if !matches!(self.objs[i], HeapObj::Free) {
+                self.objs[i] = HeapObj::Free;
+                self.free.push(i as u32);
+            }
+        }
+        self.live = live;
+        self.bytes = bytes;
+        self.allocated_since_gc = 0;
+        self.threshold = MIN_THRESHOLD.max(live);
+        self.collections += 1;
+    }
+
+    #[inline]
+    fn mark_value(&mut self, v: Value, gray: &mut Vec<ObjRef>) {
+        if let Value::Obj(r) = v {
+            if !self.marks[r.index()] {
+                self.marks[r.index()] = true;
+                gray.push(r);
+            }
+        }
+    }
+}
+
+/// Calls `f` on every value an object references.
+fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
+    match obj {
+        HeapObj::Str(_) | HeapObj::BigInt(_) | HeapObj::Range { .. } | HeapObj::Free => {}
+        HeapObj::List(items) => items.iter().for_each(|v| f(*v)),
+        HeapObj::Tuple(items) => items.iter().for_each(|v| f(*v)),
+        HeapObj::Dict(d) | HeapObj::Set(d) => d.trace(f),
+        HeapObj::Slice(parts) => parts.iter().for_each(|v| f(*v)),
+        HeapObj::Function(func) => {
+            f(Value::Obj(func.globals));
+            f(func.name);
+            f(func.qualname);
+            func.defaults.iter().for_each(|v| f(*v));
+            f(func.kwdefaults);
+            func.closure.iter().for_each(|c| f(Value::Obj(*c)));
+            f(func.module);
+            if let Some(d) = func.dict {
+                f(Value::Obj(d));
+            }
+        }
+        HeapObj::Builtin(b) => f(b.this),
+        HeapObj::BoundMethod { func, this } => {
+            f(*func);
+            f(*this);
+        }
+        HeapObj::Cell(v) => f(*v),
+        HeapObj::Code(_) => {}
+        HeapObj::Generator(g) => {
+            f(g.name);
+            f(g.qualname);
+            if let Some(fr) = &g.frame {
+                fr.trace(&mut |v| f(v));
+            }
+            for r in [g.delegate, g.delegator, g.leaf].into_iter().flatten() {
+                f(Value::Obj(r));
+            }
+        }
+        HeapObj::Exception(e) => {
+            f(Value::Obj(e.class));
+            f(e.args);
+            f(e.cause);
+            f(e.context);
+            if let Some(d) = e.dict {
+                f(Value::Obj(d));
+            }
+        }
+        HeapObj::Class(c) => {
+            c.bases
+                .iter()
+                .chain(c.mro.iter())
+                .for_each(|r| f(Value::Obj(*r)));
+            f(Value::Obj(c.dict));
+        }
+        HeapObj::Module(m) => f(Value::Obj(m.dict)),
+        HeapObj::Iter(it) => match **it {
+            IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => f(Value::Obj(seq)),
+            IterState::Str { s, .. } => f(Value::Obj(s)),
+            IterState::Dict { dict, .. } => f(Value::Obj(dict)),
+            IterState::Set { set, .. } => f(Value::Obj(set)),
+            IterState::Range { .. } | IterState::Exhausted => {}
+        },
+        HeapObj::DictView { dict, .. } => f(Value::Obj(*dict)),
+    }
+}
+
+/// A rough byte count of an object, for the memory limit and statistics.
+pub fn approx_size(obj: &HeapObj) -> usize {
+    let base = std::mem::size_of::<HeapObj>();
+    base + match obj {
+        HeapObj::Str(s) => s.s.len(),
+        HeapObj::BigInt(b) => (b.bits() / 8) as usize,
+        HeapObj::List(v) => v.capacity() * 16,
+        HeapObj::Tuple(v) => v.len() * 16,
+        HeapObj::Dict(d) | HeapObj::Set(d) => d.approx_bytes(),
+        HeapObj::Generator(g) => {
+            128 + g
+                .frame
+                .as_ref()
+                .map(|f| f.stack.capacity() * 16 + 96)
+                .unwrap_or(0)
+        }
+        _ => 32,
+    }
+}

@@ -1,0 +1,1148 @@
+//! The dispatch loop. One loop runs every Python frame: a call pushes the caller onto
+//! `vm.frames` and continues with the callee; a return pops it back; resuming a generator moves
+//! its frame in, a yield moves it out. Natives never call back into the loop: they return a
+//! `Ret` asking it to call something or resume a generator. Hot state (the running frame and its
+//! `ip`) lives in locals and is written back through `save`/`load` around frame switches.
+
+use crate::frame::{Frame, Link};
+use crate::generator::ResumeMode;
+use crate::object::{Function, HeapObj, IterState};
+use crate::types::ExcKind;
+use crate::value::{ObjRef, Value};
+use crate::{Exc, Vm};
+use coro_compiler::opcode::{format_flags, make_function, BinOpKind, Op};
+use std::rc::Rc;
+
+/// What a native function asks of the loop.
+pub enum Ret {
+    /// The call's result.
+    Value(Value),
+    /// Call this callable with these arguments; its result is the native call's result.
+    TailCall(Value, Vec<Value>),
+    /// Resume a generator; how its outcome arrives is decided by `link`.
+    Resume {
+        gen: ObjRef,
+        mode: ResumeMode,
+        link: Link,
+    },
+}
+
+impl From<Value> for Ret {
+    fn from(v: Value) -> Ret {
+        Ret::Value(v)
+    }
+}
+
+/// How a run of the loop ended for the host.
+pub enum Outcome {
+    Returned(Value),
+    Yielded(Value),
+}
+
+/// What an instruction handler wants the loop to do next (beyond falling through).
+pub(crate) enum Flow {
+    /// Continue with the (possibly new) current frame.
+    Next,
+    /// The host-linked frame finished.
+    Exit(Outcome),
+}
+
+macro_rules! pop {
+    ($f:expr) => {
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => Value::None,
+        }
+    };
+}
+
+macro_rules! top {
+    ($f:expr) => {
+        match $f.stack.last() {
+            Some(v) => *v,
+            None => Value::None,
+        }
+    };
+}
+
+impl Vm {
+    /// Runs `frame` (linked to the host) until it returns, and gives its result.
+    pub fn run_frame(&mut self, frame: Frame) -> Result<Value, Exc> {
+        match self.run(frame, None)? {
+            Outcome::Returned(v) => Ok(v),
+            Outcome::Yielded(v) => Ok(v),
+        }
+    }
+
+    /// The loop. `pending` is an exception to raise in `f` before executing anything (a throw
+    /// into a generator frame the host resumed).
+    pub(crate) fn run(&mut self, mut f: Frame, pending: Option<Exc>) -> Result<Outcome, Exc> {
+        let base = self.frames.len();
+        let mut ip = f.ip;
+        let mut pending = pending;
+        loop {
+            // Each pass of this outer loop either raises `pending` in the current frame or
+            // executes instructions until one raises.
+            let mut err: Exc = match pending.take() {
+                Some(e) => e,
+                None => match self.dispatch(&mut f, &mut ip, base) {
+                    Ok(out) => return Ok(out),
+                    Err(e) => e,
+                },
+            };
+            // Unwind: find a handler in this frame or pass the exception to whoever awaits it.
+            loop {
+                f.ip = ip;
+                self.add_traceback(&f, err);
+                if ip > 0 {
+                    if let Some(h) = f.code.code.find_handler(ip as u32 - 1) {
+                        let keep = f.nlocals() + h.depth as usize;
+                        f.stack.truncate(keep);
+                        f.stack.push(Value::Obj(err.0));
+                        ip = h.handler as usize;
+                        break;
+                    }
+                }
+                match self.frame_exit_with_error(&mut f, err, base)? {
+                    Some((e, resumed_ip)) => {
+                        err = e;
+                        ip = resumed_ip;
+                    }
+                    None => {
+                        // The exception was absorbed (a close() that finished); continue.
+                        ip = f.ip;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    fn add_traceback(&mut self, f: &Frame, err: Exc) {
+        if f.code.code.flags.hidden {
+            return;
+        }
+        let line = f.line();
+        let code = f.code.clone();
+        let depth_marker = self.frames.len();
+        if let Some(x) = self.exc_obj_mut(err) {
+            // One entry per frame activation: a re-raise inside the same frame adds nothing.
+            if let Some((c, _)) = x.traceback.last() {
+                if Rc::ptr_eq(c, &code) && x.traceback.len() > 0 && depth_marker == usize::MAX {
+                    return;
+                }
+            }
+            x.traceback.push((code, line));
+        }
+    }
+
+    /// The current frame ends with `err`. Pops it and moves to the frame that receives the
+    /// exception; `Ok(Some((err, ip)))` continues unwinding there, `Ok(None)` means the
+    /// exception was absorbed, `Err` returns it to the host.
+    fn frame_exit_with_error(
+        &mut self,
+        f: &mut Frame,
+        mut err: Exc,
+        base: usize,
+    ) -> Result<Option<(Exc, usize)>, Exc> {
+        if let Some(g) = f.gen {
+            err = self.generator_finished_with_error(g, err);
+            if let Some(next) = self.take_delegator_frame(f, g)? {
+                let old = std::mem::replace(f, next);
+                drop(old);
+                return Ok(Some((err, f.ip)));
+            }
+        }
+        if self.frames.len() <= base || matches!(f.link, Link::Host) {
+            return Err(err);
+        }
+        let link = f.link;
+        let caller = self.frames.pop().ok_or(err)?;
+        *f = caller;
+        self.depth = self.frames.len();
+        if let Link::Close = link {
+            if self.exc_is(err, ExcKind::GeneratorExit) {
+                f.stack.push(Value::None);
+                return Ok(None);
+            }
+        }
+        Ok(Some((err, f.ip)))
+    }
+
+    /// Executes instructions until the host-linked frame finishes (Ok) or an instruction raises
+    /// (Err; `f` and `ip` then describe where).
+    fn dispatch(&mut self, f: &mut Frame, ip_ref: &mut usize, base: usize) -> Result<Outcome, Exc> {
+        let mut ip = *ip_ref;
+        let mut code = f.code.clone();
+        let mut ext: u32 = 0;
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        *ip_ref = ip;
+                        f.ip = ip;
+                        self.set_context(f, e);
+                        return Err(e);
+                    }
+                }
+            };
+        }
+        macro_rules! reload {
+            () => {{
+                code = f.code.clone();
+                ip = f.ip;
+            }};
+        }
+        macro_rules! save {
+            () => {{
+                f.ip = ip;
+            }};
+        }
+        // Handles the result of an operation that may switch frames.
+        macro_rules! flow {
+            ($e:expr) => {{
+                save!();
+                match $e {
+                    Ok(Flow::Next) => reload!(),
+                    Ok(Flow::Exit(out)) => return Ok(out),
+                    Err(e) => {
+                        *ip_ref = f.ip;
+                        self.set_context(f, e);
+                        return Err(e);
+                    }
+                }
+            }};
+        }
+        let _ = base;
+        loop {
+            let start = ip;
+            let Some(op) = code.bytes.get(ip).and_then(|b| Op::from_byte(*b)) else {
+                let e = self.runtime_error("bad bytecode: undecodable instruction");
+                tri!(Err(e))
+            };
+            ip += 1;
+            let arg = if op.has_arg() {
+                let a = (ext << 8) | code.bytes.get(ip).copied().unwrap_or(0) as u32;
+                ip += 1;
+                ext = 0;
+                a
+            } else {
+                0
+            };
+            match op {
+                Op::Nop => {}
+                Op::ExtendedArg => ext = arg,
+                Op::LoadConst => f.stack.push(code.consts[arg as usize]),
+                Op::LoadNone => f.stack.push(Value::None),
+                Op::LoadSmallInt => f.stack.push(Value::Int(arg as i64)),
+                Op::LoadFast => {
+                    let v = f.stack[arg as usize];
+                    if v.is_undef() {
+                        let name = code.code.varnames[arg as usize].clone();
+                        let e = self.exc_msg(ExcKind::UnboundLocalError, &format!("cannot access local variable '{name}' where it is not associated with a value"));
+                        tri!(Err(e));
+                    }
+                    f.stack.push(v);
+                }
+                Op::StoreFast => {
+                    let v = pop!(f);
+                    f.stack[arg as usize] = v;
+                }
+                Op::DeleteFast => {
+                    if f.stack[arg as usize].is_undef() {
+                        let name = code.code.varnames[arg as usize].clone();
+                        let e = self.exc_msg(ExcKind::UnboundLocalError, &format!("cannot access local variable '{name}' where it is not associated with a value"));
+                        tri!(Err(e));
+                    }
+                    f.stack[arg as usize] = Value::Undef;
+                }
+                Op::LoadDeref => {
+                    let cell = f.cells[arg as usize];
+                    let v = match self.heap.get(cell) {
+                        HeapObj::Cell(v) => *v,
+                        _ => Value::Undef,
+                    };
+                    if v.is_undef() {
+                        let e = self.unbound_deref(&code, arg as usize);
+                        tri!(Err(e));
+                    }
+                    f.stack.push(v);
+                }
+                Op::StoreDeref => {
+                    let v = pop!(f);
+                    let cell = f.cells[arg as usize];
+                    *self.heap.get_mut(cell) = HeapObj::Cell(v);
+                }
+                Op::DeleteDeref => {
+                    let cell = f.cells[arg as usize];
+                    if matches!(self.heap.get(cell), HeapObj::Cell(Value::Undef)) {
+                        let e = self.unbound_deref(&code, arg as usize);
+                        tri!(Err(e));
+                    }
+                    *self.heap.get_mut(cell) = HeapObj::Cell(Value::Undef);
+                }
+                Op::LoadClosure => f.stack.push(Value::Obj(f.cells[arg as usize])),
+                Op::LoadGlobal => {
+                    let name = code.names[arg as usize];
+                    let v = tri!(self.load_global(f.globals, name));
+                    f.stack.push(v);
+                }
+                Op::StoreGlobal => {
+                    let name = code.names[arg as usize];
+                    let v = pop!(f);
+                    tri!(self.dict_set(f.globals, name, v));
+                }
+                Op::DeleteGlobal => {
+                    let name = code.names[arg as usize];
+                    tri!(self.delete_global(f.globals, name));
+                }
+                Op::LoadName => {
+                    let name = code.names[arg as usize];
+                    let v = match f.locals_dict {
+                        Value::Obj(d) => self.dict_get_str(d, name),
+                        _ => None,
+                    };
+                    let v = match v {
+                        Some(v) => v,
+                        None => tri!(self.load_global(f.globals, name)),
+                    };
+                    f.stack.push(v);
+                }
+                Op::StoreName => {
+                    let name = code.names[arg as usize];
+                    let v = pop!(f);
+                    let d = match f.locals_dict {
+                        Value::Obj(d) => d,
+                        _ => f.globals,
+                    };
+                    tri!(self.dict_set(d, name, v));
+                }
+                Op::DeleteName => {
+                    let name = code.names[arg as usize];
+                    let d = match f.locals_dict {
+                        Value::Obj(d) => d,
+                        _ => f.globals,
+                    };
+                    tri!(self.delete_global(d, name));
+                }
+                Op::Pop => {
+                    f.stack.pop();
+                }
+                Op::Copy => {
+                    let n = f.stack.len();
+                    let v = f.stack[n - arg as usize];
+                    f.stack.push(v);
+                }
+                Op::Swap => {
+                    let n = f.stack.len();
+                    f.stack.swap(n - 1, n - arg as usize);
+                }
+                Op::Add => {
+                    let b = pop!(f);
+                    let a = top!(f);
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => {
+                            Value::Int(x + y)
+                        }
+                        (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                        _ => tri!(self.binary_op(BinOpKind::Add, a, b)),
+                    };
+                    *f.stack.last_mut().unwrap_or(&mut Value::None) = r;
+                }
+                Op::Sub => {
+                    let b = pop!(f);
+                    let a = top!(f);
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) if x.checked_sub(y).is_some() => {
+                            Value::Int(x - y)
+                        }
+                        (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
+                        _ => tri!(self.binary_op(BinOpKind::Sub, a, b)),
+                    };
+                    *f.stack.last_mut().unwrap_or(&mut Value::None) = r;
+                }
+                Op::Mul => {
+                    let b = pop!(f);
+                    let a = top!(f);
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) if x.checked_mul(y).is_some() => {
+                            Value::Int(x * y)
+                        }
+                        (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
+                        _ => tri!(self.binary_op(BinOpKind::Mul, a, b)),
+                    };
+                    *f.stack.last_mut().unwrap_or(&mut Value::None) = r;
+                }
+                Op::TrueDiv | Op::FloorDiv | Op::Mod => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let kind = match op {
+                        Op::TrueDiv => BinOpKind::TrueDiv,
+                        Op::FloorDiv => BinOpKind::FloorDiv,
+                        _ => BinOpKind::Mod,
+                    };
+                    let r = tri!(self.binary_op(kind, a, b));
+                    f.stack.push(r);
+                }
+                Op::BinaryOp => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let kind = BinOpKind::from_u32(arg).unwrap_or(BinOpKind::Add);
+                    let r = tri!(self.binary_op(kind, a, b));
+                    f.stack.push(r);
+                }
+                Op::InplaceOp => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let kind = BinOpKind::from_u32(arg).unwrap_or(BinOpKind::Add);
+                    let r = tri!(self.inplace_op(kind, a, b));
+                    f.stack.push(r);
+                }
+                Op::InplaceAdd => {
+                    let b = pop!(f);
+                    let a = top!(f);
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => {
+                            Value::Int(x + y)
+                        }
+                        (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                        _ => tri!(self.inplace_op(BinOpKind::Add, a, b)),
+                    };
+                    *f.stack.last_mut().unwrap_or(&mut Value::None) = r;
+                }
+                Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne => {
+                    let b = pop!(f);
+                    let a = top!(f);
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
+                            Op::Lt => x < y,
+                            Op::Le => x <= y,
+                            Op::Gt => x > y,
+                            Op::Ge => x >= y,
+                            Op::Eq => x == y,
+                            _ => x != y,
+                        }),
+                        _ => tri!(self.compare_op(op, a, b)),
+                    };
+                    *f.stack.last_mut().unwrap_or(&mut Value::None) = r;
+                }
+                Op::IsOp => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    f.stack.push(Value::Bool(a.is(b) != (arg == 1)));
+                }
+                Op::ContainsOp => {
+                    let container = pop!(f);
+                    let item = pop!(f);
+                    match tri!(self.contains_native(container, item)) {
+                        Some(b) => f.stack.push(Value::Bool(b != (arg == 1))),
+                        None => {
+                            // Membership in a generator or other Python-level iterable runs in
+                            // Python (the prelude), so it can resume the generator.
+                            let helper = if arg == 1 {
+                                "_not_contains"
+                            } else {
+                                "_contains"
+                            };
+                            let callee = self.prelude_fn(helper);
+                            save!();
+                            flow!(self.call_value(f, callee, &[container, item], &[]));
+                        }
+                    }
+                }
+                Op::Neg | Op::Pos | Op::Invert => {
+                    let a = pop!(f);
+                    let r = tri!(self.unary_op(op, a));
+                    f.stack.push(r);
+                }
+                Op::Not => {
+                    let a = pop!(f);
+                    let t = tri!(self.truthy(a));
+                    f.stack.push(Value::Bool(!t));
+                }
+                Op::Jump => {
+                    ip = arg as usize;
+                    if self.heap.should_collect() {
+                        save!();
+                        self.collect_garbage(Some(f));
+                    }
+                }
+                Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                    let c = pop!(f);
+                    let t = match c {
+                        Value::Bool(b) => b,
+                        _ => tri!(self.truthy(c)),
+                    };
+                    if t == (op == Op::PopJumpIfTrue) {
+                        ip = arg as usize;
+                    }
+                }
+                Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                    let c = top!(f);
+                    let t = tri!(self.truthy(c));
+                    if t == (op == Op::JumpIfTrueOrPop) {
+                        ip = arg as usize;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Op::GetIter => {
+                    let v = pop!(f);
+                    let it = tri!(self.get_iter(v));
+                    f.stack.push(it);
+                }
+                Op::ForIter => {
+                    let it = top!(f);
+                    let Value::Obj(r) = it else {
+                        let e = self.type_error("'for' over a non-iterator");
+                        tri!(Err(e))
+                    };
+                    // Fast paths for the common native iterators.
+                    let step = match self.heap.get_mut(r) {
+                        HeapObj::Iter(state) => match &mut **state {
+                            IterState::Range { next, stop, step } => {
+                                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                                    let v = *next;
+                                    *next = next.saturating_add(*step);
+                                    Some(Some(Value::Int(v)))
+                                } else {
+                                    Some(None)
+                                }
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let step = match step {
+                        Some(s) => Some(s),
+                        None => match self.heap.get(r) {
+                            HeapObj::Iter(_) => Some(tri!(self.iter_next_native(r))),
+                            _ => None,
+                        },
+                    };
+                    match step {
+                        Some(Some(v)) => f.stack.push(v),
+                        Some(None) => {
+                            f.stack.pop();
+                            ip = arg as usize;
+                        }
+                        None => {
+                            if matches!(self.heap.get(r), HeapObj::Generator(_)) {
+                                save!();
+                                flow!(self.resume_generator(
+                                    f,
+                                    r,
+                                    ResumeMode::Send(Value::None),
+                                    Link::ForIter(arg)
+                                ));
+                            } else {
+                                let e = self.type_error(&format!(
+                                    "'{}' object is not an iterator",
+                                    self.type_name(it)
+                                ));
+                                tri!(Err(e))
+                            }
+                        }
+                    }
+                    if self.heap.should_collect() {
+                        save!();
+                        self.collect_garbage(Some(f));
+                    }
+                }
+                Op::MakeFunction => {
+                    let code_v = pop!(f);
+                    let closure = if arg & make_function::CLOSURE != 0 {
+                        pop!(f)
+                    } else {
+                        Value::Undef
+                    };
+                    let kwdefaults = if arg & make_function::KWDEFAULTS != 0 {
+                        pop!(f)
+                    } else {
+                        Value::Undef
+                    };
+                    let defaults = if arg & make_function::DEFAULTS != 0 {
+                        pop!(f)
+                    } else {
+                        Value::Undef
+                    };
+                    let func =
+                        tri!(self.make_function(f.globals, code_v, defaults, kwdefaults, closure));
+                    f.stack.push(func);
+                }
+                Op::Call => {
+                    let n = arg as usize;
+                    let base_i = f.stack.len() - n - 1;
+                    let callee = f.stack[base_i];
+                    let args: smallvec::SmallVec<[Value; 8]> =
+                        f.stack[base_i + 1..].iter().copied().collect();
+                    f.stack.truncate(base_i);
+                    flow!(self.call_value(f, callee, &args, &[]));
+                }
+                Op::CallKw => {
+                    let names = pop!(f);
+                    let kwnames: Vec<Value> = self.tuple_items(names);
+                    let n = arg as usize;
+                    let base_i = f.stack.len() - n - 1;
+                    let callee = f.stack[base_i];
+                    let args: Vec<Value> = f.stack[base_i + 1..].to_vec();
+                    f.stack.truncate(base_i);
+                    flow!(self.call_value(f, callee, &args, &kwnames));
+                }
+                Op::CallEx => {
+                    let kwargs = if arg & 1 != 0 { pop!(f) } else { Value::Undef };
+                    let args_t = pop!(f);
+                    let callee = pop!(f);
+                    let mut args = self.tuple_items(args_t);
+                    let mut kwnames = Vec::new();
+                    if let Value::Obj(d) = kwargs {
+                        if let HeapObj::Dict(dict) = self.heap.get(d) {
+                            let entries: Vec<(Value, Value)> =
+                                dict.iter().map(|e| (e.key, e.value)).collect();
+                            for (k, v) in entries {
+                                if self.str_of(k).is_none() {
+                                    let e = self.type_error("keywords must be strings");
+                                    tri!(Err(e));
+                                }
+                                kwnames.push(k);
+                                args.push(v);
+                            }
+                        }
+                    }
+                    flow!(self.call_value(f, callee, &args, &kwnames));
+                }
+                Op::LoadMethod => {
+                    let obj = pop!(f);
+                    let name = code.names[arg as usize];
+                    let (m, this) = tri!(self.load_method(obj, name));
+                    f.stack.push(m);
+                    f.stack.push(this);
+                }
+                Op::CallMethod => {
+                    let n = arg as usize;
+                    let base_i = f.stack.len() - n - 2;
+                    let callee = f.stack[base_i];
+                    let this = f.stack[base_i + 1];
+                    let args: smallvec::SmallVec<[Value; 8]> = if this.is_undef() {
+                        f.stack[base_i + 2..].iter().copied().collect()
+                    } else {
+                        f.stack[base_i + 1..].iter().copied().collect()
+                    };
+                    f.stack.truncate(base_i);
+                    flow!(self.call_value(f, callee, &args, &[]));
+                }
+                Op::Return => {
+                    let v = pop!(f);
+                    flow!(self.do_return(f, v, base));
+                }
+                Op::BuildTuple => {
+                    let n = f.stack.len() - arg as usize;
+                    let items: Vec<Value> = f.stack.drain(n..).collect();
+                    let t = self.new_tuple(items);
+                    f.stack.push(t);
+                }
+                Op::BuildList => {
+                    let n = f.stack.len() - arg as usize;
+                    let items: Vec<Value> = f.stack.drain(n..).collect();
+                    let l = self.new_list(items);
+                    f.stack.push(l);
+                }
+                Op::BuildSet => {
+                    let n = f.stack.len() - arg as usize;
+                    let items: Vec<Value> = f.stack.drain(n..).collect();
+                    let s = tri!(self.new_set_from(&items));
+                    f.stack.push(s);
+                }
+                Op::BuildMap => {
+                    let n = f.stack.len() - 2 * arg as usize;
+                    let items: Vec<Value> = f.stack.drain(n..).collect();
+                    let d = self.new_dict();
+                    let dr = d.as_obj().unwrap_or(self.builtins);
+                    for pair in items.chunks(2) {
+                        tri!(self.dict_set(dr, pair[0], pair[1]));
+                    }
+                    f.stack.push(d);
+                }
+                Op::BuildSlice => {
+                    let step = if arg == 3 { pop!(f) } else { Value::None };
+                    let hi = pop!(f);
+                    let lo = pop!(f);
+                    let s = self.heap.alloc(HeapObj::Slice(Box::new([lo, hi, step])));
+                    f.stack.push(Value::Obj(s));
+                }
+                Op::BuildString => {
+                    let n = f.stack.len() - arg as usize;
+                    let mut s = String::new();
+                    for v in &f.stack[n..] {
+                        s.push_str(self.str_of(*v).unwrap_or(""));
+                    }
+                    f.stack.truncate(n);
+                    let v = self.new_string(s);
+                    f.stack.push(v);
+                }
+                Op::ListAppend | Op::SetAdd => {
+                    let v = pop!(f);
+                    let target = f.stack[f.stack.len() - arg as usize];
+                    if op == Op::ListAppend {
+                        if let Value::Obj(r) = target {
+                            if let HeapObj::List(l) = self.heap.get_mut(r) {
+                                l.push(v);
+                            }
+                        }
+                    } else if let Value::Obj(r) = target {
+                        tri!(self.dict_set(r, v, Value::None));
+                    }
+                }
+                Op::MapAdd => {
+                    let v = pop!(f);
+                    let k = pop!(f);
+                    if let Value::Obj(r) = f.stack[f.stack.len() - arg as usize] {
+                        tri!(self.dict_set(r, k, v));
+                    }
+                }
+                Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => {
+                    let src = top!(f);
+                    let target = f.stack[f.stack.len() - 1 - arg as usize];
+                    match tri!(self.extend_native(op, target, src)) {
+                        true => {
+                            f.stack.pop();
+                        }
+                        false => {
+                            // A generator or other Python-level iterable: turn it into a tuple
+                            // in Python, then run this instruction again on the tuple.
+                            f.stack.pop();
+                            ip = start;
+                            let callee = self.prelude_fn("_tuple_from_iter");
+                            save!();
+                            flow!(self.call_value(f, callee, &[src], &[]));
+                        }
+                    }
+                }
+                Op::ListToTuple => {
+                    let l = pop!(f);
+                    let items = self.list_items(l);
+                    let t = self.new_tuple(items);
+                    f.stack.push(t);
+                }
+                Op::UnpackSequence | Op::UnpackEx => {
+                    let seq = top!(f);
+                    match self.sequence_items(seq) {
+                        Some(items) => {
+                            f.stack.pop();
+                            tri!(self.unpack_into(f, op, arg, items));
+                        }
+                        None => {
+                            f.stack.pop();
+                            ip = start;
+                            let callee = self.prelude_fn("_tuple_from_iter");
+                            save!();
+                            flow!(self.call_value(f, callee, &[seq], &[]));
+                        }
+                    }
+                }
+                Op::FormatValue => {
+                    let spec = if arg & format_flags::HAS_SPEC != 0 {
+                        pop!(f)
+                    } else {
+                        Value::Undef
+                    };
+                    let v = pop!(f);
+                    let v = match arg & 3 {
+                        format_flags::CONV_STR => tri!(self.to_str(v)),
+                        format_flags::CONV_REPR => tri!(self.to_repr(v)),
+                        format_flags::CONV_ASCII => tri!(self.to_ascii(v)),
+                        _ => v,
+                    };
+                    let spec_s = self.str_of(spec).unwrap_or("").to_string();
+                    let s = tri!(self.format_value(v, &spec_s));
+                    f.stack.push(s);
+                }
+                Op::LoadAttr => {
+                    let obj = pop!(f);
+                    let name = code.names[arg as usize];
+                    let v = tri!(self.get_attr(obj, name));
+                    f.stack.push(v);
+                }
+                Op::StoreAttr => {
+                    let obj = pop!(f);
+                    let v = pop!(f);
+                    let name = code.names[arg as usize];
+                    tri!(self.set_attr(obj, name, v));
+                }
+                Op::DeleteAttr => {
+                    let obj = pop!(f);
+                    let name = code.names[arg as usize];
+                    tri!(self.del_attr(obj, name));
+                }
+                Op::Subscr => {
+                    let k = pop!(f);
+                    let c = pop!(f);
+                    let v = tri!(self.get_item(c, k));
+                    f.stack.push(v);
+                }
+                Op::StoreSubscr => {
+                    let k = pop!(f);
+                    let c = pop!(f);
+                    let v = pop!(f);
+                    tri!(self.set_item(c, k, v));
+                }
+                Op::DeleteSubscr => {
+                    let k = pop!(f);
+                    let c = pop!(f);
+                    tri!(self.del_item(c, k));
+                }
+                Op::Raise => {
+                    let e = match arg {
+                        0 => match self.current_exc_info(f) {
+                            Some(e) => {
+                                // A bare raise re-raises without new context.
+                                *ip_ref = ip;
+                                f.ip = ip;
+                                return Err(e);
+                            }
+                            None => self.runtime_error("No active exception to reraise"),
+                        },
+                        1 => {
+                            let v = pop!(f);
+                            tri!(self.make_raisable(v, Value::Undef))
+                        }
+                        _ => {
+                            let cause = pop!(f);
+                            let v = pop!(f);
+                            tri!(self.make_raisable(v, cause))
+                        }
+                    };
+                    tri!(Err(e))
+                }
+                Op::Reraise => {
+                    let v = pop!(f);
+                    let e = match v {
+                        Value::Obj(r) => Exc(r),
+                        _ => self.runtime_error("bad re-raise"),
+                    };
+                    *ip_ref = ip;
+                    f.ip = ip;
+                    return Err(e);
+                }
+                Op::PushExcInfo => {
+                    let exc = pop!(f);
+                    let prev = f.exc_info;
+                    f.stack.push(prev);
+                    f.stack.push(exc);
+                    f.exc_info = exc;
+                }
+                Op::PopExcept => {
+                    let prev = pop!(f);
+                    f.exc_info = prev;
+                }
+                Op::CheckExcMatch => {
+                    let typ = pop!(f);
+                    let exc = top!(f);
+                    let m = tri!(self.exception_matches(exc, typ));
+                    f.stack.push(Value::Bool(m));
+                }
+                Op::LoadAssertionError => {
+                    let c = self.types.exc(ExcKind::AssertionError);
+                    f.stack.push(Value::Obj(c));
+                }
+                Op::Yield => {
+                    let v = pop!(f);
+                    flow!(self.do_yield(f, v));
+                }
+                Op::GetYieldFromIter => {
+                    let v = pop!(f);
+                    let it = match v {
+                        Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Generator(_)) => v,
+                        _ => tri!(self.get_iter(v)),
+                    };
+                    f.stack.push(it);
+                }
+                Op::YieldFrom => {
+                    let sent = pop!(f);
+                    let it = top!(f);
+                    save!();
+                    flow!(self.yield_from(f, it, sent, start));
+                }
+                Op::ImportName => {
+                    let _level = pop!(f);
+                    let _fromlist = pop!(f);
+                    let name = code.names[arg as usize];
+                    let m = tri!(self.import_module(name));
+                    f.stack.push(m);
+                }
+                Op::ImportFrom => {
+                    let m = top!(f);
+                    let name = code.names[arg as usize];
+                    let v = tri!(self.import_from(m, name));
+                    f.stack.push(v);
+                }
+                Op::ImportStar => {
+                    let m = pop!(f);
+                    tri!(self.import_star(m, f.globals));
+                }
+                Op::LoadBuildClass => {
+                    let e = self.runtime_error("classes are not supported yet");
+                    tri!(Err(e))
+                }
+                Op::PrintExpr => {
+                    let v = pop!(f);
+                    if !v.is_none() {
+                        let s = tri!(self.repr_string(v));
+                        self.write_out(&s);
+                        self.write_out("\n");
+                    }
+                }
+            }
+        }
+    }
+
+    fn unbound_deref(&mut self, code: &crate::object::LoadedCode, i: usize) -> Exc {
+        let c = &code.code;
+        if i < c.cellvars.len() {
+            let name = c.cellvars[i].clone();
+            self.exc_msg(
+                ExcKind::UnboundLocalError,
+                &format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            )
+        } else {
+            let name = c
+                .freevars
+                .get(i - c.cellvars.len())
+                .cloned()
+                .unwrap_or_else(|| "?".into());
+            self.exc_msg(ExcKind::NameError, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        }
+    }
+
+    fn load_global(&mut self, globals: ObjRef, name: Value) -> Result<Value, Exc> {
+        if let Some(v) = self.dict_get_str(globals, name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.dict_get_str(self.builtins, name) {
+            return Ok(v);
+        }
+        let n = self.str_of(name).unwrap_or("?").to_string();
+        Err(self.exc_msg(ExcKind::NameError, &format!("name '{n}' is not defined")))
+    }
+
+    fn delete_global(&mut self, globals: ObjRef, name: Value) -> Result<(), Exc> {
+        let hash = self.hash(name)?;
+        let probe = match self.heap.get(globals) {
+            HeapObj::Dict(d) => d.probe(&self.heap, name, hash),
+            _ => crate::dict::Probe::Vacant,
+        };
+        match probe {
+            crate::dict::Probe::Found(i) => {
+                if let HeapObj::Dict(d) = self.heap.get_mut(globals) {
+                    d.remove_at(i);
+                }
+                Ok(())
+            }
+            crate::dict::Probe::Vacant => {
+                let n = self.str_of(name).unwrap_or("?").to_string();
+                Err(self.exc_msg(ExcKind::NameError, &format!("name '{n}' is not defined")))
+            }
+        }
+    }
+
+    fn make_function(
+        &mut self,
+        globals: ObjRef,
+        code_v: Value,
+        defaults: Value,
+        kwdefaults: Value,
+        closure: Value,
+    ) -> Result<Value, Exc> {
+        let code = match code_v {
+            Value::Obj(r) => match self.heap.get(r) {
+                HeapObj::Code(c) => c.clone(),
+                _ => return Err(self.type_error("MakeFunction needs a code object")),
+            },
+            _ => return Err(self.type_error("MakeFunction needs a code object")),
+        };
+        let defaults = if defaults.is_undef() {
+            Vec::new()
+        } else {
+            self.tuple_items(defaults)
+        };
+        let closure: Box<[ObjRef]> = if closure.is_undef() {
+            Box::new([])
+        } else {
+            self.tuple_items(closure)
+                .iter()
+                .filter_map(|v| v.as_obj())
+                .collect()
+        };
+        let modname = self.intern("__name__");
+        let module = self.dict_get_str(globals, modname).unwrap_or(Value::None);
+        let func = Function {
+            name: code.name,
+            qualname: code.qualname,
+            code,
+            globals,
+            defaults,
+            kwdefaults,
+            closure,
+            module,
+            dict: None,
+        };
+        Ok(Value::Obj(
+            self.heap.alloc(HeapObj::Function(Box::new(func))),
+        ))
+    }
+
+    /// The exception currently being handled, looking through this frame and its callers.
+    pub(crate) fn current_exc_info(&self, f: &Frame) -> Option<Exc> {
+        std::iter::once(f)
+            .chain(self.frames.iter().rev())
+            .find_map(|fr| match fr.exc_info {
+                Value::Obj(r) => Some(Exc(r)),
+                _ => None,
+            })
+    }
+
+    /// Sets `__context__` of a newly raised exception to the one being handled.
+    fn set_context(&mut self, f: &Frame, e: Exc) {
+        if let Some(ctx) = self.current_exc_info(f) {
+            if ctx != e {
+                if let Some(x) = self.exc_obj_mut(e) {
+                    if x.context.is_none() {
+                        x.context = Value::Obj(ctx.0);
+                    }
+                }
+            }
+        }
+    }
+
+    /// `raise v [from cause]`: instantiates classes and checks the operand is an exception.
+    fn make_raisable(&mut self, v: Value, cause: Value) -> Result<Exc, Exc> {
+        let e = self
+            .to_exception(v)
+            .ok_or(())
+            .or_else(|_| Err(self.type_error("exceptions must derive from BaseException")))?;
+        if !cause.is_undef() {
+            let cause_v = if cause.is_none() {
+                Value::None
+            } else {
+                match self.to_exception(cause) {
+                    Some(c) => Value::Obj(c.0),
+                    None => {
+                        return Err(
+                            self.type_error("exception causes must derive from BaseException")
+                        )
+                    }
+                }
+            };
+            if let Some(x) = self.exc_obj_mut(e) {
+                x.cause = cause_v;
+                x.suppress_context = true;
+            }
+        }
+        Ok(e)
+    }
+
+    /// An exception instance from a raise operand (a class is instantiated with no args).
+    pub fn to_exception(&mut self, v: Value) -> Option<Exc> {
+        let r = v.as_obj()?;
+        match self.heap.get(r) {
+            HeapObj::Exception(_) => Some(Exc(r)),
+            HeapObj::Class(c) if c.kind == crate::object::TypeKind::Exception => {
+                Some(self.new_exception(r, vec![]))
+            }
+            _ => None,
+        }
+    }
+
+    fn exception_matches(&mut self, exc: Value, typ: Value) -> Result<bool, Exc> {
+        let cls = self.class_of(exc);
+        let check = |vm: &mut Vm, t: Value| -> Result<bool, Exc> {
+            match t {
+                Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Class(c) if vm.is_subclass(r, vm.types.exc(ExcKind::BaseException)) || c.kind == crate::object::TypeKind::Exception) => {
+                    Ok(vm.is_subclass(cls, r))
+                }
+                _ => Err(vm.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                )),
+            }
+        };
+        if let Value::Obj(r) = typ {
+            if let HeapObj::Tuple(items) = self.heap.get(r) {
+                let items = items.to_vec();
+                let mut any = false;
+                for t in items {
+                    any |= check(self, t)?;
+                }
+                return Ok(any);
+            }
+        }
+        check(self, typ)
+    }
+
+    /// The prelude function `name` (a builtin written in Python).
+    pub fn prelude_fn(&self, name: &str) -> Value {
+        self.prelude.get(name).copied().unwrap_or(Value::None)
+    }
+
+    pub fn tuple_items(&self, v: Value) -> Vec<Value> {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                HeapObj::Tuple(t) => t.to_vec(),
+                HeapObj::List(l) => l.clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn list_items(&self, v: Value) -> Vec<Value> {
+        self.tuple_items(v)
+    }
+
+    fn unpack_into(
+        &mut self,
+        f: &mut Frame,
+        op: Op,
+        arg: u32,
+        items: Vec<Value>,
+    ) -> Result<(), Exc> {
+        if op == Op::UnpackSequence {
+            let n = arg as usize;
+            if items.len() != n {
+                let msg = if items.len() > n {
+                    format!("too many values to unpack (expected {n})")
+                } else {
+                    format!(
+                        "not enough values to unpack (expected {n}, got {})",
+                        items.len()
+                    )
+                };
+                return Err(self.value_error(&msg));
+            }
+            f.stack.extend(items.into_iter().rev());
+            return Ok(());
+        }
+        let before = (arg & 0xff) as usize;
+        let after = (arg >> 8) as usize;
+        if items.len() < before + after {
+            let msg = format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            );
+            return Err(self.value_error(&msg));
+        }
+        let rest: Vec<Value> = items[before..items.len() - after].to_vec();
+        for v in items[items.len() - after..].iter().rev() {
+            f.stack.push(*v);
+        }
+        let l = self.new_list(rest);
+        f.stack.push(l);
+        for v in items[..before].iter().rev() {
+            f.stack.push(*v);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,380 @@
+//! coro-vm: the virtual machine. Values and the collected heap (`value`, `heap`, `object`,
+//! `dict`), heap frames and the one dispatch loop (`frame`, `interp`, `call`, `generator`),
+//! operators and conversions (`ops`, `repr`, `numfmt`), builtins and built-in modules
+//! (`builtins`, `types`, `exceptions`), and the API a host or the `coro` CLI uses (`Vm`).
+
+pub mod access;
+pub mod builtins;
+pub mod call;
+pub mod cli;
+pub mod dict;
+pub mod exceptions;
+pub mod frame;
+pub mod generator;
+pub mod heap;
+pub mod interp;
+pub mod numfmt;
+pub mod object;
+pub mod ops;
+pub mod repr;
+pub mod types;
+pub mod value;
+
+use coro_compiler::{Code, CompileError, Const};
+use frame::{Frame, Link};
+use heap::Heap;
+use num_bigint::BigInt;
+use object::{HeapObj, LoadedCode, StrObj};
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+pub use value::{ObjRef, Value};
+
+/// A raised Python exception: a reference to the exception object in the heap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exc(pub ObjRef);
+
+/// CPython's default recursion limit.
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// The virtual machine: one heap, one frame stack, the builtins, the imported modules.
+pub struct Vm {
+    pub heap: Heap,
+    /// Callers of the running frame (the running frame itself is a local of the loop).
+    pub frames: Vec<Frame>,
+    pub types: types::Types,
+    pub builtins: ObjRef,
+    /// Loaded modules by name (`sys.modules`).
+    pub modules: ObjRef,
+    interned: HashMap<Box<str>, ObjRef>,
+    /// Every code object ever loaded; immortal, and their constants are collector roots.
+    codes: Vec<Rc<LoadedCode>>,
+    pub recursion_limit: usize,
+    pub out: Box<dyn Write>,
+    pub err: Box<dyn Write>,
+    pub argv: Vec<String>,
+    /// Bumped whenever a generator in the middle of a `yield from` chain is driven directly, so
+    /// cached chain leaves are revalidated.
+    pub chain_epoch: u64,
+    /// Builtins implemented in Python (compiled from `builtins/prelude.py`), by name.
+    pub prelude: HashMap<&'static str, Value>,
+    /// Source text by file name, for traceback lines.
+    pub sources: HashMap<Rc<str>, Rc<str>>,
+    /// Extra roots (host handles, values being built across safepoints).
+    pub roots: Vec<Value>,
+    /// The running frame's depth counts toward the recursion limit.
+    pub depth: usize,
+    /// An empty code object for placeholder frames (left where a frame was moved out).
+    pub(crate) placeholder_code: Rc<LoadedCode>,
+}
+
+impl Vm {
+    /// A VM writing program output to stdout and errors to stderr.
+    pub fn new() -> Vm {
+        Vm::with_output(Box::new(std::io::stdout()), Box::new(std::io::stderr()))
+    }
+
+    pub fn with_output(out: Box<dyn Write>, err: Box<dyn Write>) -> Vm {
+        let mut heap = Heap::new();
+        let (types, builtins, modules) = types::bootstrap(&mut heap);
+        let mut vm = Vm {
+            heap,
+            frames: Vec::new(),
+            types,
+            builtins,
+            modules,
+            interned: HashMap::new(),
+            codes: Vec::new(),
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
+            out,
+            err,
+            argv: Vec::new(),
+            chain_epoch: 0,
+            prelude: HashMap::new(),
+            sources: HashMap::new(),
+            roots: Vec::new(),
+            depth: 0,
+            placeholder_code: Rc::new(LoadedCode {
+                bytes: Box::new([]),
+                code: Rc::new(placeholder_code()),
+                consts: Vec::new(),
+                names: Vec::new(),
+                name: Value::None,
+                qualname: Value::None,
+                frame_size: 0,
+            }),
+        };
+        types::install_methods(&mut vm);
+        builtins::install(&mut vm);
+        vm
+    }
+
+    // ----- strings and constants --------------------------------------------------------------
+
+    /// A new str object.
+    pub fn new_str(&mut self, s: &str) -> Value {
+        Value::Obj(self.heap.alloc(HeapObj::Str(StrObj::new(s.into()))))
+    }
+
+    pub fn new_string(&mut self, s: String) -> Value {
+        Value::Obj(
+            self.heap
+                .alloc(HeapObj::Str(StrObj::new(s.into_boxed_str()))),
+        )
+    }
+
+    /// The one str object for `s` among interned names (immortal).
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(r) = self.interned.get(s) {
+            return Value::Obj(*r);
+        }
+        let r = self.heap.alloc(HeapObj::Str(StrObj::new(s.into())));
+        self.interned.insert(s.into(), r);
+        Value::Obj(r)
+    }
+
+    pub fn new_bigint(&mut self, n: BigInt) -> Value {
+        ops::normalize_bigint(self, n)
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        Value::Obj(self.heap.alloc(HeapObj::List(items)))
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return Value::Obj(self.types.empty_tuple);
+        }
+        Value::Obj(self.heap.alloc(HeapObj::Tuple(items.into_boxed_slice())))
+    }
+
+    pub fn new_dict(&mut self) -> Value {
+        Value::Obj(self.heap.alloc(HeapObj::Dict(Box::default())))
+    }
+
+    /// The text of a str value, if it is one.
+    pub fn str_of(&self, v: Value) -> Option<&str> {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                HeapObj::Str(s) => Some(&s.s),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn const_value(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => Value::None,
+            Const::True => Value::Bool(true),
+            Const::False => Value::Bool(false),
+            Const::Ellipsis => Value::Obj(self.types.ellipsis),
+            Const::Int(n) => Value::Int(*n),
+            Const::BigInt(s) => {
+                let n: BigInt = s.parse().unwrap_or_default();
+                self.new_bigint(n)
+            }
+            Const::Float(f) => Value::Float(*f),
+            Const::Str(s) => {
+                // Identifier-like constants are interned, as CPython does, so keyword names and
+                // attribute strings compare by identity first.
+                if s.len() <= 40 && s.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    self.intern(s)
+                } else {
+                    self.new_str(s)
+                }
+            }
+            Const::Tuple(items) => {
+                let vals: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                self.new_tuple(vals)
+            }
+            Const::Code(code) => {
+                let lc = self.load_code(code.clone());
+                Value::Obj(self.heap.alloc(HeapObj::Code(lc)))
+            }
+        }
+    }
+
+    /// Turns a compiled `Code` (and the codes nested in it) into a runnable `LoadedCode`.
+    pub fn load_code(&mut self, code: Rc<Code>) -> Rc<LoadedCode> {
+        let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
+        let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
+        let name = self.intern(&code.name);
+        let qualname = self.intern(&code.qualname);
+        let frame_size = code.varnames.len() + code.max_stack as usize;
+        let lc = Rc::new(LoadedCode {
+            bytes: code.code.clone().into_boxed_slice(),
+            code,
+            consts,
+            names,
+            name,
+            qualname,
+            frame_size,
+        });
+        self.codes.push(lc.clone());
+        lc
+    }
+
+    // ----- running ----------------------------------------------------------------------------
+
+    /// Compiles `source` as the module `__main__` and runs it.
+    pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
+        let code = coro_compiler::compile_module(source, filename).map_err(RunError::Compile)?;
+        self.sources.insert(filename.into(), source.into());
+        let module = self.new_module("__main__");
+        let globals = self.module_dict(module);
+        let name = self.intern("__file__");
+        let file = self.new_str(filename);
+        self.dict_set(globals, name, file)
+            .map_err(RunError::Exception)?;
+        self.run_code(code, globals)
+            .map(|_| ())
+            .map_err(RunError::Exception)
+    }
+
+    /// Runs a module-level code object with the given globals dict.
+    pub fn run_code(&mut self, code: Rc<Code>, globals: ObjRef) -> Result<Value, Exc> {
+        let lc = self.load_code(code);
+        let frame = call::new_frame(lc, globals, &[], Link::Host);
+        self.run_frame(frame)
+    }
+
+    /// Creates a module object registered under `name` with a fresh globals dict.
+    pub fn new_module(&mut self, name: &str) -> ObjRef {
+        let dict = self.new_dict().as_obj().unwrap_or(self.builtins);
+        let m = self.heap.alloc(HeapObj::Module(Box::new(object::Module {
+            name: name.into(),
+            dict,
+        })));
+        let key = self.intern("__name__");
+        let val = self.new_str(name);
+        let _ = self.dict_set(dict, key, val);
+        let bkey = self.intern("__builtins__");
+        let bmod = self
+            .lookup_module("builtins")
+            .map(Value::Obj)
+            .unwrap_or(Value::None);
+        let _ = self.dict_set(dict, bkey, bmod);
+        let mkey = self.new_str(name);
+        let modules = self.modules;
+        let _ = self.dict_set(modules, mkey, Value::Obj(m));
+        m
+    }
+
+    pub fn lookup_module(&self, name: &str) -> Option<ObjRef> {
+        let HeapObj::Dict(d) = self.heap.get(self.modules) else {
+            return None;
+        };
+        d.iter()
+            .find(|e| self.str_of(e.key) == Some(name))
+            .and_then(|e| e.value.as_obj())
+    }
+
+    pub fn module_dict(&self, m: ObjRef) -> ObjRef {
+        match self.heap.get(m) {
+            HeapObj::Module(m) => m.dict,
+            _ => self.builtins,
+        }
+    }
+
+    // ----- dict helpers -----------------------------------------------------------------------
+
+    /// `d[key] = value` for a dict object (TypeError for unhashable keys).
+    pub fn dict_set(&mut self, d: ObjRef, key: Value, value: Value) -> Result<(), Exc> {
+        let hash = self.hash(key)?;
+        let probe = match self.heap.get(d) {
+            HeapObj::Dict(dict) | HeapObj::Set(dict) => dict.probe(&self.heap, key, hash),
+            _ => return Err(self.type_error("internal: not a dict")),
+        };
+        if let HeapObj::Dict(dict) | HeapObj::Set(dict) = self.heap.get_mut(d) {
+            dict.insert_probed(probe, hash, key, value);
+        }
+        Ok(())
+    }
+
+    /// `d.get(key)`.
+    pub fn dict_get(&mut self, d: ObjRef, key: Value) -> Result<Option<Value>, Exc> {
+        let hash = self.hash(key)?;
+        Ok(match self.heap.get(d) {
+            HeapObj::Dict(dict) | HeapObj::Set(dict) => dict.get(&self.heap, key, hash),
+            _ => None,
+        })
+    }
+
+    /// Looks up a str key known to be hashable (names, attributes).
+    #[inline]
+    pub fn dict_get_str(&self, d: ObjRef, key: Value) -> Option<Value> {
+        let hash = dict::hash_value(&self.heap, key).unwrap_or(0);
+        match self.heap.get(d) {
+            HeapObj::Dict(dict) => dict.get(&self.heap, key, hash),
+            _ => None,
+        }
+    }
+
+    pub fn hash(&mut self, v: Value) -> Result<u64, Exc> {
+        dict::hash_value(&self.heap, v)
+            .map_err(|t| self.type_error(&format!("unhashable type: '{t}'")))
+    }
+
+    /// Writes program output, reporting a closed stdout as an OSError-free silent drop
+    /// (CPython would raise BrokenPipeError; coro ends output quietly).
+    pub fn write_out(&mut self, s: &str) {
+        let _ = self.out.write_all(s.as_bytes());
+    }
+
+    /// Runs the collector now, with the given running frame as an extra root.
+    pub fn collect_garbage(&mut self, running: Option<&Frame>) {
+        let mut roots: Vec<Value> = vec![Value::Obj(self.builtins), Value::Obj(self.modules)];
+        roots.extend(self.types.all_roots());
+        roots.extend(self.interned.values().map(|r| Value::Obj(*r)));
+        for c in &self.codes {
+            roots.extend(c.consts.iter().copied());
+            roots.extend(c.names.iter().copied());
+            roots.push(c.name);
+            roots.push(c.qualname);
+        }
+        roots.extend(self.prelude.values().copied());
+        roots.extend(self.roots.iter().copied());
+        let frames = self.frames.iter().chain(running);
+        self.heap.collect(&roots, frames);
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+fn placeholder_code() -> Code {
+    Code {
+        name: "<placeholder>".into(),
+        qualname: "<placeholder>".into(),
+        filename: "<none>".into(),
+        first_line: 0,
+        flags: coro_compiler::CodeFlags {
+            hidden: true,
+            ..Default::default()
+        },
+        argcount: 0,
+        posonlyargcount: 0,
+        kwonlyargcount: 0,
+        varnames: Vec::new(),
+        cellvars: Vec::new(),
+        cell_params: Vec::new(),
+        freevars: Vec::new(),
+        names: Vec::new(),
+        consts: Vec::new(),
+        code: Vec::new(),
+        max_stack: 0,
+        exception_table: Vec::new(),
+        line_table: Vec::new(),
+    }
+}
+
+/// Why running a program failed.
+#[derive(Debug)]
+pub enum RunError {
+    Compile(CompileError),
+    Exception(Exc),
+}

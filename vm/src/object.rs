@@ -1,0 +1,236 @@
+//! Heap object layouts: strings, big ints, containers, functions, cells, generators, exceptions,
+//! classes, modules and the iterator kinds the VM implements natively.
+
+use crate::dict::Dict;
+use crate::frame::Frame;
+use crate::value::{ObjRef, Value};
+use coro_compiler::Code;
+use num_bigint::BigInt;
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// A native function: receives positional args, then keyword values named by `kwnames`.
+pub type NativeFn =
+    fn(&mut crate::Vm, &[Value], &[Value]) -> Result<crate::interp::Ret, crate::Exc>;
+
+/// A heap object.
+pub enum HeapObj {
+    Str(StrObj),
+    BigInt(Box<BigInt>),
+    List(Vec<Value>),
+    Tuple(Box<[Value]>),
+    Dict(Box<Dict>),
+    Set(Box<Dict>),
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
+    Slice(Box<[Value; 3]>),
+    Function(Box<Function>),
+    Builtin(Box<Builtin>),
+    BoundMethod {
+        func: Value,
+        this: Value,
+    },
+    Cell(Value),
+    Code(Rc<LoadedCode>),
+    Generator(Box<Generator>),
+    Exception(Box<ExcObj>),
+    Class(Box<Class>),
+    Module(Box<Module>),
+    Iter(Box<IterState>),
+    DictView {
+        dict: ObjRef,
+        kind: u8,
+    },
+    /// A slot on the free list.
+    Free,
+}
+
+/// A Python `str`: UTF-8 text, its length in characters, and a lazily computed hash.
+pub struct StrObj {
+    pub s: Box<str>,
+    pub chars: u32,
+    pub hash: Cell<u64>,
+}
+
+impl StrObj {
+    pub fn new(s: Box<str>) -> Self {
+        let chars = s.chars().count() as u32;
+        StrObj {
+            s,
+            chars,
+            hash: Cell::new(0),
+        }
+    }
+
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.chars as usize == self.s.len()
+    }
+}
+
+/// A code object as the VM runs it: the compiled `Code` with its constants and names already
+/// turned into values. Loaded codes are immortal (the collector treats them as roots).
+pub struct LoadedCode {
+    /// The instruction bytes (a copy of `code.code`, one indirection closer to the loop).
+    pub bytes: Box<[u8]>,
+    pub code: Rc<Code>,
+    pub consts: Vec<Value>,
+    /// Interned name strings, by name index.
+    pub names: Vec<Value>,
+    pub name: Value,
+    pub qualname: Value,
+    /// Locals plus operand stack: the size a frame's stack vector needs.
+    pub frame_size: usize,
+}
+
+pub struct Function {
+    pub code: Rc<LoadedCode>,
+    pub globals: ObjRef,
+    pub name: Value,
+    pub qualname: Value,
+    pub defaults: Vec<Value>,
+    /// Keyword-only defaults (a dict), or Undef.
+    pub kwdefaults: Value,
+    pub closure: Box<[ObjRef]>,
+    pub module: Value,
+    /// Attribute dict (`f.x = 1`), created on first store.
+    pub dict: Option<ObjRef>,
+}
+
+pub struct Builtin {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// The bound receiver for `obj.method` values; `Undef` for plain functions.
+    pub this: Value,
+    /// For methods, the class the method belongs to (for error messages).
+    pub owner: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Done,
+}
+
+pub struct Generator {
+    pub state: GenState,
+    /// The suspended frame; `None` while running (the frame is on the frame stack) or done.
+    pub frame: Option<Box<Frame>>,
+    pub name: Value,
+    pub qualname: Value,
+    pub code: Rc<LoadedCode>,
+    /// The generator this one is delegating to with `yield from`, while suspended in it.
+    pub delegate: Option<ObjRef>,
+    /// The generator that delegates to this one.
+    pub delegator: Option<ObjRef>,
+    /// For a chain root: the innermost delegate, valid while `leaf_epoch` matches the VM's.
+    pub leaf: Option<ObjRef>,
+    pub leaf_epoch: u64,
+    /// Shown as the type name in repr (`<map object ...>`) for builtins written in Python.
+    pub type_name: Option<&'static str>,
+}
+
+pub struct ExcObj {
+    pub class: ObjRef,
+    pub args: Value,
+    /// Frames the exception passed through, innermost first: (code, line).
+    pub traceback: Vec<(Rc<LoadedCode>, u32)>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+    /// Extra attributes (StopIteration.value, user-set attributes).
+    pub dict: Option<ObjRef>,
+}
+
+/// A class: builtin types and exception classes (user classes come with the class statement).
+pub struct Class {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub module: Rc<str>,
+    pub bases: Vec<ObjRef>,
+    pub mro: Vec<ObjRef>,
+    pub dict: ObjRef,
+    pub kind: TypeKind,
+}
+
+/// What a builtin class's instances are, so `type(x)`, `isinstance` and constructors can
+/// dispatch without string comparisons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Function,
+    Builtin,
+    Method,
+    Cell,
+    Code,
+    Generator,
+    Module,
+    Iterator,
+    DictView,
+    Ellipsis,
+    /// An exception class (BaseException or a subclass).
+    Exception,
+}
+
+pub struct Module {
+    pub name: Rc<str>,
+    pub dict: ObjRef,
+}
+
+/// Natively implemented iterators.
+pub enum IterState {
+    /// list, tuple and dict-key/value/item views snapshot their container by reference.
+    Seq {
+        seq: ObjRef,
+        index: usize,
+    },
+    Str {
+        s: ObjRef,
+        byte: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    /// Dict iteration: `kind` 0 keys, 1 values, 2 items; `len` detects size changes.
+    Dict {
+        dict: ObjRef,
+        index: usize,
+        kind: u8,
+        len: usize,
+    },
+    Set {
+        set: ObjRef,
+        index: usize,
+        len: usize,
+    },
+    /// Iterates by calling a callable until it returns the sentinel (`iter(f, sentinel)`).
+    Reversed {
+        seq: ObjRef,
+        index: usize,
+    },
+    Exhausted,
+}
+
+/// A dict view object (`d.keys()` etc.): kind as in `IterState::Dict`.
+pub const VIEW_KEYS: u8 = 0;
+pub const VIEW_VALUES: u8 = 1;
+pub const VIEW_ITEMS: u8 = 2;

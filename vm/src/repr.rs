@@ -1,0 +1,366 @@
+//! `repr()` and `str()` of builtin values, and `format()` with a spec. Containers are walked
+//! with an explicit stack (never native recursion), showing `[...]`/`{...}` for containers that
+//! contain themselves, as CPython does.
+
+use crate::object::HeapObj;
+use crate::types::ExcKind;
+use crate::value::{ObjRef, Value};
+use crate::{numfmt, Exc, Vm};
+
+enum Piece {
+    Val(Value),
+    Text(&'static str),
+    Leave(ObjRef),
+}
+
+impl Vm {
+    pub fn repr_string(&mut self, v: Value) -> Result<String, Exc> {
+        let mut out = String::new();
+        let mut work = vec![Piece::Val(v)];
+        let mut active: Vec<ObjRef> = Vec::new();
+        while let Some(p) = work.pop() {
+            let v = match p {
+                Piece::Text(t) => {
+                    out.push_str(t);
+                    continue;
+                }
+                Piece::Leave(r) => {
+                    active.pop();
+                    let _ = r;
+                    continue;
+                }
+                Piece::Val(v) => v,
+            };
+            let Value::Obj(r) = v else {
+                self.scalar_repr(v, &mut out);
+                continue;
+            };
+            let (open, close, items): (&'static str, &'static str, Vec<Value>) = match self
+                .heap
+                .get(r)
+            {
+                HeapObj::List(l) => ("[", "]", l.clone()),
+                HeapObj::Tuple(t) => ("(", if t.len() == 1 { ",)" } else { ")" }, t.to_vec()),
+                HeapObj::Set(s) => {
+                    if s.is_empty() {
+                        out.push_str("set()");
+                        continue;
+                    }
+                    ("{", "}", s.iter().map(|e| e.key).collect())
+                }
+                HeapObj::Dict(d) => {
+                    let pairs: Vec<(Value, Value)> = d.iter().map(|e| (e.key, e.value)).collect();
+                    if active.contains(&r) {
+                        out.push_str("{...}");
+                        continue;
+                    }
+                    if active.len() > self.recursion_limit {
+                        return Err(self.exc_msg(
+                            ExcKind::RecursionError,
+                            "maximum recursion depth exceeded while getting the repr of an object",
+                        ));
+                    }
+                    active.push(r);
+                    out.push('{');
+                    work.push(Piece::Leave(r));
+                    work.push(Piece::Text("}"));
+                    for (i, (k, val)) in pairs.into_iter().enumerate().rev() {
+                        work.push(Piece::Val(val));
+                        work.push(Piece::Text(": "));
+                        work.push(Piece::Val(k));
+                        if i > 0 {
+                            work.push(Piece::Text(", "));
+                        }
+                    }
+                    continue;
+                }
+                HeapObj::DictView { dict, kind } => {
+                    let (d, k) = (*dict, *kind);
+                    let name = match k {
+                        crate::object::VIEW_KEYS => "dict_keys(",
+                        crate::object::VIEW_VALUES => "dict_values(",
+                        _ => "dict_items(",
+                    };
+                    let items = crate::builtins::containers::view_items(self, d, k);
+                    let l = self.new_list(items);
+                    out.push_str(name);
+                    work.push(Piece::Text(")"));
+                    work.push(Piece::Val(l));
+                    continue;
+                }
+                _ => {
+                    let s = self.object_repr(r)?;
+                    out.push_str(&s);
+                    continue;
+                }
+            };
+            if active.contains(&r) {
+                out.push_str(if open == "[" { "[...]" } else { "(...)" });
+                continue;
+            }
+            if active.len() > self.recursion_limit {
+                return Err(self.exc_msg(
+                    ExcKind::RecursionError,
+                    "maximum recursion depth exceeded while getting the repr of an object",
+                ));
+            }
+            active.push(r);
+            out.push_str(open);
+            work.push(Piece::Leave(r));
+            work.push(Piece::Text(close));
+            for (i, item) in items.into_iter().enumerate().rev() {
+                work.push(Piece::Val(item));
+                if i > 0 {
+                    work.push(Piece::Text(", "));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn scalar_repr(&self, v: Value, out: &mut String) {
+        match v {
+            Value::Undef | Value::None => out.push_str("None"),
+            Value::Bool(true) => out.push_str("True"),
+            Value::Bool(false) => out.push_str("False"),
+            Value::Int(i) => out.push_str(&i.to_string()),
+            Value::Float(f) => out.push_str(&numfmt::float_repr(f)),
+            Value::Obj(_) => {}
+        }
+    }
+
+    /// Repr of a non-container heap object.
+    fn object_repr(&mut self, r: ObjRef) -> Result<String, Exc> {
+        let addr = 0x7f00_0000_0000u64 + (r.0 as u64) * 16;
+        Ok(match self.heap.get(r) {
+            HeapObj::Str(s) => str_repr(&s.s),
+            HeapObj::BigInt(b) => match numfmt::int_to_decimal_checked(b) {
+                Ok(s) => s,
+                Err(_) => return Err(self.value_error(&numfmt::int_to_str_limit_message())),
+            },
+            HeapObj::Range { start, stop, step } => {
+                if r == self.types.ellipsis {
+                    "Ellipsis".to_string()
+                } else if *step == 1 {
+                    format!("range({start}, {stop})")
+                } else {
+                    format!("range({start}, {stop}, {step})")
+                }
+            }
+            HeapObj::Slice(parts) => {
+                let parts = **parts;
+                let a = self.repr_string(parts[0])?;
+                let b = self.repr_string(parts[1])?;
+                let c = self.repr_string(parts[2])?;
+                format!("slice({a}, {b}, {c})")
+            }
+            HeapObj::Function(f) => format!(
+                "<function {} at 0x{addr:x}>",
+                self.str_of(f.qualname).unwrap_or("?")
+            ),
+            HeapObj::Builtin(b) => {
+                if b.this.is_undef() {
+                    format!("<built-in function {}>", b.name)
+                } else {
+                    let t = self.type_name(b.this);
+                    let ta =
+                        0x7f00_0000_0000u64 + b.this.as_obj().map(|o| o.0 as u64 * 16).unwrap_or(0);
+                    format!("<built-in method {} of {t} object at 0x{ta:x}>", b.name)
+                }
+            }
+            HeapObj::BoundMethod { func, this } => {
+                let (func, this) = (*func, *this);
+                let q = match func {
+                    Value::Obj(fr) => match self.heap.get(fr) {
+                        HeapObj::Function(f) => self.str_of(f.qualname).unwrap_or("?").to_string(),
+                        _ => "?".into(),
+                    },
+                    _ => "?".into(),
+                };
+                let o = self.repr_string(this)?;
+                format!("<bound method {q} of {o}>")
+            }
+            HeapObj::Cell(_) => format!("<cell at 0x{addr:x}>"),
+            HeapObj::Code(c) => format!(
+                "<code object {} at 0x{addr:x}, file \"{}\", line {}>",
+                c.code.name, c.code.filename, c.code.first_line
+            ),
+            HeapObj::Generator(g) => match g.type_name {
+                Some(t) => format!("<{t} object at 0x{addr:x}>"),
+                None => format!(
+                    "<generator object {} at 0x{addr:x}>",
+                    self.str_of(g.qualname).unwrap_or("?")
+                ),
+            },
+            HeapObj::Exception(_) => {
+                let e = Exc(r);
+                let name = self
+                    .exc_obj(e)
+                    .and_then(|x| self.class(x.class))
+                    .map(|c| c.name.to_string())
+                    .unwrap_or_default();
+                let args = self.exc_args(e);
+                let inner = if args.len() == 1 {
+                    self.repr_string(args[0])?
+                } else {
+                    let t = self.new_tuple(args.clone());
+                    let s = self.repr_string(t)?;
+                    if args.is_empty() {
+                        String::new()
+                    } else {
+                        s[1..s.len() - 1].to_string()
+                    }
+                };
+                format!("{name}({inner})")
+            }
+            HeapObj::Class(c) => {
+                if &*c.module == "builtins" {
+                    format!("<class '{}'>", c.qualname)
+                } else {
+                    format!("<class '{}.{}'>", c.module, c.qualname)
+                }
+            }
+            HeapObj::Module(m) => {
+                if self.lookup_module(&m.name).is_some()
+                    && crate::builtins::is_builtin_module(&m.name)
+                {
+                    format!("<module '{}' (built-in)>", m.name)
+                } else {
+                    format!("<module '{}'>", m.name)
+                }
+            }
+            HeapObj::Iter(_) => {
+                let t = self.type_name(Value::Obj(r));
+                format!("<{t} object at 0x{addr:x}>")
+            }
+            _ => format!("<object at 0x{addr:x}>"),
+        })
+    }
+
+    /// `str(v)` as a Rust string.
+    pub fn str_string(&mut self, v: Value) -> Result<String, Exc> {
+        if let Value::Obj(r) = v {
+            match self.heap.get(r) {
+                HeapObj::Str(s) => return Ok(s.s.to_string()),
+                HeapObj::Exception(_) => return Ok(self.exc_str(Exc(r))),
+                _ => {}
+            }
+        }
+        self.repr_string(v)
+    }
+
+    pub fn to_str(&mut self, v: Value) -> Result<Value, Exc> {
+        if self.str_of(v).is_some() {
+            return Ok(v);
+        }
+        let s = self.str_string(v)?;
+        Ok(self.new_string(s))
+    }
+
+    pub fn to_repr(&mut self, v: Value) -> Result<Value, Exc> {
+        let s = self.repr_string(v)?;
+        Ok(self.new_string(s))
+    }
+
+    pub fn to_ascii(&mut self, v: Value) -> Result<Value, Exc> {
+        let s = self.repr_string(v)?;
+        let mut out = String::new();
+        for c in s.chars() {
+            let n = c as u32;
+            if n < 128 {
+                out.push(c);
+            } else if n < 256 {
+                out.push_str(&format!("\\x{n:02x}"));
+            } else if n < 0x10000 {
+                out.push_str(&format!("\\u{n:04x}"));
+            } else {
+                out.push_str(&format!("\\U{n:08x}"));
+            }
+        }
+        Ok(self.new_string(out))
+    }
+
+    /// `format(v, spec)` for builtin values.
+    pub fn format_value(&mut self, v: Value, spec: &str) -> Result<Value, Exc> {
+        let r = match v {
+            Value::Int(i) => numfmt::format_i64(i, spec),
+            Value::Bool(b) if !spec.is_empty() => numfmt::format_i64(b as i64, spec),
+            Value::Float(f) => numfmt::format_float(f, spec),
+            Value::Obj(o) => match self.heap.get(o) {
+                HeapObj::Str(s) => numfmt::format_str(&s.s, spec),
+                HeapObj::BigInt(b) => numfmt::format_int(b, spec),
+                _ => return self.format_generic(v, spec),
+            },
+            _ => return self.format_generic(v, spec),
+        };
+        match r {
+            Ok(s) => Ok(self.new_string(s)),
+            Err(numfmt::FmtError::Value(m)) => Err(self.value_error(&m)),
+            Err(numfmt::FmtError::Overflow(m)) => Err(self.overflow_error(&m)),
+            Err(numfmt::FmtError::Memory) => Err(self.memory_error()),
+        }
+    }
+
+    fn format_generic(&mut self, v: Value, spec: &str) -> Result<Value, Exc> {
+        if spec.is_empty() {
+            return self.to_str(v);
+        }
+        let t = self.type_name(v);
+        Err(self.type_error(&format!(
+            "unsupported format string passed to {t}.__format__"
+        )))
+    }
+}
+
+/// Python's repr of a string: single quotes unless the text has a single quote and no double
+/// quote; escapes for backslash, quotes, control and non-printable characters.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_printable(c) => out.push(c),
+            c => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// An approximation of Python's `str.isprintable` for single characters: controls, separators
+/// other than space, surrogates, private use and unassigned-looking code points are escaped.
+pub fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    if c == ' ' {
+        return true;
+    }
+    if n < 0x20 || (0x7f..0xa1).contains(&n) || n == 0xad {
+        return false;
+    }
+    if c.is_whitespace() {
+        return false;
+    }
+    !matches!(n, 0x2028 | 0x2029 | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0xfeff | 0xe000..=0xf8ff | 0xfff9..=0xfffb | 0xf0000..=0x10ffff)
+}

@@ -1,0 +1,342 @@
+//! The builtin classes (`int`, `str`, `list`, `generator`, ...) and the exception hierarchy, created
+//! once at VM start-up, and `class_of`/`isinstance` over them. Exception classes come from one
+//! table (`exceptions!`), so a name, its base and its `ExcKind` are written once.
+
+use crate::dict::Dict;
+use crate::heap::Heap;
+use crate::object::{Class, HeapObj, TypeKind};
+use crate::value::{ObjRef, Value};
+use crate::Vm;
+
+macro_rules! exceptions {
+    ($($name:ident : $base:ident,)*) => {
+        /// Builtin exception classes; `vm.types.exc(kind)` gives the class object.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum ExcKind { BaseException, $($name,)* }
+
+        impl ExcKind {
+            pub const ALL: &'static [ExcKind] = &[ExcKind::BaseException, $(ExcKind::$name,)*];
+
+            pub fn name(self) -> &'static str {
+                match self { ExcKind::BaseException => "BaseException", $(ExcKind::$name => stringify!($name),)* }
+            }
+
+            pub fn base(self) -> Option<ExcKind> {
+                match self { ExcKind::BaseException => None, $(ExcKind::$name => Some(ExcKind::$base),)* }
+            }
+        }
+    };
+}
+
+exceptions! {
+    SystemExit: BaseException,
+    KeyboardInterrupt: BaseException,
+    GeneratorExit: BaseException,
+    Exception: BaseException,
+    StopIteration: Exception,
+    ArithmeticError: Exception,
+    ZeroDivisionError: ArithmeticError,
+    OverflowError: ArithmeticError,
+    LookupError: Exception,
+    IndexError: LookupError,
+    KeyError: LookupError,
+    ValueError: Exception,
+    TypeError: Exception,
+    NameError: Exception,
+    UnboundLocalError: NameError,
+    AttributeError: Exception,
+    RuntimeError: Exception,
+    RecursionError: RuntimeError,
+    NotImplementedError: RuntimeError,
+    AssertionError: Exception,
+    MemoryError: Exception,
+    ImportError: Exception,
+    ModuleNotFoundError: ImportError,
+    EOFError: Exception,
+    OSError: Exception,
+    UnicodeError: ValueError,
+}
+
+/// Class objects of the builtin types.
+pub struct Types {
+    pub object: ObjRef,
+    pub type_: ObjRef,
+    pub none: ObjRef,
+    pub bool_: ObjRef,
+    pub int: ObjRef,
+    pub float: ObjRef,
+    pub str_: ObjRef,
+    pub list: ObjRef,
+    pub tuple: ObjRef,
+    pub dict: ObjRef,
+    pub set: ObjRef,
+    pub range: ObjRef,
+    pub slice: ObjRef,
+    pub function: ObjRef,
+    pub builtin: ObjRef,
+    pub method: ObjRef,
+    pub cell: ObjRef,
+    pub code: ObjRef,
+    pub generator: ObjRef,
+    pub module: ObjRef,
+    pub list_iterator: ObjRef,
+    pub tuple_iterator: ObjRef,
+    pub str_iterator: ObjRef,
+    pub range_iterator: ObjRef,
+    pub dict_keyiterator: ObjRef,
+    pub set_iterator: ObjRef,
+    pub reversed: ObjRef,
+    pub dict_keys: ObjRef,
+    pub dict_values: ObjRef,
+    pub dict_items: ObjRef,
+    pub ellipsis_type: ObjRef,
+    pub ellipsis: ObjRef,
+    pub empty_tuple: ObjRef,
+    exc: Vec<ObjRef>,
+}
+
+impl Types {
+    pub fn exc(&self, k: ExcKind) -> ObjRef {
+        self.exc[k as usize]
+    }
+
+    pub fn all_roots(&self) -> Vec<Value> {
+        let mut v: Vec<Value> = [
+            self.object,
+            self.type_,
+            self.none,
+            self.bool_,
+            self.int,
+            self.float,
+            self.str_,
+            self.list,
+            self.tuple,
+            self.dict,
+            self.set,
+            self.range,
+            self.slice,
+            self.function,
+            self.builtin,
+            self.method,
+            self.cell,
+            self.code,
+            self.generator,
+            self.module,
+            self.list_iterator,
+            self.tuple_iterator,
+            self.str_iterator,
+            self.range_iterator,
+            self.dict_keyiterator,
+            self.set_iterator,
+            self.reversed,
+            self.dict_keys,
+            self.dict_values,
+            self.dict_items,
+            self.ellipsis_type,
+            self.ellipsis,
+            self.empty_tuple,
+        ]
+        .iter()
+        .map(|r| Value::Obj(*r))
+        .collect();
+        v.extend(self.exc.iter().map(|r| Value::Obj(*r)));
+        v
+    }
+}
+
+fn new_class(heap: &mut Heap, name: &str, bases: &[ObjRef], kind: TypeKind) -> ObjRef {
+    let dict = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
+    let mut mro = vec![];
+    // Builtin classes have single inheritance, so the MRO is the chain of bases.
+    let mut cur = bases.first().copied();
+    while let Some(b) = cur {
+        mro.push(b);
+        cur = match heap.get(b) {
+            HeapObj::Class(c) => c.bases.first().copied(),
+            _ => None,
+        };
+    }
+    let r = heap.alloc(HeapObj::Class(Box::new(Class {
+        name: name.into(),
+        qualname: name.into(),
+        module: "builtins".into(),
+        bases: bases.to_vec(),
+        mro: Vec::new(),
+        dict,
+        kind,
+    })));
+    mro.insert(0, r);
+    if let HeapObj::Class(c) = heap.get_mut(r) {
+        c.mro = mro;
+    }
+    r
+}
+
+/// Creates the builtin classes, the builtins dict and the modules dict.
+pub fn bootstrap(heap: &mut Heap) -> (Types, ObjRef, ObjRef) {
+    let object = new_class(heap, "object", &[], TypeKind::Object);
+    let c = |heap: &mut Heap, name: &str, kind: TypeKind| new_class(heap, name, &[object], kind);
+    let type_ = c(heap, "type", TypeKind::Type);
+    let int = c(heap, "int", TypeKind::Int);
+    let bool_ = new_class(heap, "bool", &[int], TypeKind::Bool);
+    let mut exc = Vec::new();
+    for k in ExcKind::ALL {
+        let base = k.base().map(|b| exc[b as usize]).unwrap_or(object);
+        exc.push(new_class(heap, k.name(), &[base], TypeKind::Exception));
+    }
+    let empty_tuple = heap.alloc(HeapObj::Tuple(Box::new([])));
+    let types = Types {
+        object,
+        type_,
+        none: c(heap, "NoneType", TypeKind::NoneType),
+        bool_,
+        int,
+        float: c(heap, "float", TypeKind::Float),
+        str_: c(heap, "str", TypeKind::Str),
+        list: c(heap, "list", TypeKind::List),
+        tuple: c(heap, "tuple", TypeKind::Tuple),
+        dict: c(heap, "dict", TypeKind::Dict),
+        set: c(heap, "set", TypeKind::Set),
+        range: c(heap, "range", TypeKind::Range),
+        slice: c(heap, "slice", TypeKind::Slice),
+        function: c(heap, "function", TypeKind::Function),
+        builtin: c(heap, "builtin_function_or_method", TypeKind::Builtin),
+        method: c(heap, "method", TypeKind::Method),
+        cell: c(heap, "cell", TypeKind::Cell),
+        code: c(heap, "code", TypeKind::Code),
+        generator: c(heap, "generator", TypeKind::Generator),
+        module: c(heap, "module", TypeKind::Module),
+        list_iterator: c(heap, "list_iterator", TypeKind::Iterator),
+        tuple_iterator: c(heap, "tuple_iterator", TypeKind::Iterator),
+        str_iterator: c(heap, "str_ascii_iterator", TypeKind::Iterator),
+        range_iterator: c(heap, "range_iterator", TypeKind::Iterator),
+        dict_keyiterator: c(heap, "dict_keyiterator", TypeKind::Iterator),
+        set_iterator: c(heap, "set_iterator", TypeKind::Iterator),
+        reversed: c(heap, "list_reverseiterator", TypeKind::Iterator),
+        dict_keys: c(heap, "dict_keys", TypeKind::DictView),
+        dict_values: c(heap, "dict_values", TypeKind::DictView),
+        dict_items: c(heap, "dict_items", TypeKind::DictView),
+        ellipsis_type: c(heap, "ellipsis", TypeKind::Ellipsis),
+        ellipsis: empty_tuple,
+        empty_tuple,
+        exc,
+    };
+    let mut types = types;
+    // Ellipsis is a unique object of its own type; an empty Module-free marker object suffices.
+    types.ellipsis = heap.alloc(HeapObj::Range {
+        start: 0,
+        stop: 0,
+        step: 0,
+    });
+    let builtins = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
+    let modules = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
+    (types, builtins, modules)
+}
+
+/// Registers the builtin methods of every builtin class (from the method tables in `builtins`).
+pub fn install_methods(vm: &mut Vm) {
+    crate::builtins::install_methods(vm);
+}
+
+impl Vm {
+    /// The class of a value.
+    pub fn class_of(&self, v: Value) -> ObjRef {
+        let t = &self.types;
+        match v {
+            Value::Undef | Value::None => t.none,
+            Value::Bool(_) => t.bool_,
+            Value::Int(_) => t.int,
+            Value::Float(_) => t.float,
+            Value::Obj(r) => {
+                if r == t.ellipsis {
+                    return t.ellipsis_type;
+                }
+                match self.heap.get(r) {
+                    HeapObj::Str(_) => t.str_,
+                    HeapObj::BigInt(_) => t.int,
+                    HeapObj::List(_) => t.list,
+                    HeapObj::Tuple(_) => t.tuple,
+                    HeapObj::Dict(_) => t.dict,
+                    HeapObj::Set(_) => t.set,
+                    HeapObj::Range { .. } => t.range,
+                    HeapObj::Slice(_) => t.slice,
+                    HeapObj::Function(_) => t.function,
+                    HeapObj::Builtin(_) => t.builtin,
+                    HeapObj::BoundMethod { .. } => t.method,
+                    HeapObj::Cell(_) => t.cell,
+                    HeapObj::Code(_) => t.code,
+                    HeapObj::Generator(_) => t.generator,
+                    HeapObj::Exception(e) => e.class,
+                    HeapObj::Class(_) => t.type_,
+                    HeapObj::Module(_) => t.module,
+                    HeapObj::Iter(it) => match **it {
+                        crate::object::IterState::Seq { seq, .. } => match self.heap.get(seq) {
+                            HeapObj::Tuple(_) => t.tuple_iterator,
+                            _ => t.list_iterator,
+                        },
+                        crate::object::IterState::Str { .. } => t.str_iterator,
+                        crate::object::IterState::Range { .. } => t.range_iterator,
+                        crate::object::IterState::Dict { .. } => t.dict_keyiterator,
+                        crate::object::IterState::Set { .. } => t.set_iterator,
+                        crate::object::IterState::Reversed { .. } => t.reversed,
+                        crate::object::IterState::Exhausted => t.list_iterator,
+                    },
+                    HeapObj::DictView { kind, .. } => match *kind {
+                        crate::object::VIEW_KEYS => t.dict_keys,
+                        crate::object::VIEW_VALUES => t.dict_values,
+                        _ => t.dict_items,
+                    },
+                    HeapObj::Free => t.none,
+                }
+            }
+        }
+    }
+
+    pub fn class(&self, r: ObjRef) -> Option<&Class> {
+        match self.heap.get(r) {
+            HeapObj::Class(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The type name CPython shows in messages (`'int' object is not callable`).
+    pub fn type_name(&self, v: Value) -> String {
+        if let Value::Obj(r) = v {
+            if let HeapObj::Generator(g) = self.heap.get(r) {
+                if let Some(t) = g.type_name {
+                    return t.to_string();
+                }
+            }
+        }
+        let c = self.class_of(v);
+        self.class(c)
+            .map(|c| c.name.to_string())
+            .unwrap_or_else(|| "object".into())
+    }
+
+    /// `issubclass(sub, sup)` for class objects.
+    pub fn is_subclass(&self, sub: ObjRef, sup: ObjRef) -> bool {
+        sub == sup
+            || self
+                .class(sub)
+                .map(|c| c.mro.contains(&sup))
+                .unwrap_or(false)
+    }
+
+    pub fn isinstance(&self, v: Value, cls: ObjRef) -> bool {
+        self.is_subclass(self.class_of(v), cls)
+    }
+
+    /// Looks `name` up along a class's MRO.
+    pub fn class_lookup(&self, cls: ObjRef, name: Value) -> Option<Value> {
+        let c = self.class(cls)?;
+        for k in &c.mro {
+            if let Some(kc) = self.class(*k) {
+                if let Some(v) = self.dict_get_str(kc.dict, name) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+}
