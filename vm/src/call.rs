@@ -10,6 +10,13 @@ use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
 use std::rc::Rc;
 
+/// Builtins that coro writes as prelude generators show CPython's type names (`<map object>`).
+fn prelude_type_name(name: &str) -> Option<&'static str> {
+    ["map", "filter", "zip", "enumerate"]
+        .into_iter()
+        .find(|n| *n == name)
+}
+
 /// A frame for module-level code (no parameters, no cells).
 pub fn new_frame(code: Rc<LoadedCode>, globals: ObjRef, args: &[Value], link: Link) -> Frame {
     let mut stack = Vec::with_capacity(code.frame_size);
@@ -48,7 +55,12 @@ impl Vm {
                 let is_gen = func.code.code.flags.generator;
                 let frame = self.function_frame(r, args, kwnames)?;
                 if is_gen {
-                    let g = self.new_generator(frame, None);
+                    let type_name = if frame.code.code.flags.hidden {
+                        prelude_type_name(&frame.code.code.name)
+                    } else {
+                        None
+                    };
+                    let g = self.new_generator(frame, type_name);
                     f.stack.push(g);
                 } else {
                     self.push_frame(f, frame)?;
@@ -125,7 +137,10 @@ impl Vm {
                     .frames
                     .pop()
                     .ok_or_else(|| self.runtime_error("frame stack underflow"))?;
-                *f = caller;
+                let done = std::mem::replace(f, caller);
+                if self.stack_pool.len() < 64 {
+                    self.stack_pool.push(done.stack);
+                }
                 f.stack.push(v);
                 Ok(Flow::Next)
             }
@@ -171,7 +186,14 @@ impl Vm {
         let c = &code.code;
         let nlocals = c.varnames.len();
         let argcount = c.argcount as usize;
-        let mut stack: Vec<Value> = Vec::with_capacity(code.frame_size);
+        let mut stack: Vec<Value> = match self.stack_pool.pop() {
+            Some(mut s) => {
+                s.clear();
+                s.reserve(code.frame_size);
+                s
+            }
+            None => Vec::with_capacity(code.frame_size),
+        };
         let simple = kwnames.is_empty()
             && args.len() == argcount
             && !c.flags.varargs

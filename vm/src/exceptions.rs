@@ -15,6 +15,7 @@ impl Vm {
             class,
             args,
             traceback: Vec::new(),
+            last_activation: 0,
             cause: Value::None,
             context: Value::None,
             suppress_context: false,

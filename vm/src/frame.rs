@@ -49,6 +49,14 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A number identifying this activation in tracebacks: the address of its stack buffer,
+    /// stable while the frame lives (the buffer is allocated once at its full size).
+    pub fn activation_id(&self) -> usize {
+        self.stack.as_ptr() as usize
+    }
+}
+
+impl Frame {
     pub fn nlocals(&self) -> usize {
         self.code.code.varnames.len()
     }

@@ -124,14 +124,13 @@ impl Vm {
         }
         let line = f.line();
         let code = f.code.clone();
-        let depth_marker = self.frames.len();
+        let activation = f.activation_id();
         if let Some(x) = self.exc_obj_mut(err) {
             // One entry per frame activation: a re-raise inside the same frame adds nothing.
-            if let Some((c, _)) = x.traceback.last() {
-                if Rc::ptr_eq(c, &code) && x.traceback.len() > 0 && depth_marker == usize::MAX {
-                    return;
-                }
+            if x.last_activation == activation && !x.traceback.is_empty() {
+                return;
             }
+            x.last_activation = activation;
             x.traceback.push((code, line));
         }
     }

@@ -64,6 +64,8 @@ pub struct Vm {
     pub roots: Vec<Value>,
     /// The running frame's depth counts toward the recursion limit.
     pub depth: usize,
+    /// Stack buffers of returned frames, reused by the next calls (saves an allocation per call).
+    pub(crate) stack_pool: Vec<Vec<Value>>,
     /// An empty code object for placeholder frames (left where a frame was moved out).
     pub(crate) placeholder_code: Rc<LoadedCode>,
 }
@@ -94,6 +96,7 @@ impl Vm {
             sources: HashMap::new(),
             roots: Vec::new(),
             depth: 0,
+            stack_pool: Vec::new(),
             placeholder_code: Rc::new(LoadedCode {
                 bytes: Box::new([]),
                 code: Rc::new(placeholder_code()),

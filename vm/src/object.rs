@@ -140,6 +140,9 @@ pub struct ExcObj {
     pub args: Value,
     /// Frames the exception passed through, innermost first: (code, line).
     pub traceback: Vec<(Rc<LoadedCode>, u32)>,
+    /// The activation that added the last traceback entry, so a re-raise in the same frame
+    /// does not repeat it.
+    pub last_activation: usize,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,

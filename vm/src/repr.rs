@@ -35,65 +35,64 @@ impl Vm {
                 self.scalar_repr(v, &mut out);
                 continue;
             };
-            let (open, close, items): (&'static str, &'static str, Vec<Value>) = match self
-                .heap
-                .get(r)
-            {
-                HeapObj::List(l) => ("[", "]", l.clone()),
-                HeapObj::Tuple(t) => ("(", if t.len() == 1 { ",)" } else { ")" }, t.to_vec()),
-                HeapObj::Set(s) => {
-                    if s.is_empty() {
-                        out.push_str("set()");
-                        continue;
+            let (open, close, items): (&'static str, &'static str, Vec<Value>) =
+                match self.heap.get(r) {
+                    HeapObj::List(l) => ("[", "]", l.clone()),
+                    HeapObj::Tuple(t) => ("(", if t.len() == 1 { ",)" } else { ")" }, t.to_vec()),
+                    HeapObj::Set(s) => {
+                        if s.is_empty() {
+                            out.push_str("set()");
+                            continue;
+                        }
+                        ("{", "}", s.iter().map(|e| e.key).collect())
                     }
-                    ("{", "}", s.iter().map(|e| e.key).collect())
-                }
-                HeapObj::Dict(d) => {
-                    let pairs: Vec<(Value, Value)> = d.iter().map(|e| (e.key, e.value)).collect();
-                    if active.contains(&r) {
-                        out.push_str("{...}");
-                        continue;
-                    }
-                    if active.len() > self.recursion_limit {
-                        return Err(self.exc_msg(
+                    HeapObj::Dict(d) => {
+                        let pairs: Vec<(Value, Value)> =
+                            d.iter().map(|e| (e.key, e.value)).collect();
+                        if active.contains(&r) {
+                            out.push_str("{...}");
+                            continue;
+                        }
+                        if active.len() > self.recursion_limit {
+                            return Err(self.exc_msg(
                             ExcKind::RecursionError,
                             "maximum recursion depth exceeded while getting the repr of an object",
                         ));
-                    }
-                    active.push(r);
-                    out.push('{');
-                    work.push(Piece::Leave(r));
-                    work.push(Piece::Text("}"));
-                    for (i, (k, val)) in pairs.into_iter().enumerate().rev() {
-                        work.push(Piece::Val(val));
-                        work.push(Piece::Text(": "));
-                        work.push(Piece::Val(k));
-                        if i > 0 {
-                            work.push(Piece::Text(", "));
                         }
+                        active.push(r);
+                        out.push('{');
+                        work.push(Piece::Leave(r));
+                        work.push(Piece::Text("}"));
+                        for (i, (k, val)) in pairs.into_iter().enumerate().rev() {
+                            work.push(Piece::Val(val));
+                            work.push(Piece::Text(": "));
+                            work.push(Piece::Val(k));
+                            if i > 0 {
+                                work.push(Piece::Text(", "));
+                            }
+                        }
+                        continue;
                     }
-                    continue;
-                }
-                HeapObj::DictView { dict, kind } => {
-                    let (d, k) = (*dict, *kind);
-                    let name = match k {
-                        crate::object::VIEW_KEYS => "dict_keys(",
-                        crate::object::VIEW_VALUES => "dict_values(",
-                        _ => "dict_items(",
-                    };
-                    let items = crate::builtins::containers::view_items(self, d, k);
-                    let l = self.new_list(items);
-                    out.push_str(name);
-                    work.push(Piece::Text(")"));
-                    work.push(Piece::Val(l));
-                    continue;
-                }
-                _ => {
-                    let s = self.object_repr(r)?;
-                    out.push_str(&s);
-                    continue;
-                }
-            };
+                    HeapObj::DictView { dict, kind } => {
+                        let (d, k) = (*dict, *kind);
+                        let name = match k {
+                            crate::object::VIEW_KEYS => "dict_keys(",
+                            crate::object::VIEW_VALUES => "dict_values(",
+                            _ => "dict_items(",
+                        };
+                        let items = crate::builtins::containers::view_items(self, d, k);
+                        let l = self.new_list(items);
+                        out.push_str(name);
+                        work.push(Piece::Text(")"));
+                        work.push(Piece::Val(l));
+                        continue;
+                    }
+                    _ => {
+                        let s = self.object_repr(r)?;
+                        out.push_str(&s);
+                        continue;
+                    }
+                };
             if active.contains(&r) {
                 out.push_str(if open == "[" { "[...]" } else { "(...)" });
                 continue;
