@@ -1,0 +1,4 @@
+def forgot_return():
+    x = 1
+callback = forgot_return()
+callback()

@@ -1,0 +1,2 @@
+number = 5
+print(number(3))

@@ -1,0 +1,1 @@
+raise KeyError("a key with 'quotes'")

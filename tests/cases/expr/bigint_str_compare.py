@@ -1,0 +1,12 @@
+# Converting, comparing and mixing big ints with small ints and floats.
+a = int("1" * 40)
+print(a, a + 1, a * 9 + 9)
+print(int("-" + "9" * 30) - 1)
+print(a > 10 ** 39, a < 10 ** 40, a == int("1" * 40))
+print(2 ** 64 == 18446744073709551616, 2 ** 64 != 2 ** 64 + 1)
+print(2 ** 53 + 1 == float(2 ** 53 + 1), float(2 ** 53) == 2 ** 53)
+print(2 ** 70 > 1e20, 2 ** 70 < 1e22, float(2 ** 70))
+print(max(2 ** 80, 3 ** 50), min(-(2 ** 80), -(3 ** 50)))
+print(hash(2 ** 64) == hash(2 ** 64), 2 ** 64 in {2 ** 64: 1})
+print(sorted([3 ** 40, -(2 ** 70), 5, 2 ** 63]))
+print(bool(2 ** 100), bool(2 ** 100 - 2 ** 100))

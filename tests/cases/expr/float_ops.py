@@ -1,0 +1,12 @@
+# Float special values and conversions.
+inf = float("inf")
+nan = float("nan")
+print(inf + 1, inf - inf, inf * 0, -inf * -1)
+print(nan == nan, nan != nan, nan < 1, nan > 1, inf > 10 ** 400)
+print(int(3.9), int(-3.9), int(2.0), int(1e20))
+print(0.1 * 3 == 0.3, abs(0.1 * 3 - 0.3) < 1e-9)
+print(1e308 * 10, -1e308 * 10, 1e-323 / 10)
+print(3.0 == 3, 3.5 > 3, -0.5 < 0)
+print(10 / 3 * 3, 2.5 + 2.5, 7.0 // 2, 7.0 % 2.5)
+print(float(True), 1.0 + True, 0.5 * False)
+print(abs(-inf), -inf < -10 ** 400)

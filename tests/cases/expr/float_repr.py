@@ -1,0 +1,12 @@
+# Floats print as the shortest string that reads back to the same value.
+print(0.1 + 0.2, 0.1 * 3, 1 / 3)
+print(1e16, 1e15, 123456789012345.6, 1e-5, 1e-4, 0.0001, 0.00001234)
+print(1e22, 1e21, 1e300 * 1e10, -1e300 * 1e10)
+print(float("inf"), float("-inf"), float("nan"))
+print(-0.0, 0.0, -0.0 == 0.0)
+print(100.0, 1.5e-7, 3.14, 2.5, 1e100)
+print(repr(0.1), str(0.1), repr(1e16), str(1.0))
+print([0.1, 1e16, float("inf")], (1.0,), {1.5: 2.5})
+print(9007199254740993.0, 0.1 + 0.7, 4.35 * 100)
+print(1.1 * 1.1, 2.675, 1 - 0.9)
+print(float(10 ** 16), float(123), float(-5))

@@ -1,0 +1,11 @@
+# Operator precedence and associativity.
+print(1 + 2 * 3, (1 + 2) * 3, 2 * 3 ** 2, -2 ** 2, 2 ** -1)
+print(10 - 4 - 3, 10 - (4 - 3), 100 / 10 / 5, 2 ** 2 ** 3)
+print(1 + 2 << 1, 1 | 2 ^ 3 & 4, (1 | 2) ^ (3 & 4), 6 & 3 << 1)
+print(not 1 == 2, not (1 == 2), 1 < 2 == True, (1 < 2) == True)
+print(1 or 0 and 0, (1 or 0) and 0, not 0 or 0, not (0 or 0))
+print(-3 % 5, -(3 % 5), 7 // 2 * 2, 7 // (2 * 2), 2 * 7 % 4)
+print(1 if 0 else 2 if 0 else 3, "a" + "b" * 2, ("a" + "b") * 2)
+print(~1 + 1, ~(1 + 1), -~5, ~-5)
+print(3 - -3, 3 + +3, 2 * -1 ** 2)
+print(1 in [1] == True, (1 in [1]) == True)

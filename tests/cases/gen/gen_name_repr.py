@@ -1,0 +1,19 @@
+# Generator objects: type, __name__ and repr (addresses normalised by the harness).
+def simple():
+    yield 1
+def outer():
+    def inner():
+        yield 2
+    return inner()
+g = simple()
+print(type(g))
+print(simple.__name__, g.__name__)
+print(repr(g))
+print(g)
+i = outer()
+print(i.__name__, i)
+print(str(g) == repr(g), g is iter(g), iter(g) is g)
+lam = (lambda: (yield "from lambda"))()
+print(lam.__name__, list(lam))
+print(f"{g!r}")
+print([g][0] is g)

@@ -1,0 +1,5 @@
+def helper():
+    return undefined_thing + 1
+
+print("calling helper")
+helper()

@@ -1,0 +1,12 @@
+# Every integer literal form: decimal, hex, octal, binary, underscores, upper-case prefixes.
+print(0, 7, 42, 1234567890)
+print(0x1f, 0XFF, 0x_dead_beef)
+print(0o17, 0O777, 0o_1)
+print(0b1010, 0B1111_0000, 0b_1)
+print(1_000_000, 0_0, 00, 000)
+print(-0x10, -0o10, -0b10)
+print(123456789012345678901234567890)
+print(0xFFFFFFFFFFFFFFFFFFFFFFFF)
+print(0o7777777777777777777777777)
+print(0b1111111111111111111111111111111111111111111111111111111111111111)
+print(type(0x10), type(1_0))

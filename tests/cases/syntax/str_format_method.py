@@ -1,0 +1,12 @@
+# str.format with positional, numbered, keyword fields and specs.
+print("{} and {}".format("a", "b"))
+print("{1} {0} {1}".format("x", "y"))
+print("{name} is {age}".format(name="Ann", age=7))
+print("{0:>5}|{1:<5}|{2:^5}|".format(1, 2, 3))
+print("{:.3f} {:,} {:08.2f}".format(3.14159, 9876543, -2.5))
+print("{!r} {!s}".format("q", "q"))
+print("{{}} {}".format("escaped"))
+print("{0[0]} {0[1]}".format(["first", "second"]))
+print("{d[key]}".format(d={"key": "value"}))
+print("{:x} {:#X} {:b}".format(255, 255, 5))
+print("".format(), "no fields".format(1, 2))

@@ -1,0 +1,2 @@
+class_ = 1
+import = 2

@@ -1,0 +1,3 @@
+print("this line is never run")
+print((1, 2)
+x = 3

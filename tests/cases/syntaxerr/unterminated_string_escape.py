@@ -1,0 +1,2 @@
+print('start')
+y = 'it\'s
