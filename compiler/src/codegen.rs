@@ -75,6 +75,8 @@ struct Unit<'a> {
     /// Open blocks, each with the handler-stack length to restore when unwinding it.
     blocks: Vec<(Block<'a>, usize)>,
     line: u32,
+    /// Loops, `try` bodies and handlers currently open (CPython's fblock count).
+    fblocks: u32,
     flags: CodeFlags,
     argcount: u32,
     posonlyargcount: u32,
@@ -170,6 +172,7 @@ impl<'a, 't> Compiler<'a, 't> {
             active: Vec::new(),
             blocks: Vec::new(),
             line: first_line,
+            fblocks: 0,
             flags,
             argcount: 0,
             posonlyargcount: 0,
@@ -454,7 +457,7 @@ impl<'a, 't> Compiler<'a, 't> {
                     },
                     act,
                 ));
-                self.stmts(body)?;
+                self.in_block(s.span, |c| c.stmts(body))?;
                 self.unit().blocks.pop();
                 self.set_line(s.span);
                 self.emit_jump(Op::Jump, start);
@@ -490,7 +493,7 @@ impl<'a, 't> Compiler<'a, 't> {
                     },
                     act,
                 ));
-                self.stmts(body)?;
+                self.in_block(s.span, |c| c.stmts(body))?;
                 self.unit().blocks.pop();
                 self.set_line(s.span);
                 self.emit_jump(Op::Jump, start);
@@ -741,7 +744,8 @@ impl<'a, 't> Compiler<'a, 't> {
             Block::FinallyExcept => {
                 // Stack: [prev, exc, (tos)]. Drop the pending exception, restore the handled one.
                 if preserve_tos {
-                    self.emit(Op::Swap, 3);
+                    // [prev, exc, v] -> [v] with prev restored below.
+                    self.emit(Op::Swap, 2);
                     self.emit(Op::Pop, 0);
                     self.emit(Op::Swap, 2);
                 } else {
@@ -775,7 +779,7 @@ impl<'a, 't> Compiler<'a, 't> {
         let else_l = self.new_label();
         let end = self.new_label();
         self.push_handler(handler, 0);
-        self.stmts(body)?;
+        self.in_block(body.first().map(|s| s.span).unwrap_or_default(), |c| c.stmts(body))?;
         self.pop_handler();
         self.emit_jump(Op::Jump, else_l);
 
@@ -803,7 +807,7 @@ impl<'a, 't> Compiler<'a, 't> {
                     let named_cleanup = self.new_label();
                     self.push_handler(named_cleanup, 0);
                     self.unit().blocks.push((Block::Handler(Some(n)), act));
-                    self.stmts(h.body)?;
+                    self.in_block(h.span, |c| c.stmts(h.body))?;
                     self.unit().blocks.pop();
                     self.pop_handler();
                     self.emit(Op::LoadNone, 0);
@@ -821,7 +825,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 None => {
                     self.emit(Op::Pop, 0);
                     self.unit().blocks.push((Block::Handler(None), act));
-                    self.stmts(h.body)?;
+                    self.in_block(h.span, |c| c.stmts(h.body))?;
                     self.unit().blocks.pop();
                     self.emit(Op::PopExcept, 0);
                     self.emit_jump(Op::Jump, end);
@@ -860,7 +864,7 @@ impl<'a, 't> Compiler<'a, 't> {
         self.push_handler(exc_path, 0);
         self.unit().blocks.push((Block::Finally(finalbody), act));
         if handlers.is_empty() {
-            self.stmts(body)?;
+            self.in_block(s.span, |c| c.stmts(body))?;
         } else {
             self.try_except(body, handlers, orelse)?;
         }
@@ -893,6 +897,18 @@ impl<'a, 't> Compiler<'a, 't> {
     }
 
     // ----- functions --------------------------------------------------------------------------
+
+    /// Compiles `f` as the body of a loop, `try` or handler: CPython allows 20 such blocks to
+    /// nest statically (CO_MAXBLOCKS) and reports more as a SyntaxError.
+    fn in_block(&mut self, span: Span, f: impl FnOnce(&mut Self) -> CResult<()>) -> CResult<()> {
+        if self.unit_ref().fblocks >= 20 {
+            return Err(err_at("too many statically nested blocks", span));
+        }
+        self.unit().fblocks += 1;
+        let r = f(self);
+        self.unit().fblocks -= 1;
+        r
+    }
 
     fn qualname_for(&self, name: &str) -> Rc<str> {
         let u = self.unit_ref();

@@ -135,6 +135,10 @@ impl Vm {
             }
             HeapObj::Str(s) => {
                 let n = s.chars as usize;
+                if !matches!(k, Value::Int(_) | Value::Bool(_)) && !self.is_int(k) {
+                    let t = self.type_name(k);
+                    return Err(self.type_error(&format!("string indices must be integers, not '{t}'")));
+                }
                 let i = self.seq_index(k, n, "string")?;
                 let ch = match self.heap.get(r) {
                     HeapObj::Str(s) => {

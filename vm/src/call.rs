@@ -12,9 +12,7 @@ use std::rc::Rc;
 
 /// Builtins that coro writes as prelude generators show CPython's type names (`<map object>`).
 fn prelude_type_name(name: &str) -> Option<&'static str> {
-    ["map", "filter", "zip", "enumerate"]
-        .into_iter()
-        .find(|n| *n == name)
+    crate::builtins::LAZY_ITERATORS.iter().map(|(n, _)| *n).find(|n| *n == name)
 }
 
 /// A frame for module-level code (no parameters, no cells).
@@ -160,6 +158,7 @@ impl Vm {
             leaf: None,
             leaf_epoch: 0,
             type_name,
+            chain_depth: 0,
         };
         let r = self.heap.alloc(HeapObj::Generator(Box::new(g)));
         if let HeapObj::Generator(g) = self.heap.get_mut(r) {
@@ -290,10 +289,23 @@ impl Vm {
                     if argcount == 1 { "" } else { "s" }
                 )
             };
-            let was = if npos == 1 { "was" } else { "were" };
-            return Err(self.type_error(&format!(
-                "{qualname}() takes {takes} but {npos} {was} given"
-            )));
+            let kwonly_given = kwnames
+                .iter()
+                .filter(|k| {
+                    let k = self.str_of(**k).unwrap_or("");
+                    c.varnames[argcount..argcount + kwonly].iter().any(|v| &**v == k)
+                })
+                .count();
+            let given = if kwonly_given > 0 {
+                format!(
+                    "{npos} positional argument{} (and {kwonly_given} keyword-only argument{}) were given",
+                    if npos == 1 { "" } else { "s" },
+                    if kwonly_given == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{npos} {} given", if npos == 1 { "was" } else { "were" })
+            };
+            return Err(self.type_error(&format!("{qualname}() takes {takes} but {given}")));
         }
         let kwargs_dict = if c.flags.varkw {
             let d = self.new_dict();

@@ -407,6 +407,13 @@ impl Vm {
             }
             _ => {}
         }
+        let depth = self.gen(p).map(|x| x.chain_depth).unwrap_or(0) + 1;
+        if self.frames.len() + depth as usize + 2 > self.recursion_limit {
+            return Err(self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        if let Some(x) = self.gen_mut(d) {
+            x.chain_depth = depth;
+        }
         let started = self.gen_state(d) != GenState::Created;
         let Some(mut df) = self.gen_mut(d).and_then(|x| x.frame.take()) else {
             return Err(self.value_error("generator already executing"));

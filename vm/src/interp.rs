@@ -732,6 +732,11 @@ impl Vm {
                             tri!(self.unpack_into(f, op, arg, items));
                         }
                         None => {
+                            if !self.is_iterable(seq) {
+                                let t = self.type_name(seq);
+                                let e = self.type_error(&format!("cannot unpack non-iterable {t} object"));
+                                tri!(Err(e));
+                            }
                             f.stack.pop();
                             ip = start;
                             let callee = self.prelude_fn("_tuple_from_iter");

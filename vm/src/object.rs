@@ -133,6 +133,9 @@ pub struct Generator {
     pub leaf_epoch: u64,
     /// Shown as the type name in repr (`<map object ...>`) for builtins written in Python.
     pub type_name: Option<&'static str>,
+    /// How many generators delegate to this one: resuming it costs CPython that much native
+    /// recursion, so it counts toward the recursion limit here too.
+    pub chain_depth: u32,
 }
 
 pub struct ExcObj {

@@ -98,6 +98,8 @@ impl Vm {
     }
 
     fn unsupported(&mut self, sym: &str, a: Value, b: Value) -> Exc {
+        // CPython names both spellings of power in its message.
+        let sym = if sym == "**" { "** or pow()" } else { sym };
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         self.type_error(&format!(
             "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
@@ -567,7 +569,9 @@ impl Vm {
         let mut work: Vec<(Value, Value)> = vec![(a, b)];
         let mut steps: usize = 0;
         while let Some((x, y)) = work.pop() {
-            if x.is(y) {
+            // Identical objects are equal without looking inside (CPython's shortcut); floats
+            // have no identity here, so nan stays unequal to itself.
+            if matches!(x, Value::Obj(_)) && x.is(y) {
                 continue;
             }
             steps += 1;

@@ -92,6 +92,9 @@ pub struct Types {
     pub ellipsis_type: ObjRef,
     pub ellipsis: ObjRef,
     pub empty_tuple: ObjRef,
+    /// Builtin iterator types that coro implements as Python generators (`map`, `zip`, ...):
+    /// their instances are generators whose `type_name` names one of these classes.
+    pub lazy_iters: Vec<(&'static str, ObjRef)>,
     exc: Vec<ObjRef>,
 }
 
@@ -140,6 +143,7 @@ impl Types {
         .map(|r| Value::Obj(*r))
         .collect();
         v.extend(self.exc.iter().map(|r| Value::Obj(*r)));
+        v.extend(self.lazy_iters.iter().map(|(_, r)| Value::Obj(*r)));
         v
     }
 }
@@ -219,6 +223,7 @@ pub fn bootstrap(heap: &mut Heap) -> (Types, ObjRef, ObjRef) {
         ellipsis_type: c(heap, "ellipsis", TypeKind::Ellipsis),
         ellipsis: empty_tuple,
         empty_tuple,
+        lazy_iters: crate::builtins::LAZY_ITERATORS.iter().map(|(name, _)| (*name, c(heap, name, TypeKind::Iterator))).collect(),
         exc,
     };
     let mut types = types;
@@ -265,7 +270,10 @@ impl Vm {
                     HeapObj::BoundMethod { .. } => t.method,
                     HeapObj::Cell(_) => t.cell,
                     HeapObj::Code(_) => t.code,
-                    HeapObj::Generator(_) => t.generator,
+                    HeapObj::Generator(g) => match g.type_name {
+                        Some(name) => t.lazy_iters.iter().find(|(n, _)| *n == name).map(|(_, c)| *c).unwrap_or(t.generator),
+                        None => t.generator,
+                    },
                     HeapObj::Exception(e) => e.class,
                     HeapObj::Class(_) => t.type_,
                     HeapObj::Module(_) => t.module,

@@ -190,7 +190,10 @@ fn seq_index(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     }
     let t = vm.type_name(args[0]);
     let msg = match t.as_str() {
-        "list" => "list.index(x): x not in list".to_string(),
+        "list" => {
+            let r = vm.repr_string(args[1])?;
+            format!("{r} is not in list")
+        }
         "tuple" => "tuple.index(x): x not in tuple".to_string(),
         _ => {
             let r = vm.repr_string(args[1])?;

@@ -19,6 +19,8 @@ pub const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
     ("__iter__", identity),
 ];
 
+pub const LAZY_ITER_METHODS: &[(&str, NativeFn)] = &[("__next__", gen_next), ("__iter__", identity)];
+
 pub const ITERATOR_METHODS: &[(&str, NativeFn)] =
     &[("__next__", iter_next), ("__iter__", identity)];
 

@@ -97,10 +97,6 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("min", b_min),
     ("max", b_max),
     ("abs", b_abs),
-    ("enumerate", b_enumerate),
-    ("zip", b_zip),
-    ("map", b_map),
-    ("filter", b_filter),
     ("sorted", b_sorted),
     ("reversed", b_reversed),
     ("any", b_any),
@@ -118,6 +114,10 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("delattr", b_delattr),
     ("globals", b_globals),
 ];
+
+/// Builtin iterator classes implemented as prelude generators: calling the class runs the
+/// native, which validates the arguments and tail-calls the prelude generator of the same name.
+pub const LAZY_ITERATORS: &[(&str, NativeFn)] = &[("enumerate", b_enumerate), ("zip", b_zip), ("map", b_map), ("filter", b_filter)];
 
 /// Builtin modules coro provides.
 const MODULES: &[&str] = &["sys", "builtins"];
@@ -159,6 +159,11 @@ pub fn install(vm: &mut Vm) {
         ("slice", t.slice),
     ];
     for (name, cls) in classes {
+        let key = vm.intern(name);
+        let _ = vm.dict_set(b, key, Value::Obj(cls));
+    }
+    let lazy = vm.types.lazy_iters.clone();
+    for (name, cls) in lazy {
         let key = vm.intern(name);
         let _ = vm.dict_set(b, key, Value::Obj(cls));
     }
@@ -273,6 +278,9 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
         .class(cls)
         .map(|c| c.name.to_string())
         .unwrap_or_default();
+    if let Some((_, native)) = LAZY_ITERATORS.iter().find(|(n, _)| vm.types.lazy_iters.iter().any(|(m, c)| m == n && *c == cls)) {
+        return native(vm, args, kwnames);
+    }
     if kind == TypeKind::Exception {
         no_kwargs(vm, &name, kwnames)?;
         let e = vm.new_exception(cls, args.to_vec());
@@ -919,6 +927,11 @@ fn b_callable(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 fn b_divmod(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     use coro_compiler::opcode::BinOpKind;
     arity(vm, "divmod", args, 2, 2)?;
+    if matches!(args[0], Value::Float(_)) || matches!(args[1], Value::Float(_)) {
+        if vm.to_f64(args[1])? == Some(0.0) && vm.to_f64(args[0])?.is_some() {
+            return Err(vm.zero_division("float divmod()"));
+        }
+    }
     let q = vm
         .binary_op(BinOpKind::FloorDiv, args[0], args[1])
         .map_err(|e| rename_unsupported(vm, e, "//", "divmod()"))?;
@@ -1102,6 +1115,10 @@ pub fn install_methods(vm: &mut Vm) {
         add_methods(vm, cls, methods);
     }
     add_methods(vm, vm.types.float, misc::FLOAT_METHODS);
+    let lazy = vm.types.lazy_iters.clone();
+    for (_, cls) in lazy {
+        add_methods(vm, cls, misc::LAZY_ITER_METHODS);
+    }
     add_methods(vm, vm.types.range, containers::RANGE_METHODS);
     let base_exc = vm.types.exc(ExcKind::BaseException);
     add_methods(vm, base_exc, misc::EXCEPTION_METHODS);
