@@ -44,21 +44,9 @@ fn compile(c: &mut Criterion) {
     }
     let lines = src.lines().count();
     c.bench_function(&format!("compile/{lines}_lines"), |b| {
-        b.iter(|| {
-            coro_compiler::compile_module(&src, "<bench>")
-                .map(|_| ())
-                .unwrap_or_default()
-        })
+        b.iter(|| coro_compiler::compile_module(&src, "<bench>").map(|_| ()).unwrap_or_default())
     });
 }
 
-criterion_group!(
-    benches,
-    arithmetic,
-    calls,
-    generators,
-    yield_from_depth,
-    startup,
-    compile
-);
+criterion_group!(benches, arithmetic, calls, generators, yield_from_depth, startup, compile);
 criterion_main!(benches);

@@ -100,10 +100,7 @@ impl Code {
 
     /// The handler for an exception raised by the instruction covering `offset`, if any.
     pub fn find_handler(&self, offset: u32) -> Option<ExceptionEntry> {
-        self.exception_table
-            .iter()
-            .find(|e| e.start <= offset && offset < e.end)
-            .copied()
+        self.exception_table.iter().find(|e| e.start <= offset && offset < e.end).copied()
     }
 
     /// Number of cell and free variable slots a frame needs.
@@ -114,10 +111,7 @@ impl Code {
     /// Iterates instructions as `(offset, op, arg, next_offset)`, folding `ExtendedArg`
     /// prefixes into the operand. Stops at the first byte that does not decode.
     pub fn instructions(&self) -> Instructions<'_> {
-        Instructions {
-            code: &self.code,
-            pos: 0,
-        }
+        Instructions { code: &self.code, pos: 0 }
     }
 }
 
@@ -168,12 +162,7 @@ impl Iterator for Instructions<'_> {
                 ext = arg;
                 continue;
             }
-            return Some(Ok(Instr {
-                start,
-                op,
-                arg,
-                next: self.pos as u32,
-            }));
+            return Some(Ok(Instr { start, op, arg, next: self.pos as u32 }));
         }
     }
 }
@@ -189,11 +178,7 @@ pub struct LineTableBuilder {
 
 impl LineTableBuilder {
     pub fn new(first_line: u32) -> Self {
-        LineTableBuilder {
-            bytes: Vec::new(),
-            last_offset: 0,
-            last_line: first_line as i64,
-        }
+        LineTableBuilder { bytes: Vec::new(), last_offset: 0, last_line: first_line as i64 }
     }
 
     /// Records that the instruction at `offset` belongs to `line`.

@@ -98,22 +98,13 @@ fn compile_with(source: &str, filename: &str, hidden: bool) -> CResult<Rc<Code>>
     let arena = bumpalo::Bump::new();
     let module = crate::parser::parse_module(&arena, source)?;
     let table = scope::analyze(&module)?;
-    let mut c = Compiler {
-        table: &table,
-        units: Vec::new(),
-        filename: filename.into(),
-        hidden,
-        depth: 0,
-    };
+    let mut c = Compiler { table: &table, units: Vec::new(), filename: filename.into(), hidden, depth: 0 };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
     c.unit().flags.is_function = false;
     c.stmts(module.body)?;
     c.emit(Op::LoadNone, 0);
     c.emit(Op::Return, 0);
-    let unit = c
-        .units
-        .pop()
-        .ok_or_else(|| CompileError::syntax("internal: no unit", 0, 0))?;
+    let unit = c.units.pop().ok_or_else(|| CompileError::syntax("internal: no unit", 0, 0))?;
     Ok(Rc::new(c.assemble(unit)?))
 }
 
@@ -186,12 +177,7 @@ impl<'a, 't> Compiler<'a, 't> {
         let u = self.unit();
         let handler = u.active.last().copied();
         let line = u.line;
-        u.instrs.push(Instr {
-            op,
-            arg,
-            line,
-            handler,
-        });
+        u.instrs.push(Instr { op, arg, line, handler });
     }
 
     fn emit_jump(&mut self, op: Op, target: Label) {
@@ -212,11 +198,7 @@ impl<'a, 't> Compiler<'a, 't> {
     fn push_handler(&mut self, label: Label, adjust: i32) {
         let u = self.unit();
         let depth_at = u.instrs.len();
-        u.handlers.push(Handler {
-            label,
-            depth_at,
-            adjust,
-        });
+        u.handlers.push(Handler { label, depth_at, adjust });
         let id = u.handlers.len() as u32 - 1;
         u.active.push(id);
     }
@@ -265,21 +247,13 @@ impl<'a, 't> Compiler<'a, 't> {
 
     fn local_idx(&self, name: &str) -> u32 {
         let u = self.unit_ref();
-        u.varnames
-            .iter()
-            .position(|v| &**v == name)
-            .map(|i| i as u32)
-            .unwrap_or(0)
+        u.varnames.iter().position(|v| &**v == name).map(|i| i as u32).unwrap_or(0)
     }
 
     fn deref_idx(&self, name: &str) -> u32 {
         let u = self.unit_ref();
         // A name can be both a cell of this scope and listed as free (class bodies); cells win.
-        u.derefs
-            .iter()
-            .position(|v| &**v == name)
-            .map(|i| i as u32)
-            .unwrap_or(0)
+        u.derefs.iter().position(|v| &**v == name).map(|i| i as u32).unwrap_or(0)
     }
 
     fn scope_kind(&self) -> ScopeKind {
@@ -308,11 +282,7 @@ impl<'a, 't> Compiler<'a, 't> {
             }
             Resolution::Name => {
                 let i = self.name_idx(name);
-                let op = if self.scope_kind() == ScopeKind::Module {
-                    Op::LoadGlobal
-                } else {
-                    Op::LoadName
-                };
+                let op = if self.scope_kind() == ScopeKind::Module { Op::LoadGlobal } else { Op::LoadName };
                 self.emit(op, i)
             }
         }
@@ -334,11 +304,7 @@ impl<'a, 't> Compiler<'a, 't> {
             }
             Resolution::Name => {
                 let i = self.name_idx(name);
-                let op = if self.scope_kind() == ScopeKind::Module {
-                    Op::StoreGlobal
-                } else {
-                    Op::StoreName
-                };
+                let op = if self.scope_kind() == ScopeKind::Module { Op::StoreGlobal } else { Op::StoreName };
                 self.emit(op, i)
             }
         }
@@ -360,11 +326,7 @@ impl<'a, 't> Compiler<'a, 't> {
             }
             Resolution::Name => {
                 let i = self.name_idx(name);
-                let op = if self.scope_kind() == ScopeKind::Module {
-                    Op::DeleteGlobal
-                } else {
-                    Op::DeleteName
-                };
+                let op = if self.scope_kind() == ScopeKind::Module { Op::DeleteGlobal } else { Op::DeleteName };
                 self.emit(op, i)
             }
         }
@@ -400,12 +362,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-                simple,
-            } => {
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store_target(target)?;
@@ -449,14 +406,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 self.bind(start);
                 self.jump_if(test, false, else_l)?;
                 let act = self.unit_ref().active.len();
-                self.unit().blocks.push((
-                    Block::Loop {
-                        start,
-                        end,
-                        is_for: false,
-                    },
-                    act,
-                ));
+                self.unit().blocks.push((Block::Loop { start, end, is_for: false }, act));
                 self.in_block(s.span, |c| c.stmts(body))?;
                 self.unit().blocks.pop();
                 self.set_line(s.span);
@@ -465,13 +415,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 self.stmts(orelse)?;
                 self.bind(end);
             }
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-                is_async,
-            } => {
+            StmtKind::For { target, iter, body, orelse, is_async } => {
                 if *is_async {
                     return Err(err_at("'async for' is not supported", s.span));
                 }
@@ -485,14 +429,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 self.emit_jump(Op::ForIter, else_l);
                 self.store_target(target)?;
                 let act = self.unit_ref().active.len();
-                self.unit().blocks.push((
-                    Block::Loop {
-                        start,
-                        end,
-                        is_for: true,
-                    },
-                    act,
-                ));
+                self.unit().blocks.push((Block::Loop { start, end, is_for: true }, act));
                 self.in_block(s.span, |c| c.stmts(body))?;
                 self.unit().blocks.pop();
                 self.set_line(s.span);
@@ -505,9 +442,7 @@ impl<'a, 't> Compiler<'a, 't> {
             StmtKind::Continue => self.break_continue(s.span, false)?,
             StmtKind::Pass => {}
             StmtKind::FunctionDef(f) => self.function_def(f)?,
-            StmtKind::ClassDef(c) => {
-                return Err(err_at("'class' statement is not supported yet", c.span))
-            }
+            StmtKind::ClassDef(c) => return Err(err_at("'class' statement is not supported yet", c.span)),
             StmtKind::Return(v) => {
                 if !self.unit_ref().flags.is_function {
                     return Err(err_at("'return' outside function", s.span));
@@ -521,12 +456,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 self.emit(Op::Return, 0);
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
@@ -581,11 +511,7 @@ impl<'a, 't> Compiler<'a, 't> {
                     }
                 }
             }
-            StmtKind::ImportFrom {
-                module,
-                names,
-                level,
-            } => {
+            StmtKind::ImportFrom { module, names, level } => {
                 let star = names.is_empty();
                 if star && self.scope_kind() != ScopeKind::Module {
                     return Err(err_at("import * only allowed at module level", s.span));
@@ -611,11 +537,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 }
             }
             StmtKind::With { is_async, .. } => {
-                let what = if *is_async {
-                    "'async with'"
-                } else {
-                    "'with' statement"
-                };
+                let what = if *is_async { "'async with'" } else { "'with' statement" };
                 return Err(err_at(format!("{what} is not supported yet"), s.span));
             }
         }
@@ -655,10 +577,7 @@ impl<'a, 't> Compiler<'a, 't> {
             }
             _ => {
                 return Err(err_at(
-                    format!(
-                        "'{}' is an illegal expression for augmented assignment",
-                        expr_kind_name(target)
-                    ),
+                    format!("'{}' is an illegal expression for augmented assignment", expr_kind_name(target)),
                     target.span,
                 ))
             }
@@ -701,11 +620,7 @@ impl<'a, 't> Compiler<'a, 't> {
         }
         self.unit().active = saved_active;
         self.unit().blocks = blocks;
-        let msg = if is_break {
-            "'break' outside loop"
-        } else {
-            "'continue' not properly in loop"
-        };
+        let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
         Err(err_at(msg, span))
     }
 
@@ -927,19 +842,9 @@ impl<'a, 't> Compiler<'a, 't> {
             self.expr(d)?;
         }
         self.set_line(f.span);
-        let scope = self
-            .table
-            .scope_of(f)
-            .ok_or_else(|| err_at("internal: function has no scope", f.span))?;
+        let scope = self.table.scope_of(f).ok_or_else(|| err_at("internal: function has no scope", f.span))?;
         let qualname = self.qualname_for(f.name);
-        let code = self.function_body(
-            scope,
-            f.name.into(),
-            qualname,
-            f.span.line,
-            f.params,
-            FnBody::Stmts(f.body),
-        )?;
+        let code = self.function_body(scope, f.name.into(), qualname, f.span.line, f.params, FnBody::Stmts(f.body))?;
         self.make_function(code, f.params, f.span)?;
         for _ in f.decorators.iter() {
             self.emit(Op::Call, 1);
@@ -978,10 +883,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 self.emit(Op::Return, 0);
             }
         }
-        let unit = self
-            .units
-            .pop()
-            .ok_or_else(|| CompileError::syntax("internal: no unit", 0, 0))?;
+        let unit = self.units.pop().ok_or_else(|| CompileError::syntax("internal: no unit", 0, 0))?;
         Ok(Rc::new(self.assemble(unit)?))
     }
 
@@ -996,10 +898,7 @@ impl<'a, 't> Compiler<'a, 't> {
             .chain(params.kwarg);
         for p in all {
             if seen.contains(&p.name) {
-                return Err(err_at(
-                    format!("duplicate argument '{}' in function definition", p.name),
-                    p.span,
-                ));
+                return Err(err_at(format!("duplicate argument '{}' in function definition", p.name), p.span));
             }
             seen.push(p.name);
         }
@@ -1009,12 +908,7 @@ impl<'a, 't> Compiler<'a, 't> {
     /// Emits the defaults, closure and code of a function and `MakeFunction`.
     fn make_function(&mut self, code: Rc<Code>, params: &'a Params<'a>, span: Span) -> CResult<()> {
         let mut flags = 0;
-        let defaults: Vec<&Expr> = params
-            .posonly
-            .iter()
-            .chain(params.args.iter())
-            .filter_map(|p| p.default)
-            .collect();
+        let defaults: Vec<&Expr> = params.posonly.iter().chain(params.args.iter()).filter_map(|p| p.default).collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.expr(d)?;
@@ -1022,11 +916,8 @@ impl<'a, 't> Compiler<'a, 't> {
             self.emit(Op::BuildTuple, defaults.len() as u32);
             flags |= make_function::DEFAULTS;
         }
-        let kwdefaults: Vec<(&str, &Expr)> = params
-            .kwonly
-            .iter()
-            .filter_map(|p| p.default.map(|d| (p.name, d)))
-            .collect();
+        let kwdefaults: Vec<(&str, &Expr)> =
+            params.kwonly.iter().filter_map(|p| p.default.map(|d| (p.name, d))).collect();
         if !kwdefaults.is_empty() {
             for (name, d) in &kwdefaults {
                 self.load_const(Const::Str((*name).into()));
@@ -1070,29 +961,16 @@ impl<'a, 't> Compiler<'a, 't> {
                 self.emit(Op::StoreSubscr, 0);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                let star = items
-                    .iter()
-                    .position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                let star = items.iter().position(|e| matches!(e.kind, ExprKind::Starred(_)));
                 match star {
                     None => self.emit(Op::UnpackSequence, items.len() as u32),
                     Some(i) => {
-                        if items
-                            .iter()
-                            .filter(|e| matches!(e.kind, ExprKind::Starred(_)))
-                            .count()
-                            > 1
-                        {
-                            return Err(err_at(
-                                "multiple starred expressions in assignment",
-                                t.span,
-                            ));
+                        if items.iter().filter(|e| matches!(e.kind, ExprKind::Starred(_))).count() > 1 {
+                            return Err(err_at("multiple starred expressions in assignment", t.span));
                         }
                         let after = items.len() - i - 1;
                         if i > 255 || after > 255 {
-                            return Err(err_at(
-                                "too many expressions in star-unpacking assignment",
-                                t.span,
-                            ));
+                            return Err(err_at("too many expressions in star-unpacking assignment", t.span));
                         }
                         self.emit(Op::UnpackEx, (i | (after << 8)) as u32);
                     }
@@ -1104,18 +982,8 @@ impl<'a, 't> Compiler<'a, 't> {
                     }
                 }
             }
-            ExprKind::Starred(_) => {
-                return Err(err_at(
-                    "starred assignment target must be in a list or tuple",
-                    t.span,
-                ))
-            }
-            _ => {
-                return Err(err_at(
-                    format!("cannot assign to {}", expr_kind_name(t)),
-                    t.span,
-                ))
-            }
+            ExprKind::Starred(_) => return Err(err_at("starred assignment target must be in a list or tuple", t.span)),
+            _ => return Err(err_at(format!("cannot assign to {}", expr_kind_name(t)), t.span)),
         }
         Ok(())
     }
@@ -1139,12 +1007,7 @@ impl<'a, 't> Compiler<'a, 't> {
                     self.delete_target(i)?;
                 }
             }
-            _ => {
-                return Err(err_at(
-                    format!("cannot delete {}", expr_kind_name(t)),
-                    t.span,
-                ))
-            }
+            _ => return Err(err_at(format!("cannot delete {}", expr_kind_name(t)), t.span)),
         }
         Ok(())
     }
@@ -1154,10 +1017,7 @@ impl<'a, 't> Compiler<'a, 't> {
     /// Compiles a condition and jumps to `target` when its truth equals `when`.
     fn jump_if(&mut self, e: &'a Expr<'a>, when: bool, target: Label) -> CResult<()> {
         match &e.kind {
-            ExprKind::UnaryOp {
-                op: UnaryOp::Not,
-                operand,
-            } => return self.jump_if(operand, !when, target),
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.jump_if(operand, !when, target),
             ExprKind::BoolOp { op, values } => {
                 // `a and b` jumps when false if either is false; when true only if both are.
                 let is_and = *op == BoolOp::And;
@@ -1167,9 +1027,7 @@ impl<'a, 't> Compiler<'a, 't> {
                     }
                 } else {
                     let skip = self.new_label();
-                    let (last, rest) = values
-                        .split_last()
-                        .ok_or_else(|| err_at("empty boolean operation", e.span))?;
+                    let (last, rest) = values.split_last().ok_or_else(|| err_at("empty boolean operation", e.span))?;
                     for v in rest {
                         self.jump_if(v, !when, skip)?;
                     }
@@ -1181,14 +1039,7 @@ impl<'a, 't> Compiler<'a, 't> {
             _ => {}
         }
         self.expr(e)?;
-        self.emit_jump(
-            if when {
-                Op::PopJumpIfTrue
-            } else {
-                Op::PopJumpIfFalse
-            },
-            target,
-        );
+        self.emit_jump(if when { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
         Ok(())
     }
 
@@ -1210,9 +1061,7 @@ impl<'a, 't> Compiler<'a, 't> {
             ExprKind::Int(n) => self.load_const(Const::Int(*n)),
             ExprKind::BigInt(s) => self.load_const(Const::BigInt((*s).into())),
             ExprKind::Float(f) => self.load_const(Const::Float(*f)),
-            ExprKind::Imaginary(_) => {
-                return Err(err_at("complex numbers are not supported", e.span))
-            }
+            ExprKind::Imaginary(_) => return Err(err_at("complex numbers are not supported", e.span)),
             ExprKind::Str(s) => self.load_const(Const::Str((*s).into())),
             ExprKind::Bytes(_) => return Err(err_at("bytes literals are not supported", e.span)),
             ExprKind::True => self.load_const(Const::True),
@@ -1236,9 +1085,7 @@ impl<'a, 't> Compiler<'a, 't> {
             ExprKind::List(items) => self.sequence(items, Op::BuildList)?,
             ExprKind::Set(items) => self.sequence(items, Op::BuildSet)?,
             ExprKind::Dict(items) => self.dict(items)?,
-            ExprKind::Starred(_) => {
-                return Err(err_at("can't use starred expression here", e.span))
-            }
+            ExprKind::Starred(_) => return Err(err_at("can't use starred expression here", e.span)),
             ExprKind::BinOp { op, left, right } => {
                 self.expr(left)?;
                 self.expr(right)?;
@@ -1275,11 +1122,7 @@ impl<'a, 't> Compiler<'a, 't> {
             }
             ExprKind::BoolOp { op, values } => {
                 let end = self.new_label();
-                let jump = if *op == BoolOp::And {
-                    Op::JumpIfFalseOrPop
-                } else {
-                    Op::JumpIfTrueOrPop
-                };
+                let jump = if *op == BoolOp::And { Op::JumpIfFalseOrPop } else { Op::JumpIfTrueOrPop };
                 for (i, v) in values.iter().enumerate() {
                     self.expr(v)?;
                     if i + 1 < values.len() {
@@ -1288,11 +1131,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 }
                 self.bind(end);
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } => self.compare(e, left, ops, comparators)?,
+            ExprKind::Compare { left, ops, comparators } => self.compare(e, left, ops, comparators)?,
             ExprKind::IfExp { test, body, orelse } => {
                 let else_l = self.new_label();
                 let end = self.new_label();
@@ -1304,19 +1143,10 @@ impl<'a, 't> Compiler<'a, 't> {
                 self.bind(end);
             }
             ExprKind::Lambda { params, body } => {
-                let scope = self
-                    .table
-                    .scope_of(e)
-                    .ok_or_else(|| err_at("internal: lambda has no scope", e.span))?;
+                let scope = self.table.scope_of(e).ok_or_else(|| err_at("internal: lambda has no scope", e.span))?;
                 let qualname = self.qualname_for("<lambda>");
-                let code = self.function_body(
-                    scope,
-                    "<lambda>".into(),
-                    qualname,
-                    e.span.line,
-                    params,
-                    FnBody::Expr(body),
-                )?;
+                let code =
+                    self.function_body(scope, "<lambda>".into(), qualname, e.span.line, params, FnBody::Expr(body))?;
                 self.make_function(code, params, e.span)?;
             }
             ExprKind::Call { func, args } => self.call(e, func, args)?,
@@ -1398,12 +1228,7 @@ impl<'a, 't> Compiler<'a, 't> {
                     self.load_const(Const::Str((*s).into()));
                     n += 1;
                 }
-                FPart::Expr {
-                    expr,
-                    conversion,
-                    spec,
-                    debug_text,
-                } => {
+                FPart::Expr { expr, conversion, spec, debug_text } => {
                     if let Some(t) = debug_text {
                         self.load_const(Const::Str((*t).into()));
                         n += 1;
@@ -1558,9 +1383,7 @@ impl<'a, 't> Compiler<'a, 't> {
 
     fn call(&mut self, e: &'a Expr<'a>, func: &'a Expr<'a>, args: &'a [Arg<'a>]) -> CResult<()> {
         let simple = args.iter().all(|a| matches!(a, Arg::Positional(_)));
-        let has_star = args
-            .iter()
-            .any(|a| matches!(a, Arg::Star(_) | Arg::DoubleStar(_)));
+        let has_star = args.iter().any(|a| matches!(a, Arg::Star(_) | Arg::DoubleStar(_)));
         if simple {
             if let ExprKind::Attribute { value, attr } = &func.kind {
                 self.expr(value)?;
@@ -1615,9 +1438,7 @@ impl<'a, 't> Compiler<'a, 't> {
             }
         }
         self.emit(Op::ListToTuple, 0);
-        let has_kw = args
-            .iter()
-            .any(|a| matches!(a, Arg::Keyword(..) | Arg::DoubleStar(_)));
+        let has_kw = args.iter().any(|a| matches!(a, Arg::Keyword(..) | Arg::DoubleStar(_)));
         if has_kw {
             self.emit(Op::BuildMap, 0);
             for a in args.iter() {
@@ -1641,21 +1462,11 @@ impl<'a, 't> Compiler<'a, 't> {
         Ok(())
     }
 
-    fn comprehension(
-        &mut self,
-        e: &'a Expr<'a>,
-        generators: &'a [Comprehension<'a>],
-    ) -> CResult<()> {
+    fn comprehension(&mut self, e: &'a Expr<'a>, generators: &'a [Comprehension<'a>]) -> CResult<()> {
         if generators.iter().any(|g| g.is_async) {
-            return Err(err_at(
-                "asynchronous comprehensions are not supported",
-                e.span,
-            ));
+            return Err(err_at("asynchronous comprehensions are not supported", e.span));
         }
-        let scope = self
-            .table
-            .scope_of(e)
-            .ok_or_else(|| err_at("internal: comprehension has no scope", e.span))?;
+        let scope = self.table.scope_of(e).ok_or_else(|| err_at("internal: comprehension has no scope", e.span))?;
         let name = match e.kind {
             ExprKind::ListComp { .. } => "<listcomp>",
             ExprKind::SetComp { .. } => "<setcomp>",
@@ -1680,10 +1491,7 @@ impl<'a, 't> Compiler<'a, 't> {
             self.load_const(Const::None);
         }
         self.emit(Op::Return, 0);
-        let unit = self
-            .units
-            .pop()
-            .ok_or_else(|| CompileError::syntax("internal: no unit", 0, 0))?;
+        let unit = self.units.pop().ok_or_else(|| CompileError::syntax("internal: no unit", 0, 0))?;
         let code = Rc::new(self.assemble(unit)?);
         self.closure_and_code(code, 0)?;
         self.expr(generators[0].iter)?;
@@ -1752,18 +1560,10 @@ impl<'a, 't> Compiler<'a, 't> {
 
     fn assemble(&self, u: Unit<'a>) -> CResult<Code> {
         let err = |msg: &str| {
-            CompileError::syntax(
-                format!("internal compiler error in {}: {msg}", u.qualname),
-                u.first_line,
-                0,
-            )
+            CompileError::syntax(format!("internal compiler error in {}: {msg}", u.qualname), u.first_line, 0)
         };
         let label_pos = |l: u32| -> CResult<usize> {
-            u.labels
-                .get(l as usize)
-                .copied()
-                .flatten()
-                .ok_or_else(|| err("unbound label"))
+            u.labels.get(l as usize).copied().flatten().ok_or_else(|| err("unbound label"))
         };
         let n = u.instrs.len();
         // Resolve jump labels to instruction indices.
@@ -1773,11 +1573,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 targets[i] = Some(label_pos(ins.arg)?);
             }
         }
-        let handler_target: Vec<usize> = u
-            .handlers
-            .iter()
-            .map(|h| label_pos(h.label.0))
-            .collect::<CResult<_>>()?;
+        let handler_target: Vec<usize> = u.handlers.iter().map(|h| label_pos(h.label.0)).collect::<CResult<_>>()?;
 
         // Stack depth by flow analysis.
         let mut depth: Vec<i64> = vec![-1; n + 1];
@@ -1791,10 +1587,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 depth[at] = d;
                 work.push(at);
             } else if depth[at] != d {
-                return Err(err(&format!(
-                    "inconsistent stack depth at {at}: {} vs {d}",
-                    depth[at]
-                )));
+                return Err(err(&format!("inconsistent stack depth at {at}: {} vs {d}", depth[at])));
             }
             Ok(())
         };
@@ -1807,18 +1600,9 @@ impl<'a, 't> Compiler<'a, 't> {
             let d = depth[i];
             if let Some(h) = ins.handler {
                 let h = u.handlers[h as usize];
-                let base = if h.depth_at <= n && depth[h.depth_at] >= 0 {
-                    depth[h.depth_at]
-                } else {
-                    d
-                };
+                let base = if h.depth_at <= n && depth[h.depth_at] >= 0 { depth[h.depth_at] } else { d };
                 let hd = base + h.adjust as i64;
-                set(
-                    &mut depth,
-                    &mut work,
-                    handler_target[ins.handler.unwrap_or(0) as usize],
-                    hd + 1,
-                )?;
+                set(&mut depth, &mut work, handler_target[ins.handler.unwrap_or(0) as usize], hd + 1)?;
                 max_stack = max_stack.max(hd + 1);
             }
             let (pops, pushes) = ins.op.stack_effect(ins.arg);
@@ -1842,11 +1626,7 @@ impl<'a, 't> Compiler<'a, 't> {
             .handlers
             .iter()
             .map(|h| {
-                let base = if h.depth_at <= n && depth[h.depth_at] >= 0 {
-                    depth[h.depth_at]
-                } else {
-                    0
-                };
+                let base = if h.depth_at <= n && depth[h.depth_at] >= 0 { depth[h.depth_at] } else { 0 };
                 (base + h.adjust as i64).max(0) as u32
             })
             .collect();
@@ -1856,16 +1636,7 @@ impl<'a, 't> Compiler<'a, 't> {
         let mut sizes: Vec<u32> = u
             .instrs
             .iter()
-            .map(|i| {
-                instr_size(
-                    i.op,
-                    if i.op.operand() == crate::opcode::Operand::Jump {
-                        0
-                    } else {
-                        i.arg
-                    },
-                )
-            })
+            .map(|i| instr_size(i.op, if i.op.operand() == crate::opcode::Operand::Jump { 0 } else { i.arg }))
             .collect();
         loop {
             let mut pos = 0u32;
@@ -1924,12 +1695,7 @@ impl<'a, 't> Compiler<'a, 't> {
             .cellvars
             .iter()
             .enumerate()
-            .filter_map(|(ci, name)| {
-                s.varnames
-                    .iter()
-                    .position(|v| v == name)
-                    .map(|li| (ci as u32, li as u32))
-            })
+            .filter_map(|(ci, name)| s.varnames.iter().position(|v| v == name).map(|li| (ci as u32, li as u32)))
             .filter(|(_, li)| (*li as usize) < total_params(&u))
             .collect();
         Ok(Code {
@@ -1961,10 +1727,7 @@ enum FnBody<'a> {
 }
 
 fn total_params(u: &Unit<'_>) -> usize {
-    u.argcount as usize
-        + u.kwonlyargcount as usize
-        + u.flags.varargs as usize
-        + u.flags.varkw as usize
+    u.argcount as usize + u.kwonlyargcount as usize + u.flags.varargs as usize + u.flags.varkw as usize
 }
 
 /// Bytes an instruction takes with operand `arg`: prefixes for each extra operand byte.
@@ -2052,10 +1815,7 @@ fn literal_const(e: &Expr<'_>) -> Option<Const> {
         ExprKind::False => Const::False,
         ExprKind::None => Const::None,
         ExprKind::Ellipsis => Const::Ellipsis,
-        ExprKind::UnaryOp {
-            op: UnaryOp::Neg,
-            operand,
-        } => negated_constant(operand)?,
+        ExprKind::UnaryOp { op: UnaryOp::Neg, operand } => negated_constant(operand)?,
         ExprKind::Tuple(items) => constant_tuple(items)?,
         _ => return None,
     })

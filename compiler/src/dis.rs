@@ -14,17 +14,8 @@ pub fn disassemble(code: &Code) -> String {
             out.push('\n');
         }
         disassemble_one(c, &mut out);
-        let nested: Vec<&Code> = c
-            .consts
-            .iter()
-            .filter_map(|k| {
-                if let Const::Code(k) = k {
-                    Some(&**k)
-                } else {
-                    None
-                }
-            })
-            .collect();
+        let nested: Vec<&Code> =
+            c.consts.iter().filter_map(|k| if let Const::Code(k) = k { Some(&**k) } else { None }).collect();
         todo.extend(nested.into_iter().rev());
     }
     out
@@ -77,12 +68,8 @@ fn disassemble_one(c: &Code, out: &mut String) {
     if !c.freevars.is_empty() {
         let _ = writeln!(out, "  free: {}", c.freevars.join(", "));
     }
-    let targets: Vec<u32> = c
-        .instructions()
-        .filter_map(|i| i.ok())
-        .filter(|i| i.op.operand() == Operand::Jump)
-        .map(|i| i.arg)
-        .collect();
+    let targets: Vec<u32> =
+        c.instructions().filter_map(|i| i.ok()).filter(|i| i.op.operand() == Operand::Jump).map(|i| i.arg).collect();
     let mut last_line = 0;
     for ins in c.instructions() {
         let ins = match ins {
@@ -93,66 +80,34 @@ fn disassemble_one(c: &Code, out: &mut String) {
             }
         };
         let line = c.line_for(ins.start);
-        let line_col = if line != last_line {
-            format!("{line:>5}")
-        } else {
-            "     ".to_string()
-        };
+        let line_col = if line != last_line { format!("{line:>5}") } else { "     ".to_string() };
         last_line = line;
-        let mark = if targets.contains(&ins.start) {
-            ">>"
-        } else {
-            "  "
-        };
+        let mark = if targets.contains(&ins.start) { ">>" } else { "  " };
         let operand = describe_operand(c, ins.op, ins.arg);
-        let arg = if ins.op.has_arg() {
-            format!("{:<5}", ins.arg)
-        } else {
-            "     ".to_string()
-        };
-        let _ = writeln!(
-            out,
-            "{line_col} {mark} {:>5} {:<18} {arg} {operand}",
-            ins.start,
-            ins.op.name()
-        );
+        let arg = if ins.op.has_arg() { format!("{:<5}", ins.arg) } else { "     ".to_string() };
+        let _ = writeln!(out, "{line_col} {mark} {:>5} {:<18} {arg} {operand}", ins.start, ins.op.name());
     }
     if !c.exception_table.is_empty() {
         let _ = writeln!(out, "  ExceptionTable:");
         for e in &c.exception_table {
-            let _ = writeln!(
-                out,
-                "    {} to {} -> {} [{}]",
-                e.start, e.end, e.handler, e.depth
-            );
+            let _ = writeln!(out, "    {} to {} -> {} [{}]", e.start, e.end, e.handler, e.depth);
         }
     }
 }
 
 fn describe_operand(c: &Code, op: Op, arg: u32) -> String {
     let i = arg as usize;
-    let name =
-        |v: Option<&std::rc::Rc<str>>| v.map(|s| format!("({s})")).unwrap_or_else(|| "(?)".into());
+    let name = |v: Option<&std::rc::Rc<str>>| v.map(|s| format!("({s})")).unwrap_or_else(|| "(?)".into());
     match op.operand() {
         Operand::None => String::new(),
-        Operand::Const => c
-            .consts
-            .get(i)
-            .map(|k| format!("({})", const_repr(k)))
-            .unwrap_or_else(|| "(?)".into()),
+        Operand::Const => c.consts.get(i).map(|k| format!("({})", const_repr(k))).unwrap_or_else(|| "(?)".into()),
         Operand::Name => name(c.names.get(i)),
         Operand::Local => name(c.varnames.get(i)),
         Operand::Deref => name(c.cellvars.iter().chain(c.freevars.iter()).nth(i)),
         Operand::Jump => format!("(to {arg})"),
         Operand::Num => match op {
             Op::BinaryOp | Op::InplaceOp => BinOpKind::from_u32(arg)
-                .map(|k| {
-                    format!(
-                        "({}{})",
-                        k.symbol(),
-                        if op == Op::InplaceOp { "=" } else { "" }
-                    )
-                })
+                .map(|k| format!("({}{})", k.symbol(), if op == Op::InplaceOp { "=" } else { "" }))
                 .unwrap_or_default(),
             Op::IsOp => (if arg == 1 { "(is not)" } else { "(is)" }).into(),
             Op::ContainsOp => (if arg == 1 { "(not in)" } else { "(in)" }).into(),

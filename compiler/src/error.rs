@@ -36,13 +36,7 @@ pub struct CompileError {
 
 impl CompileError {
     pub fn syntax(msg: impl Into<String>, line: u32, col: u32) -> Self {
-        CompileError {
-            kind: ErrorKind::SyntaxError,
-            msg: msg.into(),
-            line,
-            col,
-            end_col: 0,
-        }
+        CompileError { kind: ErrorKind::SyntaxError, msg: msg.into(), line, col, end_col: 0 }
     }
 
     pub fn with_kind(mut self, kind: ErrorKind) -> Self {
@@ -66,11 +60,7 @@ impl CompileError {
                 out.push('\n');
                 if self.col > 0 {
                     let caret_at = (self.col as usize).saturating_sub(1).saturating_sub(shift);
-                    let width = if self.end_col > self.col {
-                        (self.end_col - self.col) as usize
-                    } else {
-                        1
-                    };
+                    let width = if self.end_col > self.col { (self.end_col - self.col) as usize } else { 1 };
                     out.push_str("    ");
                     out.push_str(&" ".repeat(caret_at));
                     out.push_str(&"^".repeat(width));

@@ -278,13 +278,7 @@ pub(crate) fn error_at(
     end_col: u32,
 ) -> Box<CompileError> {
     let end_col = if end_col > col { end_col } else { 0 };
-    Box::new(CompileError {
-        kind,
-        msg: msg.into(),
-        line,
-        col,
-        end_col,
-    })
+    Box::new(CompileError { kind, msg: msg.into(), line, col, end_col })
 }
 
 fn syntax_at(msg: impl Into<String>, line: u32, col: u32) -> Box<CompileError> {
@@ -357,10 +351,7 @@ impl<'s> Lexer<'s> {
     }
 
     fn char_at(&self, pos: usize) -> char {
-        self.src
-            .get(pos..)
-            .and_then(|s| s.chars().next())
-            .unwrap_or('\0')
+        self.src.get(pos..).and_then(|s| s.chars().next()).unwrap_or('\0')
     }
 
     /// The 0-based character column of byte `pos` on the current line.
@@ -370,11 +361,7 @@ impl<'s> Lexer<'s> {
             self.ck_pos = pos;
             self.ck_col
         } else {
-            let base = if self.line == self.first_line {
-                self.first_col
-            } else {
-                0
-            };
+            let base = if self.line == self.first_line { self.first_col } else { 0 };
             base + count_chars(&self.b[self.line_start..pos.max(self.line_start)])
         }
     }
@@ -406,29 +393,18 @@ impl<'s> Lexer<'s> {
 
     fn span_from(&mut self, line: u32, col: u32) -> Span {
         let end_col = self.col_of(self.pos);
-        Span {
-            line,
-            col,
-            end_line: self.line,
-            end_col,
-        }
+        Span { line, col, end_line: self.line, end_col }
     }
 
     /// Where CPython puts tokens produced at end of input: the end of the last line.
     fn eof_span(&mut self) -> Span {
-        let (line, col) =
-            if self.pos > 0 && self.line_start == self.pos && self.line > self.first_line {
-                (self.line - 1, self.prev_line_end_col)
-            } else {
-                let c = self.col_of(self.pos);
-                (self.line, c)
-            };
-        Span {
-            line,
-            col,
-            end_line: line,
-            end_col: col,
-        }
+        let (line, col) = if self.pos > 0 && self.line_start == self.pos && self.line > self.first_line {
+            (self.line - 1, self.prev_line_end_col)
+        } else {
+            let c = self.col_of(self.pos);
+            (self.line, c)
+        };
+        Span { line, col, end_line: line, end_col: col }
     }
 
     fn token(&mut self, tok: Tok<'s>, span: Span) -> LexResult<Token<'s>> {
@@ -440,10 +416,7 @@ impl<'s> Lexer<'s> {
         loop {
             if self.pending_dedents > 0 {
                 self.pending_dedents -= 1;
-                return Ok(Token {
-                    tok: Tok::Dedent,
-                    span: self.dedent_span,
-                });
+                return Ok(Token { tok: Tok::Dedent, span: self.dedent_span });
             }
             if self.at_line_start && self.parens.is_empty() {
                 self.at_line_start = false;
@@ -470,20 +443,12 @@ impl<'s> Lexer<'s> {
                 b'#' => self.skip_comment(),
                 b'\n' | b'\r' => {
                     let len = self.newline_len(start);
-                    let span = Span {
-                        line,
-                        col,
-                        end_line: line,
-                        end_col: col + 1,
-                    };
+                    let span = Span { line, col, end_line: line, end_col: col + 1 };
                     self.newline_at(start, len);
                     if self.parens.is_empty() && !self.implicit_join {
                         self.at_line_start = true;
                         self.line_has_tokens = false;
-                        return Ok(Token {
-                            tok: Tok::Newline,
-                            span,
-                        });
+                        return Ok(Token { tok: Tok::Newline, span });
                     }
                 }
                 b'\\' => {
@@ -512,9 +477,7 @@ impl<'s> Lexer<'s> {
                     return self.token(Tok::Number(&self.src[start..self.pos]), span);
                 }
                 b'\'' | b'"' => return self.lex_string(line, col, 0),
-                b'a'..=b'z' | b'A'..=b'Z' | b'_' | 0x80..=0xFF => {
-                    return self.lex_name(start, line, col)
-                }
+                b'a'..=b'z' | b'A'..=b'Z' | b'_' | 0x80..=0xFF => return self.lex_name(start, line, col),
                 _ => return self.lex_op(line, col),
             }
         }
@@ -547,22 +510,13 @@ impl<'s> Lexer<'s> {
         let span = self.eof_span();
         if self.line_has_tokens && !self.implicit_join {
             self.line_has_tokens = false;
-            return Ok(Token {
-                tok: Tok::Newline,
-                span,
-            });
+            return Ok(Token { tok: Tok::Newline, span });
         }
         if self.indents.len() > 1 {
             self.indents.pop();
-            return Ok(Token {
-                tok: Tok::Dedent,
-                span,
-            });
+            return Ok(Token { tok: Tok::Dedent, span });
         }
-        Ok(Token {
-            tok: Tok::EndMarker,
-            span,
-        })
+        Ok(Token { tok: Tok::EndMarker, span })
     }
 
     /// Measures the indentation of a new logical line and produces INDENT/DEDENT as CPython's
@@ -593,15 +547,8 @@ impl<'s> Lexer<'s> {
         }
         let width = (self.pos - start) as u32;
         let line = self.line;
-        let tab_error = || {
-            error_at(
-                ErrorKind::TabError,
-                "inconsistent use of tabs and spaces in indentation",
-                line,
-                1,
-                0,
-            )
-        };
+        let tab_error =
+            || error_at(ErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", line, 1, 0);
         let (top, top_alt) = self.indents.last().copied().unwrap_or((0, 0));
         if col == top {
             if alt != top_alt {
@@ -610,28 +557,14 @@ impl<'s> Lexer<'s> {
             Ok(Indentation::Same)
         } else if col > top {
             if self.indents.len() >= MAX_INDENT_LEVELS {
-                return Err(error_at(
-                    ErrorKind::IndentationError,
-                    "too many levels of indentation",
-                    line,
-                    1,
-                    0,
-                ));
+                return Err(error_at(ErrorKind::IndentationError, "too many levels of indentation", line, 1, 0));
             }
             if alt <= top_alt {
                 return Err(tab_error());
             }
             self.indents.push((col, alt));
-            let span = Span {
-                line,
-                col: 0,
-                end_line: line,
-                end_col: width,
-            };
-            Ok(Indentation::Token(Token {
-                tok: Tok::Indent,
-                span,
-            }))
+            let span = Span { line, col: 0, end_line: line, end_col: width };
+            Ok(Indentation::Token(Token { tok: Tok::Indent, span }))
         } else {
             let mut dedents = 0;
             while self.indents.len() > 1 && self.indents.last().map_or(false, |&(c, _)| col < c) {
@@ -656,17 +589,9 @@ impl<'s> Lexer<'s> {
             if alt != top_alt {
                 return Err(tab_error());
             }
-            self.dedent_span = Span {
-                line,
-                col: width,
-                end_line: line,
-                end_col: width,
-            };
+            self.dedent_span = Span { line, col: width, end_line: line, end_col: width };
             self.pending_dedents = dedents - 1;
-            Ok(Indentation::Token(Token {
-                tok: Tok::Dedent,
-                span: self.dedent_span,
-            }))
+            Ok(Indentation::Token(Token { tok: Tok::Dedent, span: self.dedent_span }))
         }
     }
 
@@ -678,11 +603,7 @@ impl<'s> Lexer<'s> {
                 self.pos += 1;
             } else if c >= 0x80 {
                 let ch = self.char_at(self.pos);
-                let ok = if self.pos == start {
-                    is_ident_start(ch)
-                } else {
-                    is_ident_continue(ch)
-                };
+                let ok = if self.pos == start { is_ident_start(ch) } else { is_ident_continue(ch) };
                 if !ok {
                     break;
                 }
@@ -788,13 +709,7 @@ impl<'s> Lexer<'s> {
                 self.parens.push(Open { ch: c0, line, col });
             }
             RPar | RSqb | RBrace => match self.parens.pop() {
-                None => {
-                    return Err(syntax_at(
-                        format!("unmatched '{}'", c0 as char),
-                        line,
-                        col + 1,
-                    ))
-                }
+                None => return Err(syntax_at(format!("unmatched '{}'", c0 as char), line, col + 1)),
                 Some(open) => {
                     let expected = match open.ch {
                         b'(' => b')',
@@ -816,12 +731,7 @@ impl<'s> Lexer<'s> {
             _ => {}
         }
         self.pos += len;
-        let span = Span {
-            line,
-            col,
-            end_line: line,
-            end_col: col + len as u32,
-        };
+        let span = Span { line, col, end_line: line, end_col: col + len as u32 };
         self.token(Tok::Op(op), span)
     }
 
@@ -835,21 +745,11 @@ impl<'s> Lexer<'s> {
         let body_col = self.col_of(body_start);
         loop {
             let Some(&c) = self.b.get(self.pos) else {
-                let detected = if self.line_start == self.pos && self.line > line {
-                    self.line - 1
-                } else {
-                    self.line
-                };
+                let detected = if self.line_start == self.pos && self.line > line { self.line - 1 } else { self.line };
                 let msg = if triple {
-                    format!(
-                        "unterminated triple-quoted string literal (detected at line {})",
-                        detected
-                    )
+                    format!("unterminated triple-quoted string literal (detected at line {})", detected)
                 } else {
-                    format!(
-                        "unterminated string literal (detected at line {})",
-                        detected
-                    )
+                    format!("unterminated string literal (detected at line {})", detected)
                 };
                 return Err(syntax_at(msg, line, col + 1));
             };
@@ -867,10 +767,7 @@ impl<'s> Lexer<'s> {
                 }
                 b'\n' | b'\r' => {
                     if !triple {
-                        let msg = format!(
-                            "unterminated string literal (detected at line {})",
-                            self.line
-                        );
+                        let msg = format!("unterminated string literal (detected at line {})", self.line);
                         return Err(syntax_at(msg, line, col + 1));
                     }
                     let len = self.newline_len(self.pos);
@@ -1052,9 +949,7 @@ impl<'s> Lexer<'s> {
             _ => false,
         };
         match rest.first() {
-            Some(&c)
-                if !keyword_follows && (c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80) =>
-            {
+            Some(&c) if !keyword_follows && (c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80) => {
                 Err(self.number_error(self.pos, kind))
             }
             _ => Ok(()),
@@ -1069,11 +964,7 @@ impl<'s> Lexer<'s> {
 
     fn invalid_digit(&mut self, digit: u8, name: &str) -> Box<CompileError> {
         let col = self.col_of(self.pos) + 1;
-        syntax_at(
-            format!("invalid digit '{}' in {} literal", digit as char, name),
-            self.line,
-            col,
-        )
+        syntax_at(format!("invalid digit '{}' in {} literal", digit as char, name), self.line, col)
     }
 }
 
@@ -1107,11 +998,7 @@ fn string_prefix(text: &str) -> Option<u8> {
         }
         flags |= bit;
     }
-    let ok = if saw_u {
-        text.len() == 1
-    } else {
-        flags & PREFIX_BYTES == 0 || flags & PREFIX_FMT == 0
-    };
+    let ok = if saw_u { text.len() == 1 } else { flags & PREFIX_BYTES == 0 || flags & PREFIX_FMT == 0 };
     ok.then_some(flags)
 }
 
@@ -1194,15 +1081,10 @@ fn radix_to_decimal(digits: &str, radix: u32) -> String {
     };
     let per_step = 28 / bits_per_digit;
     let mut limbs: Vec<u64> = vec![0];
-    let ds: Vec<u64> = digits
-        .chars()
-        .map(|c| c.to_digit(radix).unwrap_or(0) as u64)
-        .collect();
+    let ds: Vec<u64> = digits.chars().map(|c| c.to_digit(radix).unwrap_or(0) as u64).collect();
     for chunk in ds.chunks(per_step) {
         let mul = 1u64 << (bits_per_digit * chunk.len());
-        let mut add = chunk
-            .iter()
-            .fold(0u64, |acc, &d| (acc << bits_per_digit) | d);
+        let mut add = chunk.iter().fold(0u64, |acc, &d| (acc << bits_per_digit) | d);
         for limb in limbs.iter_mut() {
             let x = *limb * mul + add;
             *limb = x % LIMB;
@@ -1305,29 +1187,17 @@ pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), EscapeE
                     b'u' => (4, "truncated \\uXXXX escape"),
                     _ => (8, "truncated \\UXXXXXXXX escape"),
                 };
-                let hex = b
-                    .get(i..i + n)
-                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+                let hex = b.get(i..i + n).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
                 let Some(hex) = hex else {
-                    let bad = b[i..]
-                        .iter()
-                        .take(n)
-                        .take_while(|h| h.is_ascii_hexdigit())
-                        .count();
+                    let bad = b[i..].iter().take(n).take_while(|h| h.is_ascii_hexdigit()).count();
                     return Err(unicode_error(esc_start, i + bad, what));
                 };
-                let v = hex.iter().fold(0u32, |acc, &h| {
-                    acc * 16 + (h as char).to_digit(16).unwrap_or(0)
-                });
+                let v = hex.iter().fold(0u32, |acc, &h| acc * 16 + (h as char).to_digit(16).unwrap_or(0));
                 i += n;
                 match char::from_u32(v) {
                     Some(ch) => out.push(ch),
                     None if (0xD800..0xE000).contains(&v) => {
-                        return Err(unicode_error(
-                            esc_start,
-                            i,
-                            "lone surrogates are not supported by coro",
-                        ));
+                        return Err(unicode_error(esc_start, i, "lone surrogates are not supported by coro"));
                     }
                     None => return Err(unicode_error(esc_start, i, "illegal Unicode character")),
                 }
@@ -1335,16 +1205,9 @@ pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), EscapeE
             b'N' => {
                 let mut end = i;
                 if b.get(i) == Some(&b'{') {
-                    end = b[i..]
-                        .iter()
-                        .position(|&c| c == b'}')
-                        .map_or(i, |p| i + p + 1);
+                    end = b[i..].iter().position(|&c| c == b'}').map_or(i, |p| i + p + 1);
                 }
-                return Err(unicode_error(
-                    esc_start,
-                    end,
-                    "\\N{...} escapes are not supported by coro",
-                ));
+                return Err(unicode_error(esc_start, end, "\\N{...} escapes are not supported by coro"));
             }
             _ => {
                 // Unknown escapes keep their backslash (CPython warns but accepts them).
@@ -1416,16 +1279,12 @@ pub fn decode_bytes(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), Opti
                 out.push((v & 0xFF) as u8);
             }
             b'x' => {
-                let hex = b
-                    .get(i..i + 2)
-                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+                let hex = b.get(i..i + 2).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
                 let Some(hex) = hex else {
                     let msg = format!("(value error) invalid \\x escape at position {}", esc_start);
                     return Err(Some(EscapeError { msg }));
                 };
-                let v = hex.iter().fold(0u8, |acc, &h| {
-                    acc * 16 + (h as char).to_digit(16).unwrap_or(0) as u8
-                });
+                let v = hex.iter().fold(0u8, |acc, &h| acc * 16 + (h as char).to_digit(16).unwrap_or(0) as u8);
                 out.push(v);
                 i += 2;
             }

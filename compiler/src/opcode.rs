@@ -404,10 +404,7 @@ mod tests {
     #[test]
     fn effects_follow_operands() {
         assert_eq!(Op::Call.stack_effect(3), (4, 1));
-        assert_eq!(
-            Op::MakeFunction.stack_effect(make_function::DEFAULTS | make_function::CLOSURE),
-            (3, 1)
-        );
+        assert_eq!(Op::MakeFunction.stack_effect(make_function::DEFAULTS | make_function::CLOSURE), (3, 1));
         assert_eq!(Op::UnpackEx.stack_effect(2 | (1 << 8)), (1, 4));
         assert_eq!(Op::ForIter.jump_effect(0), Some((1, 0)));
     }

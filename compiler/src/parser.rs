@@ -35,19 +35,12 @@ const TOO_DEEP: &str = "too many nested expressions";
 pub fn parse_module<'a>(arena: &'a Bump, source: &str) -> Result<Module<'a>, CompileError> {
     if let Some(at) = source.find('\0') {
         let line = source[..at].bytes().filter(|&b| b == b'\n').count() as u32 + 1;
-        return Err(CompileError::syntax(
-            "source code cannot contain null bytes",
-            line,
-            0,
-        ));
+        return Err(CompileError::syntax("source code cannot contain null bytes", line, 0));
     }
     let mut p = Parser {
         arena,
         lx: Lexer::new(source),
-        tok: Token {
-            tok: Tok::EndMarker,
-            span: Span::default(),
-        },
+        tok: Token { tok: Tok::EndMarker, span: Span::default() },
         prev: Tok::EndMarker,
         ahead: VecDeque::new(),
         prev_end: (1, 0),
@@ -95,9 +88,7 @@ fn infix_of(t: Tok<'_>) -> Option<(u8, Infix)> {
         Tok::Kw(Kw::Or) => (BP_OR, Infix::Bool(BoolOp::Or)),
         Tok::Kw(Kw::And) => (BP_AND, Infix::Bool(BoolOp::And)),
         Tok::Kw(Kw::In | Kw::Is | Kw::Not) => (BP_CMP, Infix::Cmp),
-        Tok::Op(EqEqual | NotEqual | Less | LessEqual | Greater | GreaterEqual) => {
-            (BP_CMP, Infix::Cmp)
-        }
+        Tok::Op(EqEqual | NotEqual | Less | LessEqual | Greater | GreaterEqual) => (BP_CMP, Infix::Cmp),
         Tok::Op(VBar) => (BP_BOR, Infix::Bin(BinOp::BitOr)),
         Tok::Op(Circumflex) => (BP_BXOR, Infix::Bin(BinOp::BitXor)),
         Tok::Op(Amper) => (BP_BAND, Infix::Bin(BinOp::BitAnd)),
@@ -140,14 +131,8 @@ fn starts_expr(t: Tok<'_>) -> bool {
     use Op::*;
     match t {
         Tok::Name(_) | Tok::Number(_) | Tok::Str(_) => true,
-        Tok::Kw(k) => matches!(
-            k,
-            Kw::True | Kw::False | Kw::None | Kw::Lambda | Kw::Not | Kw::Await
-        ),
-        Tok::Op(o) => matches!(
-            o,
-            LPar | LSqb | LBrace | Minus | Plus | Tilde | Ellipsis | Star
-        ),
+        Tok::Kw(k) => matches!(k, Kw::True | Kw::False | Kw::None | Kw::Lambda | Kw::Not | Kw::Await),
+        Tok::Op(o) => matches!(o, LPar | LSqb | LBrace | Minus | Plus | Tilde | Ellipsis | Star),
         _ => false,
     }
 }
@@ -195,10 +180,7 @@ fn is_bitwise_level(e: &Expr<'_>) -> bool {
             | ExprKind::Lambda { .. }
             | ExprKind::BoolOp { .. }
             | ExprKind::Compare { .. }
-            | ExprKind::UnaryOp {
-                op: UnaryOp::Not,
-                ..
-            }
+            | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
     )
 }
 
@@ -227,15 +209,7 @@ fn dup<'a>(e: &Expr<'a>) -> Expr<'a> {
         BinOp { op, left, right } => BinOp { op, left, right },
         UnaryOp { op, operand } => UnaryOp { op, operand },
         BoolOp { op, values } => BoolOp { op, values },
-        Compare {
-            left,
-            ops,
-            comparators,
-        } => Compare {
-            left,
-            ops,
-            comparators,
-        },
+        Compare { left, ops, comparators } => Compare { left, ops, comparators },
         IfExp { test, body, orelse } => IfExp { test, body, orelse },
         Lambda { params, body } => Lambda { params, body },
         Call { func, args } => Call { func, args },
@@ -244,15 +218,7 @@ fn dup<'a>(e: &Expr<'a>) -> Expr<'a> {
         Slice { lower, upper, step } => Slice { lower, upper, step },
         ListComp { elt, generators } => ListComp { elt, generators },
         SetComp { elt, generators } => SetComp { elt, generators },
-        DictComp {
-            key,
-            value,
-            generators,
-        } => DictComp {
-            key,
-            value,
-            generators,
-        },
+        DictComp { key, value, generators } => DictComp { key, value, generators },
         GeneratorExp { elt, generators } => GeneratorExp { elt, generators },
         Yield(x) => Yield(x),
         YieldFrom(x) => YieldFrom(x),
@@ -263,12 +229,7 @@ fn dup<'a>(e: &Expr<'a>) -> Expr<'a> {
 }
 
 fn join(a: Span, b: Span) -> Span {
-    Span {
-        line: a.line,
-        col: a.col,
-        end_line: b.end_line,
-        end_col: b.end_col,
-    }
+    Span { line: a.line, col: a.col, end_line: b.end_line, end_col: b.end_col }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -348,16 +309,11 @@ impl<'a, 's> Parser<'a, 's> {
         let t = self.tok;
         match t.tok {
             Tok::Op(Op::LPar | Op::LSqb | Op::LBrace) => self.nesting += 1,
-            Tok::Op(Op::RPar | Op::RSqb | Op::RBrace) => {
-                self.nesting = self.nesting.saturating_sub(1)
-            }
+            Tok::Op(Op::RPar | Op::RSqb | Op::RBrace) => self.nesting = self.nesting.saturating_sub(1),
             _ => {}
         }
         self.prev = t.tok;
-        if !matches!(
-            t.tok,
-            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker
-        ) {
+        if !matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
             self.prev_end = (t.span.end_line, t.span.end_col);
         }
         self.tok = match self.ahead.pop_front() {
@@ -417,12 +373,7 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     fn span_from(&self, start: Span) -> Span {
-        Span {
-            line: start.line,
-            col: start.col,
-            end_line: self.prev_end.0,
-            end_col: self.prev_end.1,
-        }
+        Span { line: start.line, col: start.col, end_line: self.prev_end.0, end_col: self.prev_end.1 }
     }
 
     fn mk(&self, kind: ExprKind<'a>, span: Span) -> &'a Expr<'a> {
@@ -442,11 +393,7 @@ impl<'a, 's> Parser<'a, 's> {
 
     /// An error covering `sp` (CPython's `offset`/`end_offset` are 1-based).
     fn err_span(&self, msg: impl Into<String>, sp: Span) -> Box<CompileError> {
-        let end = if sp.end_line == sp.line {
-            sp.end_col + 1
-        } else {
-            0
-        };
+        let end = if sp.end_line == sp.line { sp.end_col + 1 } else { 0 };
         lexer::error_at(ErrorKind::SyntaxError, msg, sp.line, sp.col + 1, end)
     }
 
@@ -464,20 +411,12 @@ impl<'a, 's> Parser<'a, 's> {
     fn invalid(&self) -> Box<CompileError> {
         let t = self.tok;
         match t.tok {
-            Tok::Indent => lexer::error_at(
-                ErrorKind::IndentationError,
-                "unexpected indent",
-                t.span.line,
-                t.span.end_col,
-                0,
-            ),
-            Tok::Dedent => lexer::error_at(
-                ErrorKind::IndentationError,
-                "unexpected unindent",
-                t.span.line,
-                t.span.col + 1,
-                0,
-            ),
+            Tok::Indent => {
+                lexer::error_at(ErrorKind::IndentationError, "unexpected indent", t.span.line, t.span.end_col, 0)
+            }
+            Tok::Dedent => {
+                lexer::error_at(ErrorKind::IndentationError, "unexpected unindent", t.span.line, t.span.col + 1, 0)
+            }
             _ => self.err_tok("invalid syntax", t),
         }
     }
@@ -520,10 +459,7 @@ impl<'a, 's> Parser<'a, 's> {
             if first.tok == Tok::Name(n) {
                 return match self.star_exprs() {
                     Ok(b) => self.err_span(
-                        format!(
-                            "Missing parentheses in call to '{}'. Did you mean {}(...)?",
-                            n, n
-                        ),
+                        format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", n, n),
                         join(a.span, b.span),
                     ),
                     Err(e) if self.lexer_failed => e,
@@ -535,18 +471,14 @@ impl<'a, 's> Parser<'a, 's> {
         let name_string = matches!(a.kind, ExprKind::Name(_)) && matches!(here.tok, Tok::Str(_));
         if self.nesting > 0 && !soft_keyword && !name_string && is_bitwise_level(a)
             || self.nesting > 0
-                && matches!(
-                    a.kind,
-                    ExprKind::BoolOp { .. } | ExprKind::Compare { .. } | ExprKind::UnaryOp { .. }
-                )
+                && matches!(a.kind, ExprKind::BoolOp { .. } | ExprKind::Compare { .. } | ExprKind::UnaryOp { .. })
                 && !soft_keyword
                 && !name_string
         {
             return match self.expression() {
-                Ok(b) if self.nesting > 0 => self.err_span(
-                    "invalid syntax. Perhaps you forgot a comma?",
-                    join(a.span, b.span),
-                ),
+                Ok(b) if self.nesting > 0 => {
+                    self.err_span("invalid syntax. Perhaps you forgot a comma?", join(a.span, b.span))
+                }
                 Ok(_) => self.err_tok("invalid syntax", here),
                 Err(e) if self.lexer_failed => e,
                 Err(_) => self.err_tok("invalid syntax", here),
@@ -568,10 +500,7 @@ impl<'a, 's> Parser<'a, 's> {
                 Err(e) if self.lexer_failed => return e,
                 Err(_) => eq.span,
             };
-            return self.err_span(
-                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                join(a.span, end),
-            );
+            return self.err_span("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", join(a.span, end));
         }
         let excluded = matches!(
             a.kind,
@@ -583,10 +512,7 @@ impl<'a, 's> Parser<'a, 's> {
                 | ExprKind::False
         );
         if !excluded && (parenthesized || is_bitwise_level(a)) {
-            let msg = format!(
-                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                expr_name(a)
-            );
+            let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(a));
             return self.err_span(msg, a.span);
         }
         self.err_tok("invalid syntax", eq)
@@ -615,11 +541,7 @@ impl<'a, 's> Parser<'a, 's> {
                 Ok(())
             }
             _ => {
-                let verb = if ctx == TargetCtx::Assign {
-                    "assign to"
-                } else {
-                    "delete"
-                };
+                let verb = if ctx == TargetCtx::Assign { "assign to" } else { "delete" };
                 Err(self.err_span(format!("cannot {} {}", verb, expr_name(e)), e.span))
             }
         }
@@ -642,9 +564,7 @@ impl<'a, 's> Parser<'a, 's> {
         while self.tok.tok != Tok::EndMarker {
             self.statement(&mut body)?;
         }
-        Ok(Module {
-            body: body.into_bump_slice(),
-        })
+        Ok(Module { body: body.into_bump_slice() })
     }
 
     fn statement(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
@@ -715,11 +635,7 @@ impl<'a, 's> Parser<'a, 's> {
                     msg,
                     t.span.line,
                     t.span.col + 1,
-                    if matches!(t.tok, Tok::EndMarker | Tok::Dedent) {
-                        0
-                    } else {
-                        t.span.end_col + 1
-                    },
+                    if matches!(t.tok, Tok::EndMarker | Tok::Dedent) { 0 } else { t.span.end_col + 1 },
                 ));
             }
             self.bump()?;
@@ -737,10 +653,7 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     fn push(&self, out: &mut BVec<'a, Stmt<'a>>, kind: StmtKind<'a>, start: Span) {
-        out.push(Stmt {
-            kind,
-            span: self.span_from(start),
-        });
+        out.push(Stmt { kind, span: self.span_from(start) });
     }
 
     fn simple_stmts(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
@@ -774,11 +687,7 @@ impl<'a, 's> Parser<'a, 's> {
             }
             Tok::Kw(Kw::Return) => {
                 self.bump()?;
-                let value = if starts_expr(self.tok.tok) {
-                    Some(self.star_exprs()?)
-                } else {
-                    None
-                };
+                let value = if starts_expr(self.tok.tok) { Some(self.star_exprs()?) } else { None };
                 self.push(out, StmtKind::Return(value), start);
             }
             Tok::Kw(Kw::Raise) => self.raise_stmt(out)?,
@@ -787,11 +696,7 @@ impl<'a, 's> Parser<'a, 's> {
             Tok::Kw(Kw::Assert) => {
                 self.bump()?;
                 let test = self.expression()?;
-                let msg = if self.eat(Op::Comma)? {
-                    Some(self.expression()?)
-                } else {
-                    None
-                };
+                let msg = if self.eat(Op::Comma)? { Some(self.expression()?) } else { None };
                 self.push(out, StmtKind::Assert { test, msg }, start);
             }
             Tok::Kw(Kw::Import) => self.import_stmt(out)?,
@@ -830,11 +735,7 @@ impl<'a, 's> Parser<'a, 's> {
             }
         }
         let names = names.into_bump_slice();
-        let kind = if kw.tok == Tok::Kw(Kw::Global) {
-            StmtKind::Global(names)
-        } else {
-            StmtKind::Nonlocal(names)
-        };
+        let kind = if kw.tok == Tok::Kw(Kw::Global) { StmtKind::Global(names) } else { StmtKind::Nonlocal(names) };
         self.push(out, kind, kw.span);
         Ok(())
     }
@@ -886,11 +787,7 @@ impl<'a, 's> Parser<'a, 's> {
             } else {
                 None
             };
-            names.push(Alias {
-                name,
-                asname,
-                span: self.span_from(a),
-            });
+            names.push(Alias { name, asname, span: self.span_from(a) });
             if !self.eat(Op::Comma)? {
                 break;
             }
@@ -912,23 +809,11 @@ impl<'a, 's> Parser<'a, 's> {
             }
             self.bump()?;
         }
-        let module = if matches!(self.tok.tok, Tok::Name(_)) || level == 0 {
-            Some(self.dotted_name()?)
-        } else {
-            None
-        };
+        let module = if matches!(self.tok.tok, Tok::Name(_)) || level == 0 { Some(self.dotted_name()?) } else { None };
         self.expect_kw(Kw::Import)?;
         let mut names = BVec::new_in(self.arena);
         if self.eat(Op::Star)? {
-            self.push(
-                out,
-                StmtKind::ImportFrom {
-                    module,
-                    names: &[],
-                    level,
-                },
-                start,
-            );
+            self.push(out, StmtKind::ImportFrom { module, names: &[], level }, start);
             return Ok(());
         }
         let parens = self.eat(Op::LPar)?;
@@ -941,11 +826,7 @@ impl<'a, 's> Parser<'a, 's> {
             } else {
                 None
             };
-            names.push(Alias {
-                name,
-                asname,
-                span: self.span_from(a),
-            });
+            names.push(Alias { name, asname, span: self.span_from(a) });
             if !self.eat(Op::Comma)? {
                 break;
             }
@@ -963,15 +844,7 @@ impl<'a, 's> Parser<'a, 's> {
         if parens {
             self.expect(Op::RPar)?;
         }
-        self.push(
-            out,
-            StmtKind::ImportFrom {
-                module,
-                names: names.into_bump_slice(),
-                level,
-            },
-            start,
-        );
+        self.push(out, StmtKind::ImportFrom { module, names: names.into_bump_slice(), level }, start);
         Ok(())
     }
 
@@ -980,37 +853,19 @@ impl<'a, 's> Parser<'a, 's> {
         let first_tok = self.tok;
         let start = first_tok.span;
         let first_yield = self.at_kw(Kw::Yield);
-        let first = if first_yield {
-            self.yield_expr()?
-        } else {
-            self.star_exprs()?
-        };
+        let first = if first_yield { self.yield_expr()? } else { self.star_exprs()? };
         match self.tok.tok {
             Tok::Op(Op::Equal) => self.assignment(out, first_tok, first, first_yield),
             Tok::Op(Op::Colon) => self.ann_assign(out, first_tok, first),
             Tok::Op(op) if aug_op(op).is_some() => {
                 let op = aug_op(op).unwrap_or(BinOp::Add);
-                if !matches!(
-                    first.kind,
-                    ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
-                ) {
-                    let msg = format!(
-                        "'{}' is an illegal expression for augmented assignment",
-                        expr_name(first)
-                    );
+                if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
+                    let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(first));
                     return Err(self.err_span(msg, first.span));
                 }
                 self.bump()?;
                 let value = self.assigned_value()?;
-                self.push(
-                    out,
-                    StmtKind::AugAssign {
-                        target: first,
-                        op,
-                        value,
-                    },
-                    start,
-                );
+                self.push(out, StmtKind::AugAssign { target: first, op, value }, start);
                 Ok(())
             }
             Tok::Newline | Tok::Op(Op::Semi) => {
@@ -1024,15 +879,8 @@ impl<'a, 's> Parser<'a, 's> {
     /// The right-hand side of `=` or an augmented assignment, which must end the statement.
     fn assigned_value(&mut self) -> PResult<&'a Expr<'a>> {
         let first = self.tok;
-        let v = if self.at_kw(Kw::Yield) {
-            self.yield_expr()?
-        } else {
-            self.star_exprs()?
-        };
-        if !matches!(
-            self.tok.tok,
-            Tok::Newline | Tok::Op(Op::Semi) | Tok::Op(Op::Equal)
-        ) {
+        let v = if self.at_kw(Kw::Yield) { self.yield_expr()? } else { self.star_exprs()? };
+        if !matches!(self.tok.tok, Tok::Newline | Tok::Op(Op::Semi) | Tok::Op(Op::Equal)) {
             return Err(self.juxtaposed(v, first));
         }
         Ok(v)
@@ -1066,16 +914,13 @@ impl<'a, 's> Parser<'a, 's> {
         if let Some(bad) = targets.iter().find_map(|&(t, _)| Self::bad_target(t)) {
             // CPython's `invalid_named_expression` fires first when the statement is `X = Y`
             // with a single `=`: it blames the element just before the `=`.
-            let rhs_ok = !matches!(
-                value_tok.tok,
-                Tok::Kw(Kw::Lambda | Kw::Not | Kw::Yield) | Tok::Op(Op::Star)
-            );
+            let rhs_ok = !matches!(value_tok.tok, Tok::Kw(Kw::Lambda | Kw::Not | Kw::Yield) | Tok::Op(Op::Star));
             if targets.len() == 1 && rhs_ok {
                 let candidate = match first.kind {
                     ExprKind::Tuple(elts)
-                        if elts.first().map_or(false, |e| {
-                            e.span.col == first.span.col && e.span.line == first.span.line
-                        }) =>
+                        if elts
+                            .first()
+                            .map_or(false, |e| e.span.col == first.span.col && e.span.line == first.span.line) =>
                     {
                         elts.last().unwrap_or(first)
                     }
@@ -1097,10 +942,8 @@ impl<'a, 's> Parser<'a, 's> {
                     }
                     let parenthesized_start = first_tok.tok == Tok::Op(Op::LPar);
                     let _ = parenthesized_start;
-                    let msg = format!(
-                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                        expr_name(candidate)
-                    );
+                    let msg =
+                        format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(candidate));
                     return Err(self.err_span(msg, candidate.span));
                 }
             }
@@ -1108,66 +951,30 @@ impl<'a, 's> Parser<'a, 's> {
         }
         let mut ts = BVec::with_capacity_in(targets.len(), self.arena);
         ts.extend(targets.iter().map(|(t, _)| dup(t)));
-        self.push(
-            out,
-            StmtKind::Assign {
-                targets: ts.into_bump_slice(),
-                value,
-            },
-            first_tok.span,
-        );
+        self.push(out, StmtKind::Assign { targets: ts.into_bump_slice(), value }, first_tok.span);
         Ok(())
     }
 
-    fn ann_assign(
-        &mut self,
-        out: &mut BVec<'a, Stmt<'a>>,
-        first_tok: Token<'s>,
-        target: &'a Expr<'a>,
-    ) -> PResult<()> {
+    fn ann_assign(&mut self, out: &mut BVec<'a, Stmt<'a>>, first_tok: Token<'s>, target: &'a Expr<'a>) -> PResult<()> {
         match target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
-                let what = if matches!(target.kind, ExprKind::Tuple(_)) {
-                    "tuple"
-                } else {
-                    "list"
-                };
+                let what = if matches!(target.kind, ExprKind::Tuple(_)) { "tuple" } else { "list" };
                 let msg = format!("only single target (not {}) can be annotated", what);
-                let unparenthesized = elts
-                    .first()
-                    .map_or(false, |e| e.span.col == target.span.col);
-                let sp = if unparenthesized {
-                    elts[0].span
-                } else {
-                    target.span
-                };
+                let unparenthesized = elts.first().map_or(false, |e| e.span.col == target.span.col);
+                let sp = if unparenthesized { elts[0].span } else { target.span };
                 return Err(self.err_span(msg, sp));
             }
             _ => return Err(self.err_span("illegal target for annotation", target.span)),
         }
         self.bump()?;
         let annotation = self.expression()?;
-        let value = if self.eat(Op::Equal)? {
-            Some(self.assigned_value()?)
-        } else {
-            None
-        };
+        let value = if self.eat(Op::Equal)? { Some(self.assigned_value()?) } else { None };
         if !matches!(self.tok.tok, Tok::Newline | Tok::Op(Op::Semi)) {
             return Err(self.invalid());
         }
-        let simple =
-            matches!(target.kind, ExprKind::Name(_)) && matches!(first_tok.tok, Tok::Name(_));
-        self.push(
-            out,
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-                simple,
-            },
-            first_tok.span,
-        );
+        let simple = matches!(target.kind, ExprKind::Name(_)) && matches!(first_tok.tok, Tok::Name(_));
+        self.push(out, StmtKind::AnnAssign { target, annotation, value, simple }, first_tok.span);
         Ok(())
     }
 
@@ -1179,11 +986,7 @@ impl<'a, 's> Parser<'a, 's> {
             let kw = self.bump()?;
             let test = self.condition()?;
             self.colon(false)?;
-            let what = if kw.tok == Tok::Kw(Kw::If) {
-                "'if' statement"
-            } else {
-                "'elif' statement"
-            };
+            let what = if kw.tok == Tok::Kw(Kw::If) { "'if' statement" } else { "'elif' statement" };
             let body = self.block(what, kw.span.line)?;
             clauses.push((kw.span, test, body, self.prev_end));
             if self.at_kw(Kw::Elif) {
@@ -1198,16 +1001,8 @@ impl<'a, 's> Parser<'a, 's> {
         }
         let end = self.prev_end;
         while let Some((start, test, body, _)) = clauses.pop() {
-            let span = Span {
-                line: start.line,
-                col: start.col,
-                end_line: end.0,
-                end_col: end.1,
-            };
-            let stmt = Stmt {
-                kind: StmtKind::If { test, body, orelse },
-                span,
-            };
+            let span = Span { line: start.line, col: start.col, end_line: end.0, end_col: end.1 };
+            let stmt = Stmt { kind: StmtKind::If { test, body, orelse }, span };
             if clauses.is_empty() {
                 out.push(stmt);
                 break;
@@ -1245,11 +1040,7 @@ impl<'a, 's> Parser<'a, 's> {
         Ok(())
     }
 
-    fn for_stmt(
-        &mut self,
-        out: &mut BVec<'a, Stmt<'a>>,
-        async_tok: Option<Token<'s>>,
-    ) -> PResult<()> {
+    fn for_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>, async_tok: Option<Token<'s>>) -> PResult<()> {
         let kw = self.bump()?;
         let target = self.target_list()?;
         self.check_target(target, TargetCtx::Assign)?;
@@ -1260,25 +1051,11 @@ impl<'a, 's> Parser<'a, 's> {
         let orelse = self.else_block()?;
         let start = async_tok.map_or(kw.span, |t| t.span);
         let is_async = async_tok.is_some();
-        self.push(
-            out,
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-                is_async,
-            },
-            start,
-        );
+        self.push(out, StmtKind::For { target, iter, body, orelse, is_async }, start);
         Ok(())
     }
 
-    fn with_stmt(
-        &mut self,
-        out: &mut BVec<'a, Stmt<'a>>,
-        async_tok: Option<Token<'s>>,
-    ) -> PResult<()> {
+    fn with_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>, async_tok: Option<Token<'s>>) -> PResult<()> {
         let kw = self.bump()?;
         let mut items = BVec::new_in(self.arena);
         if self.at(Op::LPar) && self.parenthesized_with_items()? {
@@ -1302,15 +1079,7 @@ impl<'a, 's> Parser<'a, 's> {
         let body = self.block("'with' statement", kw.span.line)?;
         let start = async_tok.map_or(kw.span, |t| t.span);
         let is_async = async_tok.is_some();
-        self.push(
-            out,
-            StmtKind::With {
-                items: items.into_bump_slice(),
-                body,
-                is_async,
-            },
-            start,
-        );
+        self.push(out, StmtKind::With { items: items.into_bump_slice(), body, is_async }, start);
         Ok(())
     }
 
@@ -1371,10 +1140,7 @@ impl<'a, 's> Parser<'a, 's> {
                     while self.eat(Op::Comma)? {
                         end = self.expression()?.span;
                     }
-                    return Err(self.err_span(
-                        "multiple exception types must be parenthesized",
-                        join(e.span, end),
-                    ));
+                    return Err(self.err_span("multiple exception types must be parenthesized", join(e.span, end)));
                 }
                 typ = Some(e);
                 if self.at_kw(Kw::As) {
@@ -1388,18 +1154,9 @@ impl<'a, 's> Parser<'a, 's> {
             if typ.is_none() {
                 bare = Some(span);
             }
-            handlers.push(ExceptHandler {
-                typ,
-                name,
-                body: hbody,
-                span,
-            });
+            handlers.push(ExceptHandler { typ, name, body: hbody, span });
         }
-        let orelse = if handlers.is_empty() {
-            &[]
-        } else {
-            self.else_block()?
-        };
+        let orelse = if handlers.is_empty() { &[] } else { self.else_block()? };
         let mut finalbody: &'a [Stmt<'a>] = &[];
         let has_finally = self.at_kw(Kw::Finally);
         if has_finally {
@@ -1411,16 +1168,7 @@ impl<'a, 's> Parser<'a, 's> {
             return Err(self.err_tok("expected 'except' or 'finally' block", self.tok));
         }
         let handlers = handlers.into_bump_slice();
-        self.push(
-            out,
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            },
-            kw.span,
-        );
+        self.push(out, StmtKind::Try { body, handlers, orelse, finalbody }, kw.span);
         Ok(())
     }
 
@@ -1451,11 +1199,7 @@ impl<'a, 's> Parser<'a, 's> {
         }
     }
 
-    fn async_stmt(
-        &mut self,
-        out: &mut BVec<'a, Stmt<'a>>,
-        decorators: &'a [Expr<'a>],
-    ) -> PResult<()> {
+    fn async_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>, decorators: &'a [Expr<'a>]) -> PResult<()> {
         let a = self.bump()?;
         match self.tok.tok {
             Tok::Kw(Kw::Def) => self.def_stmt(out, decorators, Some(a)),
@@ -1479,37 +1223,18 @@ impl<'a, 's> Parser<'a, 's> {
         self.bump()?;
         let params = self.params(false)?;
         self.expect(Op::RPar)?;
-        let returns = if self.eat(Op::RArrow)? {
-            Some(self.expression()?)
-        } else {
-            None
-        };
+        let returns = if self.eat(Op::RArrow)? { Some(self.expression()?) } else { None };
         self.colon(true)?;
         let body = self.block("function definition", kw.span.line)?;
         let start = async_tok.map_or(kw.span, |t| t.span);
         let span = self.span_from(start);
         let is_async = async_tok.is_some();
-        let def = self.arena.alloc(FunctionDef {
-            name,
-            params,
-            body,
-            decorators,
-            returns,
-            is_async,
-            span,
-        });
-        out.push(Stmt {
-            kind: StmtKind::FunctionDef(def),
-            span,
-        });
+        let def = self.arena.alloc(FunctionDef { name, params, body, decorators, returns, is_async, span });
+        out.push(Stmt { kind: StmtKind::FunctionDef(def), span });
         Ok(())
     }
 
-    fn class_stmt(
-        &mut self,
-        out: &mut BVec<'a, Stmt<'a>>,
-        decorators: &'a [Expr<'a>],
-    ) -> PResult<()> {
+    fn class_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>, decorators: &'a [Expr<'a>]) -> PResult<()> {
         let kw = self.bump()?;
         let (name, _) = self.expect_name()?;
         let bases = if self.at(Op::LPar) {
@@ -1521,17 +1246,8 @@ impl<'a, 's> Parser<'a, 's> {
         self.colon(false)?;
         let body = self.block("class definition", kw.span.line)?;
         let span = self.span_from(kw.span);
-        let class = self.arena.alloc(ClassDef {
-            name,
-            bases,
-            body,
-            decorators,
-            span,
-        });
-        out.push(Stmt {
-            kind: StmtKind::ClassDef(class),
-            span,
-        });
+        let class = self.arena.alloc(ClassDef { name, bases, body, decorators, span });
+        out.push(Stmt { kind: StmtKind::ClassDef(class), span });
         Ok(())
     }
 
@@ -1567,8 +1283,7 @@ impl<'a, 's> Parser<'a, 's> {
                     }
                     self.bump()?;
                     seen_slash = true;
-                    posonly =
-                        std::mem::replace(&mut args, BVec::new_in(self.arena)).into_bump_slice();
+                    posonly = std::mem::replace(&mut args, BVec::new_in(self.arena)).into_bump_slice();
                 }
                 Tok::Op(Op::Star) => {
                     let t = self.bump()?;
@@ -1581,10 +1296,7 @@ impl<'a, 's> Parser<'a, 's> {
                     } else {
                         let p = self.param(is_lambda, &mut names)?;
                         if self.at(Op::Equal) {
-                            return Err(self.err_tok(
-                                "var-positional argument cannot have default value",
-                                self.tok,
-                            ));
+                            return Err(self.err_tok("var-positional argument cannot have default value", self.tok));
                         }
                         vararg = Some(&*self.arena.alloc(p));
                     }
@@ -1593,8 +1305,7 @@ impl<'a, 's> Parser<'a, 's> {
                     self.bump()?;
                     let p = self.param(is_lambda, &mut names)?;
                     if self.at(Op::Equal) {
-                        return Err(self
-                            .err_tok("var-keyword argument cannot have default value", self.tok));
+                        return Err(self.err_tok("var-keyword argument cannot have default value", self.tok));
                     }
                     kwarg = Some(&*self.arena.alloc(p));
                 }
@@ -1616,14 +1327,8 @@ impl<'a, 's> Parser<'a, 's> {
                         self.bump()?;
                     }
                     let sp = join(open, self.tok.span);
-                    let what = if is_lambda {
-                        "Lambda expression"
-                    } else {
-                        "Function"
-                    };
-                    return Err(
-                        self.err_span(format!("{} parameters cannot be parenthesized", what), sp)
-                    );
+                    let what = if is_lambda { "Lambda expression" } else { "Function" };
+                    return Err(self.err_span(format!("{} parameters cannot be parenthesized", what), sp));
                 }
                 Tok::Name(_) => {
                     let name_tok = self.tok;
@@ -1637,10 +1342,7 @@ impl<'a, 's> Parser<'a, 's> {
                         if p.default.is_some() {
                             seen_default = true;
                         } else if seen_default {
-                            return Err(self.err_tok(
-                                "non-default argument follows default argument",
-                                name_tok,
-                            ));
+                            return Err(self.err_tok("non-default argument follows default argument", name_tok));
                         }
                         args.push(p);
                     }
@@ -1676,17 +1378,8 @@ impl<'a, 's> Parser<'a, 's> {
             self.defer(e);
         }
         names.push(name);
-        let annotation = if !is_lambda && self.eat(Op::Colon)? {
-            Some(self.expression()?)
-        } else {
-            None
-        };
-        Ok(Param {
-            name,
-            default: None,
-            annotation,
-            span: self.span_from(span),
-        })
+        let annotation = if !is_lambda && self.eat(Op::Colon)? { Some(self.expression()?) } else { None };
+        Ok(Param { name, default: None, annotation, span: self.span_from(span) })
     }
 
     // ----- expressions --------------------------------------------------------------------
@@ -1740,10 +1433,7 @@ impl<'a, 's> Parser<'a, 's> {
                 self.bump()?;
                 let value = self.expression()?;
                 let target = self.arena.alloc_str(n);
-                return Ok(self.mk(
-                    ExprKind::NamedExpr { target, value },
-                    join(t.span, value.span),
-                ));
+                return Ok(self.mk(ExprKind::NamedExpr { target, value }, join(t.span, value.span)));
             }
         }
         let e = self.expression()?;
@@ -1775,28 +1465,18 @@ impl<'a, 's> Parser<'a, 's> {
             if self.at(Op::Colon) {
                 return Err(self.invalid());
             }
-            return Err(self.err_span(
-                "expected 'else' after 'if' expression",
-                join(body.span, test.span),
-            ));
+            return Err(self.err_span("expected 'else' after 'if' expression", join(body.span, test.span)));
         }
         self.bump()?;
         let orelse = self.expression()?;
         self.depth -= 1;
-        Ok(self.mk(
-            ExprKind::IfExp { test, body, orelse },
-            self.span_from(start),
-        ))
+        Ok(self.mk(ExprKind::IfExp { test, body, orelse }, self.span_from(start)))
     }
 
     fn lambda(&mut self) -> PResult<&'a Expr<'a>> {
         self.enter()?;
         let kw = self.bump()?;
-        let params = if self.at(Op::Colon) {
-            &*self.arena.alloc(Params::default())
-        } else {
-            self.params(true)?
-        };
+        let params = if self.at(Op::Colon) { &*self.arena.alloc(Params::default()) } else { self.params(true)? };
         self.expect(Op::Colon)?;
         let body = self.expression()?;
         self.depth -= 1;
@@ -1810,11 +1490,7 @@ impl<'a, 's> Parser<'a, 's> {
             let e = self.expression()?;
             return Ok(self.mk(ExprKind::YieldFrom(e), self.span_from(kw.span)));
         }
-        let value = if starts_expr(self.tok.tok) {
-            Some(self.star_exprs()?)
-        } else {
-            None
-        };
+        let value = if starts_expr(self.tok.tok) { Some(self.star_exprs()?) } else { None };
         Ok(self.mk(ExprKind::Yield(value), self.span_from(kw.span)))
     }
 
@@ -1827,13 +1503,7 @@ impl<'a, 's> Parser<'a, 's> {
             Tok::Kw(Kw::Not) if min_bp <= BP_NOT => {
                 self.bump()?;
                 let operand = self.binary(BP_NOT)?;
-                self.mk(
-                    ExprKind::UnaryOp {
-                        op: UnaryOp::Not,
-                        operand,
-                    },
-                    self.span_from(start),
-                )
+                self.mk(ExprKind::UnaryOp { op: UnaryOp::Not, operand }, self.span_from(start))
             }
             Tok::Op(op @ (Op::Minus | Op::Plus | Op::Tilde)) => {
                 self.bump()?;
@@ -1857,14 +1527,7 @@ impl<'a, 's> Parser<'a, 's> {
                 Infix::Bin(op) => {
                     self.bump()?;
                     let right = self.binary(bp + 1)?;
-                    self.mk(
-                        ExprKind::BinOp {
-                            op,
-                            left: lhs,
-                            right,
-                        },
-                        self.span_from(start),
-                    )
+                    self.mk(ExprKind::BinOp { op, left: lhs, right }, self.span_from(start))
                 }
                 Infix::Bool(op) => self.bool_chain(lhs, op, bp, start)?,
                 Infix::Cmp => self.compare_chain(lhs, start)?,
@@ -1875,13 +1538,7 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     #[inline(never)]
-    fn bool_chain(
-        &mut self,
-        first: &'a Expr<'a>,
-        op: BoolOp,
-        bp: u8,
-        start: Span,
-    ) -> PResult<&'a Expr<'a>> {
+    fn bool_chain(&mut self, first: &'a Expr<'a>, op: BoolOp, bp: u8, start: Span) -> PResult<&'a Expr<'a>> {
         let kw = if op == BoolOp::And { Kw::And } else { Kw::Or };
         let mut values = BVec::new_in(self.arena);
         values.push(dup(first));
@@ -1890,13 +1547,7 @@ impl<'a, 's> Parser<'a, 's> {
             let v = self.binary(bp + 1)?;
             values.push(dup(v));
         }
-        Ok(self.mk(
-            ExprKind::BoolOp {
-                op,
-                values: values.into_bump_slice(),
-            },
-            self.span_from(start),
-        ))
+        Ok(self.mk(ExprKind::BoolOp { op, values: values.into_bump_slice() }, self.span_from(start)))
     }
 
     #[inline(never)]
@@ -1936,11 +1587,7 @@ impl<'a, 's> Parser<'a, 's> {
             ops.push(op);
             comparators.push(dup(c));
         }
-        let kind = ExprKind::Compare {
-            left,
-            ops: ops.into_bump_slice(),
-            comparators: comparators.into_bump_slice(),
-        };
+        let kind = ExprKind::Compare { left, ops: ops.into_bump_slice(), comparators: comparators.into_bump_slice() };
         Ok(self.mk(kind, self.span_from(start)))
     }
 
@@ -1957,14 +1604,7 @@ impl<'a, 's> Parser<'a, 's> {
         if self.at(Op::DoubleStar) {
             self.bump()?;
             let right = self.binary(BP_UNARY)?;
-            base = self.mk(
-                ExprKind::BinOp {
-                    op: BinOp::Pow,
-                    left: base,
-                    right,
-                },
-                self.span_from(start),
-            );
+            base = self.mk(ExprKind::BinOp { op: BinOp::Pow, left: base, right }, self.span_from(start));
         }
         Ok(base)
     }
@@ -1979,10 +1619,7 @@ impl<'a, 's> Parser<'a, 's> {
                 Tok::Op(Op::Dot) => {
                     self.bump()?;
                     let (attr, _) = self.expect_name()?;
-                    self.mk(
-                        ExprKind::Attribute { value: e, attr },
-                        self.span_from(start),
-                    )
+                    self.mk(ExprKind::Attribute { value: e, attr }, self.span_from(start))
                 }
                 Tok::Op(Op::LPar) => self.call(e, start)?,
                 Tok::Op(Op::LSqb) => self.subscript(e, start)?,
@@ -2043,13 +1680,7 @@ impl<'a, 's> Parser<'a, 's> {
                 return Err(self.invalid());
             }
             self.bump()?;
-            return Ok(self.mk(
-                ExprKind::GeneratorExp {
-                    elt: first,
-                    generators,
-                },
-                self.span_from(open.span),
-            ));
+            return Ok(self.mk(ExprKind::GeneratorExp { elt: first, generators }, self.span_from(open.span)));
         }
         if self.at(Op::RPar) {
             if matches!(first.kind, ExprKind::Starred(_)) {
@@ -2092,10 +1723,7 @@ impl<'a, 's> Parser<'a, 's> {
 
     fn no_unpacking_in_comprehension(&self, elt: &'a Expr<'a>) -> PResult<()> {
         if matches!(elt.kind, ExprKind::Starred(_)) {
-            return Err(self.err_span(
-                "iterable unpacking cannot be used in comprehension",
-                elt.span,
-            ));
+            return Err(self.err_span("iterable unpacking cannot be used in comprehension", elt.span));
         }
         Ok(())
     }
@@ -2115,13 +1743,7 @@ impl<'a, 's> Parser<'a, 's> {
                 return Err(self.invalid());
             }
             self.bump()?;
-            return Ok(self.mk(
-                ExprKind::ListComp {
-                    elt: first,
-                    generators,
-                },
-                self.span_from(open.span),
-            ));
+            return Ok(self.mk(ExprKind::ListComp { elt: first, generators }, self.span_from(open.span)));
         }
         let elts = self.elements(first, Op::RSqb)?;
         Ok(self.mk(ExprKind::List(elts), self.span_from(open.span)))
@@ -2142,12 +1764,7 @@ impl<'a, 's> Parser<'a, 's> {
             (None, m)
         } else {
             let first = self.star_named_expr()?;
-            if !self.at(Op::Colon)
-                || matches!(
-                    first.kind,
-                    ExprKind::Starred(_) | ExprKind::NamedExpr { .. }
-                )
-            {
+            if !self.at(Op::Colon) || matches!(first.kind, ExprKind::Starred(_) | ExprKind::NamedExpr { .. }) {
                 return self.set_rest(open, first, first_tok);
             }
             let colon = self.bump()?;
@@ -2158,21 +1775,14 @@ impl<'a, 's> Parser<'a, 's> {
         };
         if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
             let Some(key) = first_entry.0 else {
-                return Err(self.err_tok(
-                    "dict unpacking cannot be used in dict comprehension",
-                    first_tok,
-                ));
+                return Err(self.err_tok("dict unpacking cannot be used in dict comprehension", first_tok));
             };
             let generators = self.comp_clauses()?;
             if !self.at(Op::RBrace) {
                 return Err(self.invalid());
             }
             self.bump()?;
-            let kind = ExprKind::DictComp {
-                key,
-                value: first_entry.1,
-                generators,
-            };
+            let kind = ExprKind::DictComp { key, value: first_entry.1, generators };
             return Ok(self.mk(kind, self.span_from(open.span)));
         }
         let mut items = BVec::new_in(self.arena);
@@ -2213,18 +1823,10 @@ impl<'a, 's> Parser<'a, 's> {
             return Err(self.after_elem(last, last_tok));
         }
         self.bump()?;
-        Ok(self.mk(
-            ExprKind::Dict(items.into_bump_slice()),
-            self.span_from(open.span),
-        ))
+        Ok(self.mk(ExprKind::Dict(items.into_bump_slice()), self.span_from(open.span)))
     }
 
-    fn set_rest(
-        &mut self,
-        open: Token<'s>,
-        first: &'a Expr<'a>,
-        first_tok: Token<'s>,
-    ) -> PResult<&'a Expr<'a>> {
+    fn set_rest(&mut self, open: Token<'s>, first: &'a Expr<'a>, first_tok: Token<'s>) -> PResult<&'a Expr<'a>> {
         if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
             self.no_unpacking_in_comprehension(first)?;
             let generators = self.comp_clauses()?;
@@ -2232,13 +1834,7 @@ impl<'a, 's> Parser<'a, 's> {
                 return Err(self.invalid());
             }
             self.bump()?;
-            return Ok(self.mk(
-                ExprKind::SetComp {
-                    elt: first,
-                    generators,
-                },
-                self.span_from(open.span),
-            ));
+            return Ok(self.mk(ExprKind::SetComp { elt: first, generators }, self.span_from(open.span)));
         }
         if !self.at(Op::Comma) && !self.at(Op::RBrace) {
             return Err(self.after_elem(first, first_tok));
@@ -2265,12 +1861,7 @@ impl<'a, 's> Parser<'a, 's> {
                 self.bump()?;
                 ifs.push(dup(self.binary(BP_OR)?));
             }
-            gens.push(Comprehension {
-                target,
-                iter,
-                ifs: ifs.into_bump_slice(),
-                is_async,
-            });
+            gens.push(Comprehension { target, iter, ifs: ifs.into_bump_slice(), is_async });
             if !(self.at_kw(Kw::For) || self.at_kw(Kw::Async)) {
                 break;
             }
@@ -2293,10 +1884,7 @@ impl<'a, 's> Parser<'a, 's> {
             }
             elts.push(dup(self.target_elem()?));
         }
-        Ok(self.mk(
-            ExprKind::Tuple(elts.into_bump_slice()),
-            self.span_from(start),
-        ))
+        Ok(self.mk(ExprKind::Tuple(elts.into_bump_slice()), self.span_from(start)))
     }
 
     fn target_elem(&mut self) -> PResult<&'a Expr<'a>> {
@@ -2346,10 +1934,7 @@ impl<'a, 's> Parser<'a, 's> {
                     let value = self.expression()?;
                     let name = self.arena.alloc_str(n);
                     if keywords.iter().any(|k| *k == name) {
-                        let e = self.err_span(
-                            format!("keyword argument repeated: {}", name),
-                            join(t.span, value.span),
-                        );
+                        let e = self.err_span(format!("keyword argument repeated: {}", name), join(t.span, value.span));
                         self.defer(e);
                     }
                     keywords.push(name);
@@ -2357,16 +1942,11 @@ impl<'a, 's> Parser<'a, 's> {
                     args.push(Arg::Keyword(name, value));
                     last = Some((value, t));
                 }
-                Tok::Kw(k @ (Kw::True | Kw::False | Kw::None))
-                    if self.peek(1)? == Tok::Op(Op::Equal) =>
-                {
+                Tok::Kw(k @ (Kw::True | Kw::False | Kw::None)) if self.peek(1)? == Tok::Op(Op::Equal) => {
                     self.bump()?;
                     self.bump()?;
                     let value = self.expression()?;
-                    return Err(self.err_span(
-                        format!("cannot assign to {}", k.text()),
-                        join(t.span, value.span),
-                    ));
+                    return Err(self.err_span(format!("cannot assign to {}", k.text()), join(t.span, value.span)));
                 }
                 _ => {
                     let mut e = self.named_expr()?;
@@ -2382,19 +1962,12 @@ impl<'a, 's> Parser<'a, 's> {
                             return Err(self.invalid());
                         }
                         if !args.is_empty() || !self.at(Op::RPar) {
-                            return Err(
-                                self.err_span("Generator expression must be parenthesized", span)
-                            );
+                            return Err(self.err_span("Generator expression must be parenthesized", span));
                         }
                     } else if seen_dstar {
-                        return Err(self.err_span(
-                            "positional argument follows keyword argument unpacking",
-                            e.span,
-                        ));
+                        return Err(self.err_span("positional argument follows keyword argument unpacking", e.span));
                     } else if seen_kw {
-                        return Err(
-                            self.err_span("positional argument follows keyword argument", e.span)
-                        );
+                        return Err(self.err_span("positional argument follows keyword argument", e.span));
                     }
                     args.push(Arg::Positional(e));
                     last = Some((e, t));
@@ -2433,10 +2006,7 @@ impl<'a, 's> Parser<'a, 's> {
                 last = (e, t);
                 elts.push(dup(e));
             }
-            index = self.mk(
-                ExprKind::Tuple(elts.into_bump_slice()),
-                self.span_from(first_tok.span),
-            );
+            index = self.mk(ExprKind::Tuple(elts.into_bump_slice()), self.span_from(first_tok.span));
         }
         if !self.at(Op::RSqb) {
             return Err(self.after_elem(last.0, last.1));
@@ -2450,29 +2020,18 @@ impl<'a, 's> Parser<'a, 's> {
             return self.starred();
         }
         let start = self.tok.span;
-        let lower = if self.at(Op::Colon) {
-            None
-        } else {
-            Some(self.named_expr()?)
-        };
+        let lower = if self.at(Op::Colon) { None } else { Some(self.named_expr()?) };
         if !self.at(Op::Colon) {
             return Ok(lower.unwrap_or_else(|| self.mk(ExprKind::None, start)));
         }
         self.bump()?;
         let bound = |p: &Self| !matches!(p.tok.tok, Tok::Op(Op::Colon | Op::Comma | Op::RSqb));
-        let upper = if bound(self) {
-            Some(self.expression()?)
-        } else {
-            None
-        };
+        let upper = if bound(self) { Some(self.expression()?) } else { None };
         let mut step = None;
         if self.eat(Op::Colon)? && bound(self) {
             step = Some(self.expression()?);
         }
-        Ok(self.mk(
-            ExprKind::Slice { lower, upper, step },
-            self.span_from(start),
-        ))
+        Ok(self.mk(ExprKind::Slice { lower, upper, step }, self.span_from(start)))
     }
 
     // ----- string literals ----------------------------------------------------------------
@@ -2488,15 +2047,8 @@ impl<'a, 's> Parser<'a, 's> {
         }
         let span = self.span_from(start);
         // CPython places the caret for literal errors just after the whole concatenation.
-        let after = Span {
-            line: span.end_line,
-            col: span.end_col,
-            end_line: span.end_line,
-            end_col: span.end_col,
-        };
-        let after_err = |msg: String| {
-            lexer::error_at(ErrorKind::SyntaxError, msg, after.line, after.col + 1, 0)
-        };
+        let after = Span { line: span.end_line, col: span.end_col, end_line: span.end_line, end_col: span.end_col };
+        let after_err = |msg: String| lexer::error_at(ErrorKind::SyntaxError, msg, after.line, after.col + 1, 0);
         let bytes = lits.iter().filter(|l| l.bytes).count();
         if bytes != 0 && bytes != lits.len() {
             return Err(after_err("cannot mix bytes and nonbytes literals".into()));
@@ -2506,11 +2058,7 @@ impl<'a, 's> Parser<'a, 's> {
             for l in &lits {
                 match lexer::decode_bytes(l.body, l.raw, &mut out) {
                     Ok(()) => {}
-                    Err(None) => {
-                        return Err(
-                            self.err_span("bytes can only contain ASCII literal characters", span)
-                        )
-                    }
+                    Err(None) => return Err(self.err_span("bytes can only contain ASCII literal characters", span)),
                     Err(Some(e)) => return Err(after_err(e.msg)),
                 }
             }
@@ -2526,12 +2074,7 @@ impl<'a, 's> Parser<'a, 's> {
         let mut parts = BVec::new_in(self.arena);
         for l in &lits {
             if l.fmt {
-                let mut cur = FCursor {
-                    s: l.body,
-                    i: 0,
-                    line: l.body_line,
-                    col: l.body_col,
-                };
+                let mut cur = FCursor { s: l.body, i: 0, line: l.body_line, col: l.body_col };
                 self.fstring_level(*l, &mut cur, 0, &mut parts, &mut pending, after)?;
             } else {
                 lexer::decode_str(l.body, l.raw, &mut pending).map_err(|e| after_err(e.msg))?;
@@ -2549,13 +2092,7 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     fn fstring_err(&self, msg: &str, cur: &FCursor<'s>) -> Box<CompileError> {
-        lexer::error_at(
-            ErrorKind::SyntaxError,
-            format!("f-string: {}", msg),
-            cur.line,
-            cur.col + 1,
-            0,
-        )
+        lexer::error_at(ErrorKind::SyntaxError, format!("f-string: {}", msg), cur.line, cur.col + 1, 0)
     }
 
     /// Literal text and replacement fields of an f-string body, or of a format spec when
@@ -2593,13 +2130,7 @@ impl<'a, 's> Parser<'a, 's> {
             }
             let chunk = &lit.body[run..cur.i];
             if let Err(e) = lexer::decode_str(chunk, lit.raw, pending) {
-                return Err(lexer::error_at(
-                    ErrorKind::SyntaxError,
-                    e.msg,
-                    after.line,
-                    after.col + 1,
-                    0,
-                ));
+                return Err(lexer::error_at(ErrorKind::SyntaxError, e.msg, after.line, after.col + 1, 0));
             }
             match cur.peek() {
                 None => return Ok(()),
@@ -2742,10 +2273,7 @@ impl<'a, 's> Parser<'a, 's> {
             };
             cur.advance();
             if !matches!(c, b's' | b'r' | b'a') {
-                return Err(self.fstring_err(
-                    "invalid conversion character: expected 's', 'r', or 'a'",
-                    cur,
-                ));
+                return Err(self.fstring_err("invalid conversion character: expected 's', 'r', or 'a'", cur));
             }
             conversion = Some(c as char);
         }
@@ -2765,12 +2293,7 @@ impl<'a, 's> Parser<'a, 's> {
         if debug_text.is_some() && conversion.is_none() && spec.is_none() {
             conversion = Some('r');
         }
-        parts.push(FPart::Expr {
-            expr,
-            conversion,
-            spec,
-            debug_text,
-        });
+        parts.push(FPart::Expr { expr, conversion, spec, debug_text });
         Ok(())
     }
 
@@ -2803,11 +2326,7 @@ impl<'a, 's> Parser<'a, 's> {
     fn fstring_expr_inner(&mut self) -> PResult<&'a Expr<'a>> {
         self.tok = self.fetch()?;
         let first = self.tok;
-        let e = if self.at_kw(Kw::Yield) {
-            self.yield_expr()?
-        } else {
-            self.star_exprs()?
-        };
+        let e = if self.at_kw(Kw::Yield) { self.yield_expr()? } else { self.star_exprs()? };
         if self.tok.tok != Tok::EndMarker {
             return Err(self.after_elem(e, first));
         }

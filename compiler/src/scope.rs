@@ -108,16 +108,9 @@ impl<'a> ScopeTable<'a> {
 /// Analyses a module. Errors are CPython's symtable errors (`nonlocal` at module level, a
 /// nonlocal without binding, names used before their `global` declaration, ...).
 pub fn analyze<'a>(module: &Module<'a>) -> Result<ScopeTable<'a>, CompileError> {
-    let mut b = Builder {
-        scopes: vec![Scope::new(ScopeKind::Module, None)],
-        by_node: HashMap::new(),
-        cur: 0,
-    };
+    let mut b = Builder { scopes: vec![Scope::new(ScopeKind::Module, None)], by_node: HashMap::new(), cur: 0 };
     b.stmts(module.body)?;
-    let mut table = ScopeTable {
-        scopes: b.scopes,
-        by_node: b.by_node,
-    };
+    let mut table = ScopeTable { scopes: b.scopes, by_node: b.by_node };
     resolve(&mut table)?;
     Ok(table)
 }
@@ -195,25 +188,13 @@ impl<'a> Builder<'a> {
         let (line, col) = (id.span.line, id.span.col + 1);
         let scope = &self.scopes[self.cur];
         if scope.kind == ScopeKind::Module {
-            return Err(CompileError::syntax(
-                "nonlocal declaration not allowed at module level",
-                line,
-                col,
-            ));
+            return Err(CompileError::syntax("nonlocal declaration not allowed at module level", line, col));
         }
         if scope.params.contains(&name) {
-            return Err(CompileError::syntax(
-                format!("name '{name}' is parameter and nonlocal"),
-                line,
-                col,
-            ));
+            return Err(CompileError::syntax(format!("name '{name}' is parameter and nonlocal"), line, col));
         }
         if scope.globals.contains(&name) {
-            return Err(CompileError::syntax(
-                format!("name '{name}' is nonlocal and global"),
-                line,
-                col,
-            ));
+            return Err(CompileError::syntax(format!("name '{name}' is nonlocal and global"), line, col));
         }
         if scope.bound.contains(&name) {
             return Err(CompileError::syntax(
@@ -257,12 +238,7 @@ impl<'a> Builder<'a> {
                 }
                 self.target(target)?;
             }
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-                simple,
-            } => {
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                 }
@@ -285,13 +261,7 @@ impl<'a> Builder<'a> {
                 self.stmts(body)?;
                 self.stmts(orelse)?;
             }
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-                ..
-            } => {
+            StmtKind::For { target, iter, body, orelse, .. } => {
                 self.expr(iter)?;
                 self.target(target)?;
                 self.stmts(body)?;
@@ -338,12 +308,7 @@ impl<'a> Builder<'a> {
                     self.declare_nonlocal(n)?;
                 }
             }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
                 self.stmts(body)?;
                 for h in handlers.iter() {
                     if let Some(t) = h.typ {
@@ -378,9 +343,7 @@ impl<'a> Builder<'a> {
             }
             StmtKind::Import(names) => {
                 for a in names.iter() {
-                    let bound = a
-                        .asname
-                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or(a.name));
+                    let bound = a.asname.unwrap_or_else(|| a.name.split('.').next().unwrap_or(a.name));
                     self.bind(bound);
                 }
             }
@@ -432,13 +395,7 @@ impl<'a> Builder<'a> {
     }
 
     fn annotations(&mut self, p: &'a Params<'a>) -> Result<(), CompileError> {
-        let all = p
-            .posonly
-            .iter()
-            .chain(p.args.iter())
-            .chain(p.kwonly.iter())
-            .chain(p.vararg)
-            .chain(p.kwarg);
+        let all = p.posonly.iter().chain(p.args.iter()).chain(p.kwonly.iter()).chain(p.vararg).chain(p.kwarg);
         for param in all {
             if let Some(a) = param.annotation {
                 self.expr(a)?;
@@ -450,9 +407,7 @@ impl<'a> Builder<'a> {
     fn args(&mut self, args: &'a [Arg<'a>]) -> Result<(), CompileError> {
         for a in args {
             match a {
-                Arg::Positional(e) | Arg::Star(e) | Arg::Keyword(_, e) | Arg::DoubleStar(e) => {
-                    self.expr(e)?
-                }
+                Arg::Positional(e) | Arg::Star(e) | Arg::Keyword(_, e) | Arg::DoubleStar(e) => self.expr(e)?,
             }
         }
         Ok(())
@@ -535,9 +490,7 @@ impl<'a> Builder<'a> {
                     self.expr(v)?;
                 }
             }
-            ExprKind::Starred(v) | ExprKind::UnaryOp { operand: v, .. } | ExprKind::Await(v) => {
-                self.expr(v)?
-            }
+            ExprKind::Starred(v) | ExprKind::UnaryOp { operand: v, .. } | ExprKind::Await(v) => self.expr(v)?,
             ExprKind::Attribute { value, .. } => self.expr(value)?,
             ExprKind::BinOp { left, right, .. } => {
                 self.expr(left)?;
@@ -548,9 +501,7 @@ impl<'a> Builder<'a> {
                     self.expr(v)?;
                 }
             }
-            ExprKind::Compare {
-                left, comparators, ..
-            } => {
+            ExprKind::Compare { left, comparators, .. } => {
                 self.expr(left)?;
                 for c in comparators.iter() {
                     self.expr(c)?;
@@ -583,14 +534,8 @@ impl<'a> Builder<'a> {
             }
             ExprKind::ListComp { elt, generators }
             | ExprKind::SetComp { elt, generators }
-            | ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(e, generators, &[elt])?
-            }
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => self.comprehension(e, generators, &[key, value])?,
+            | ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, generators, &[elt])?,
+            ExprKind::DictComp { key, value, generators } => self.comprehension(e, generators, &[key, value])?,
             ExprKind::Yield(v) => {
                 self.mark_yield(e)?;
                 if let Some(v) = v {
@@ -628,16 +573,10 @@ impl<'a> Builder<'a> {
                 self.scope().is_generator = true;
                 Ok(())
             }
-            ScopeKind::Comprehension => Err(CompileError::syntax(
-                format!("'yield' inside {}", scope.comp_kind),
-                e.span.line,
-                e.span.col + 1,
-            )),
-            _ => Err(CompileError::syntax(
-                "'yield' outside function",
-                e.span.line,
-                e.span.col + 1,
-            )),
+            ScopeKind::Comprehension => {
+                Err(CompileError::syntax(format!("'yield' inside {}", scope.comp_kind), e.span.line, e.span.col + 1))
+            }
+            _ => Err(CompileError::syntax("'yield' outside function", e.span.line, e.span.col + 1)),
         }
     }
 
@@ -758,11 +697,7 @@ fn resolve(table: &mut ScopeTable<'_>) -> Result<(), CompileError> {
             // always have a binding; declared ones are checked here.
             if let Some(&(line, col)) = s.nonlocal_at.get(i) {
                 if !binds_in_enclosing_function(table, parent, nl) {
-                    return Err(CompileError::syntax(
-                        format!("no binding for nonlocal '{nl}' found"),
-                        line,
-                        col,
-                    ));
+                    return Err(CompileError::syntax(format!("no binding for nonlocal '{nl}' found"), line, col));
                 }
             }
         }
@@ -784,11 +719,7 @@ fn resolve(table: &mut ScopeTable<'_>) -> Result<(), CompileError> {
     Ok(())
 }
 
-fn binds_in_enclosing_function(
-    table: &ScopeTable<'_>,
-    mut scope: Option<ScopeId>,
-    name: &str,
-) -> bool {
+fn binds_in_enclosing_function(table: &ScopeTable<'_>, mut scope: Option<ScopeId>, name: &str) -> bool {
     while let Some(id) = scope {
         let s = &table.scopes[id];
         if s.is_function_like() {

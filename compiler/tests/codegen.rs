@@ -31,27 +31,14 @@ fn jumps_land_on_instruction_starts() {
     let src = "def f(xs):\n    t = 0\n    for x in xs:\n        if x and not t or x > 3 < t:\n            continue\n        while t < 10:\n            t += 1\n            if t == 5:\n                break\n        else:\n            t = 0\n    try:\n        t = 1 / t\n    except (ZeroDivisionError, ValueError) as e:\n        return e\n    finally:\n        t = 2\n    return [y * 2 for y in xs if y] + list(z for z in xs)\n";
     let code = compile(src);
     for c in all_codes(&code) {
-        let starts: Vec<u32> = c
-            .instructions()
-            .map(|i| i.expect("decodes").start)
-            .collect();
+        let starts: Vec<u32> = c.instructions().map(|i| i.expect("decodes").start).collect();
         for ins in c.instructions().map(|i| i.expect("decodes")) {
             if ins.op.operand() == Operand::Jump {
-                assert!(
-                    starts.contains(&ins.arg),
-                    "{}: jump to {} is not an instruction start",
-                    c.qualname,
-                    ins.arg
-                );
+                assert!(starts.contains(&ins.arg), "{}: jump to {} is not an instruction start", c.qualname, ins.arg);
             }
         }
         for e in &c.exception_table {
-            assert!(
-                starts.contains(&e.handler),
-                "handler {} of {}",
-                e.handler,
-                c.qualname
-            );
+            assert!(starts.contains(&e.handler), "handler {} of {}", e.handler, c.qualname);
             assert!(e.start < e.end && e.end as usize <= c.code.len());
         }
         assert!(c.max_stack >= 1 || c.code.is_empty());
@@ -66,9 +53,7 @@ fn generator_flag_and_yield_from() {
     let f = codes.iter().find(|c| &*c.name == "f").expect("f");
     assert!(g.flags.generator);
     assert!(!f.flags.generator);
-    assert!(g
-        .instructions()
-        .any(|i| i.map(|i| i.op == Op::YieldFrom).unwrap_or(false)));
+    assert!(g.instructions().any(|i| i.map(|i| i.op == Op::YieldFrom).unwrap_or(false)));
 }
 
 #[test]
@@ -81,75 +66,35 @@ fn negative_literals_are_folded() {
 
 #[test]
 fn compile_time_errors_match_cpython() {
-    assert_eq!(
-        compile_error("return 1\n"),
-        "SyntaxError: 'return' outside function"
-    );
-    assert_eq!(
-        compile_error("break\n"),
-        "SyntaxError: 'break' outside loop"
-    );
-    assert_eq!(
-        compile_error("continue\n"),
-        "SyntaxError: 'continue' not properly in loop"
-    );
-    assert_eq!(
-        compile_error("yield 1\n"),
-        "SyntaxError: 'yield' outside function"
-    );
-    assert_eq!(
-        compile_error("nonlocal x\n"),
-        "SyntaxError: nonlocal declaration not allowed at module level"
-    );
-    assert_eq!(
-        compile_error("def f():\n    nonlocal x\n"),
-        "SyntaxError: no binding for nonlocal 'x' found"
-    );
+    assert_eq!(compile_error("return 1\n"), "SyntaxError: 'return' outside function");
+    assert_eq!(compile_error("break\n"), "SyntaxError: 'break' outside loop");
+    assert_eq!(compile_error("continue\n"), "SyntaxError: 'continue' not properly in loop");
+    assert_eq!(compile_error("yield 1\n"), "SyntaxError: 'yield' outside function");
+    assert_eq!(compile_error("nonlocal x\n"), "SyntaxError: nonlocal declaration not allowed at module level");
+    assert_eq!(compile_error("def f():\n    nonlocal x\n"), "SyntaxError: no binding for nonlocal 'x' found");
     assert_eq!(
         compile_error("def f():\n    x = 1\n    global x\n"),
         "SyntaxError: name 'x' is assigned to before global declaration"
     );
-    assert_eq!(
-        compile_error("def f(a, a):\n    pass\n"),
-        "SyntaxError: duplicate argument 'a' in function definition"
-    );
-    assert_eq!(
-        compile_error("a, *b, *c = d\n"),
-        "SyntaxError: multiple starred expressions in assignment"
-    );
+    assert_eq!(compile_error("def f(a, a):\n    pass\n"), "SyntaxError: duplicate argument 'a' in function definition");
+    assert_eq!(compile_error("a, *b, *c = d\n"), "SyntaxError: multiple starred expressions in assignment");
 }
 
 #[test]
 fn unsupported_features_are_clean_errors() {
-    for src in [
-        "class A:\n    pass\n",
-        "with f() as g:\n    pass\n",
-        "async def f():\n    pass\n",
-        "x = 2j\n",
-        "x = b'a'\n",
-    ] {
+    for src in
+        ["class A:\n    pass\n", "with f() as g:\n    pass\n", "async def f():\n    pass\n", "x = 2j\n", "x = b'a'\n"]
+    {
         let msg = compile_error(src);
-        assert!(
-            msg.starts_with("SyntaxError: ") && msg.contains("not supported"),
-            "{src:?} gave {msg}"
-        );
+        assert!(msg.starts_with("SyntaxError: ") && msg.contains("not supported"), "{src:?} gave {msg}");
     }
 }
 
 #[test]
 fn disassembly_names_operands() {
-    let code =
-        compile("def f(a):\n    try:\n        return g(a, k=1)\n    except E:\n        pass\n");
+    let code = compile("def f(a):\n    try:\n        return g(a, k=1)\n    except E:\n        pass\n");
     let text = coro_compiler::dis::disassemble(&code);
-    for needle in [
-        "LoadGlobal",
-        "(g)",
-        "(a)",
-        "CallKw",
-        "ExceptionTable",
-        "(('k',))",
-        "f (file \"t.py\", line 1)",
-    ] {
+    for needle in ["LoadGlobal", "(g)", "(a)", "CallKw", "ExceptionTable", "(('k',))", "f (file \"t.py\", line 1)"] {
         assert!(text.contains(needle), "missing {needle} in\n{text}");
     }
 }

@@ -34,13 +34,11 @@ impl Expectation {
             if line == STDOUT_MARKER {
                 break;
             }
-            let (key, value) = split_header_line(line)
-                .ok_or_else(|| format!("malformed header line {line:?} (want `key: value`)"))?;
+            let (key, value) =
+                split_header_line(line).ok_or_else(|| format!("malformed header line {line:?} (want `key: value`)"))?;
             let slot_was_empty = match key {
                 "exit" => {
-                    let n = value
-                        .parse::<i32>()
-                        .map_err(|_| format!("exit status {value:?} is not an integer"))?;
+                    let n = value.parse::<i32>().map_err(|_| format!("exit status {value:?} is not an integer"))?;
                     exit.replace(n).is_none()
                 }
                 "stderr" => stderr_last.replace(value.to_string()).is_none(),
@@ -60,15 +58,9 @@ impl Expectation {
     /// Renders the file text `regen.py` writes; `parse(render(e)) == e` for every `e` whose
     /// `stderr_last` holds no newline.
     pub fn render(&self) -> String {
-        let stderr = if self.stderr_last.is_empty() {
-            "stderr:".to_string()
-        } else {
-            format!("stderr: {}", self.stderr_last)
-        };
-        format!(
-            "exit: {}\n{stderr}\n{STDOUT_MARKER}\n{}",
-            self.exit, self.stdout
-        )
+        let stderr =
+            if self.stderr_last.is_empty() { "stderr:".to_string() } else { format!("stderr: {}", self.stderr_last) };
+        format!("exit: {}\n{stderr}\n{STDOUT_MARKER}\n{}", self.exit, self.stdout)
     }
 }
 
@@ -130,10 +122,7 @@ mod tests {
 
     #[test]
     fn normalise_replaces_addresses_only() {
-        assert_eq!(
-            normalise("<generator object g at 0x7f3a00b1c2d0>"),
-            "<generator object g at 0x...>"
-        );
+        assert_eq!(normalise("<generator object g at 0x7f3a00b1c2d0>"), "<generator object g at 0x...>");
         // "ff0" are all hex digits, so the match swallows the second zero too.
         assert_eq!(normalise("0x1 0xAB 0x 10xff0xg"), "0x... 0xAB 0x 10x...xg");
         assert_eq!(normalise("00x1f!"), "00x...!");
@@ -147,50 +136,29 @@ mod tests {
         assert_eq!(last_line(""), "");
         assert_eq!(last_line("\n\n"), "");
         assert_eq!(last_line("one"), "one");
-        assert_eq!(
-            last_line("Traceback\n  File\nValueError: x\n"),
-            "ValueError: x"
-        );
+        assert_eq!(last_line("Traceback\n  File\nValueError: x\n"), "ValueError: x");
         assert_eq!(last_line("a\nb\n\n"), "b");
     }
 
     #[test]
     fn args_directive_reads_only_the_first_line() {
-        assert_eq!(
-            args_directive("# args: a  b\tc\nprint(1)\n"),
-            ["a", "b", "c"]
-        );
+        assert_eq!(args_directive("# args: a  b\tc\nprint(1)\n"), ["a", "b", "c"]);
         assert_eq!(args_directive("# args:\n"), Vec::<String>::new());
-        assert_eq!(
-            args_directive("print(1)\n# args: a\n"),
-            Vec::<String>::new()
-        );
+        assert_eq!(args_directive("print(1)\n# args: a\n"), Vec::<String>::new());
         assert_eq!(args_directive("#args: a\n"), Vec::<String>::new());
     }
 
     #[test]
     fn expectation_round_trips() {
         for e in [
-            Expectation {
-                exit: 0,
-                stderr_last: String::new(),
-                stdout: "1\n2\n".into(),
-            },
+            Expectation { exit: 0, stderr_last: String::new(), stdout: "1\n2\n".into() },
             Expectation {
                 exit: 1,
                 stderr_last: "ZeroDivisionError: division by zero".into(),
                 stdout: "no newline at end".into(),
             },
-            Expectation {
-                exit: 3,
-                stderr_last: " leading space".into(),
-                stdout: String::new(),
-            },
-            Expectation {
-                exit: 0,
-                stderr_last: String::new(),
-                stdout: "--- stdout\n".into(),
-            },
+            Expectation { exit: 3, stderr_last: " leading space".into(), stdout: String::new() },
+            Expectation { exit: 0, stderr_last: String::new(), stdout: "--- stdout\n".into() },
         ] {
             assert_eq!(Expectation::parse(&e.render()), Ok(e.clone()));
         }

@@ -42,13 +42,8 @@ pub struct Case {
 /// Every `.py` file directly inside `dir`, sorted by name. Expectation files with no
 /// `.py` beside them are returned as errors, so stale files do not linger unnoticed.
 pub fn discover(dir: &Path) -> Result<(Vec<Case>, Vec<String>), String> {
-    let label = dir
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("?")
-        .to_string();
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    let label = dir.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
@@ -67,9 +62,8 @@ pub fn discover(dir: &Path) -> Result<(Vec<Case>, Vec<String>), String> {
                 expected: dir.join(format!("{stem}.{EXPECTED_EXT}")),
                 stdin: stdin.is_file().then_some(stdin),
             });
-        } else if let Some(stem) = name
-            .strip_suffix(&format!(".{EXPECTED_EXT}"))
-            .or_else(|| name.strip_suffix(&format!(".{STDIN_EXT}")))
+        } else if let Some(stem) =
+            name.strip_suffix(&format!(".{EXPECTED_EXT}")).or_else(|| name.strip_suffix(&format!(".{STDIN_EXT}")))
         {
             if !names.contains(&format!("{stem}.py")) {
                 orphans.push(format!("{label}/{name}: no {stem}.py beside it"));
@@ -104,10 +98,7 @@ pub fn check_dir(dir: &Path) {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(case) = cases.get(i) else { break };
                 let verdict = check_case(bin, case, limit);
-                results
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .push((i, verdict));
+                results.lock().unwrap_or_else(|p| p.into_inner()).push((i, verdict));
             });
         }
     });
@@ -137,11 +128,7 @@ pub fn check_dir(dir: &Path) {
 
 /// Runs one case; `Err` holds the full report of what differed.
 pub fn check_case(bin: &Path, case: &Case, limit: std::time::Duration) -> Result<(), String> {
-    let head = format!(
-        "=== {} ({})",
-        case.name,
-        case.dir.join(&case.file_name).display()
-    );
+    let head = format!("=== {} ({})", case.name, case.dir.join(&case.file_name).display());
     let expected = std::fs::read_to_string(&case.expected)
         .map_err(|e| {
             format!(
@@ -150,20 +137,12 @@ pub fn check_case(bin: &Path, case: &Case, limit: std::time::Duration) -> Result
             )
         })
         .and_then(|text| {
-            Expectation::parse(&text)
-                .map_err(|e| format!("{head}\n  malformed {}: {e}", case.expected.display()))
+            Expectation::parse(&text).map_err(|e| format!("{head}\n  malformed {}: {e}", case.expected.display()))
         })?;
     let source = std::fs::read_to_string(case.dir.join(&case.file_name))
         .map_err(|e| format!("{head}\n  cannot read the case: {e}"))?;
     let args = expect::args_directive(&source);
-    let outcome = runner::run(
-        bin,
-        &case.dir,
-        &case.file_name,
-        &args,
-        case.stdin.as_deref(),
-        limit,
-    )
-    .map_err(|e| format!("{head}\n  {e}"))?;
+    let outcome = runner::run(bin, &case.dir, &case.file_name, &args, case.stdin.as_deref(), limit)
+        .map_err(|e| format!("{head}\n  {e}"))?;
     report::compare(&expected, &outcome).map_err(|details| format!("{head}\n{details}"))
 }

@@ -19,20 +19,14 @@ pub fn compare(expected: &Expectation, got: &Outcome) -> Result<(), String> {
     let stderr_last = last_line(&stderr);
     let mut lines = Vec::new();
     if got.timed_out {
-        lines.push(format!(
-            "  TIMED OUT after {:.1?} and was killed",
-            got.elapsed
-        ));
+        lines.push(format!("  TIMED OUT after {:.1?} and was killed", got.elapsed));
     }
     if got.status != Some(expected.exit) {
         let status = match got.status {
             Some(code) => code.to_string(),
             None => "none (killed by a signal)".to_string(),
         };
-        lines.push(format!(
-            "  exit status: expected {}, got {status}",
-            expected.exit
-        ));
+        lines.push(format!("  exit status: expected {}, got {status}", expected.exit));
     }
     if stderr_last != expected.stderr_last {
         lines.push(format!(
@@ -60,17 +54,8 @@ pub fn compare(expected: &Expectation, got: &Outcome) -> Result<(), String> {
 pub fn stdout_diff(expected: &str, got: &str) -> String {
     let exp: Vec<&str> = expected.split_inclusive('\n').collect();
     let act: Vec<&str> = got.split_inclusive('\n').collect();
-    let first = exp
-        .iter()
-        .zip(&act)
-        .position(|(a, b)| a != b)
-        .unwrap_or(exp.len().min(act.len()));
-    let mut out = format!(
-        "  stdout differs at line {} (expected {} lines, got {}):",
-        first + 1,
-        exp.len(),
-        act.len()
-    );
+    let first = exp.iter().zip(&act).position(|(a, b)| a != b).unwrap_or(exp.len().min(act.len()));
+    let mut out = format!("  stdout differs at line {} (expected {} lines, got {}):", first + 1, exp.len(), act.len());
     let from = first.saturating_sub(CONTEXT_BEFORE);
     for line in &exp[from..first] {
         out.push_str(&format!("\n      {}", show(line)));
@@ -81,10 +66,7 @@ pub fn stdout_diff(expected: &str, got: &str) -> String {
         out.push_str(&format!("\n    - {}", show(line)));
     }
     if end_exp < exp.len() {
-        out.push_str(&format!(
-            "\n    - ... ({} more expected lines)",
-            exp.len() - end_exp
-        ));
+        out.push_str(&format!("\n    - ... ({} more expected lines)", exp.len() - end_exp));
     }
     for line in &act[first..end_act] {
         out.push_str(&format!("\n    + {}", show(line)));
@@ -133,11 +115,7 @@ mod tests {
     }
 
     fn expectation(exit: i32, stderr_last: &str, stdout: &str) -> Expectation {
-        Expectation {
-            exit,
-            stderr_last: stderr_last.into(),
-            stdout: stdout.into(),
-        }
+        Expectation { exit, stderr_last: stderr_last.into(), stdout: stdout.into() }
     }
 
     #[test]
@@ -154,38 +132,19 @@ mod tests {
     #[test]
     fn each_stream_can_fail() {
         let e = expectation(1, "ZeroDivisionError: division by zero", "a\nb\n");
-        let wrong_status = compare(
-            &e,
-            &outcome(0, "a\nb\n", "ZeroDivisionError: division by zero\n"),
-        );
-        assert!(wrong_status
-            .unwrap_err()
-            .contains("exit status: expected 1, got 0"));
-        let wrong_stderr = compare(
-            &e,
-            &outcome(1, "a\nb\n", "ZeroDivisionError: integer division\n"),
-        );
+        let wrong_status = compare(&e, &outcome(0, "a\nb\n", "ZeroDivisionError: division by zero\n"));
+        assert!(wrong_status.unwrap_err().contains("exit status: expected 1, got 0"));
+        let wrong_stderr = compare(&e, &outcome(1, "a\nb\n", "ZeroDivisionError: integer division\n"));
         assert!(wrong_stderr.unwrap_err().contains("last stderr line"));
-        let wrong_stdout = compare(
-            &e,
-            &outcome(1, "a\nc\n", "ZeroDivisionError: division by zero\n"),
-        );
+        let wrong_stdout = compare(&e, &outcome(1, "a\nc\n", "ZeroDivisionError: division by zero\n"));
         let report = wrong_stdout.unwrap_err();
         assert!(report.contains("stdout differs at line 2"), "{report}");
-        assert!(
-            report.contains("    - b") && report.contains("    + c"),
-            "{report}"
-        );
+        assert!(report.contains("    - b") && report.contains("    + c"), "{report}");
         let mut timed_out = outcome(1, "a\nb\n", "ZeroDivisionError: division by zero\n");
         timed_out.timed_out = true;
         assert!(compare(&e, &timed_out).unwrap_err().contains("TIMED OUT"));
-        let signalled = Outcome {
-            status: None,
-            ..outcome(0, "a\nb\n", "")
-        };
-        assert!(compare(&e, &signalled)
-            .unwrap_err()
-            .contains("killed by a signal"));
+        let signalled = Outcome { status: None, ..outcome(0, "a\nb\n", "") };
+        assert!(compare(&e, &signalled).unwrap_err().contains("killed by a signal"));
     }
 
     #[test]
@@ -193,10 +152,7 @@ mod tests {
         assert!(stdout_diff("a\nb\n", "a\n").contains("actual output ends here"));
         assert!(stdout_diff("a\n", "a\nb\n").contains("expected output ends here"));
         let only_newline = stdout_diff("a\n", "a");
-        assert!(
-            only_newline.contains("[no newline at end]"),
-            "{only_newline}"
-        );
+        assert!(only_newline.contains("[no newline at end]"), "{only_newline}");
         assert!(stdout_diff("x \n", "x\n").contains("\"x \""));
     }
 }

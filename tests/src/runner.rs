@@ -31,23 +31,16 @@ const DRAIN_GRACE: Duration = Duration::from_secs(5);
 /// takes the binary that build puts beside this test executable.
 pub fn coro_bin() -> Result<&'static Path, String> {
     static BIN: OnceLock<Result<PathBuf, String>> = OnceLock::new();
-    BIN.get_or_init(locate_or_build)
-        .as_deref()
-        .map_err(Clone::clone)
+    BIN.get_or_init(locate_or_build).as_deref().map_err(Clone::clone)
 }
 
 fn locate_or_build() -> Result<PathBuf, String> {
     if let Some(bin) = std::env::var_os(BIN_ENV) {
         let bin = PathBuf::from(bin);
-        return if bin.is_file() {
-            Ok(bin)
-        } else {
-            Err(format!("{BIN_ENV}={} does not name a file", bin.display()))
-        };
+        return if bin.is_file() { Ok(bin) } else { Err(format!("{BIN_ENV}={} does not name a file", bin.display())) };
     }
     // current_exe is target/<profile>/deps/e2e-<hash>; cargo puts binaries in target/<profile>.
-    let exe =
-        std::env::current_exe().map_err(|e| format!("cannot find the test executable: {e}"))?;
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find the test executable: {e}"))?;
     let profile_dir = exe
         .parent()
         .and_then(Path::parent)
@@ -92,10 +85,7 @@ fn build(cargo: &std::ffi::OsStr, profile_dir: &Path) -> Result<(), String> {
     if let Some(dir) = option_env!("CARGO_MANIFEST_DIR") {
         cmd.current_dir(dir);
     }
-    let out = cmd
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot start cargo to build coro: {e}"))?;
+    let out = cmd.stdin(Stdio::null()).output().map_err(|e| format!("cannot start cargo to build coro: {e}"))?;
     if out.status.success() {
         Ok(())
     } else {
@@ -137,9 +127,7 @@ pub fn run(
 ) -> Result<Outcome, String> {
     let _permit = Permit::acquire();
     let stdin = match stdin {
-        Some(p) => Stdio::from(
-            std::fs::File::open(p).map_err(|e| format!("cannot open {}: {e}", p.display()))?,
-        ),
+        Some(p) => Stdio::from(std::fs::File::open(p).map_err(|e| format!("cannot open {}: {e}", p.display()))?),
         None => Stdio::null(),
     };
     let start = Instant::now();
@@ -230,19 +218,14 @@ fn capture<R: Read + Send + 'static>(pipe: Option<R>) -> Capture {
         // The receiver may be gone if the run already gave up waiting.
         let _ = tx.send(());
     });
-    Capture {
-        kept,
-        dropped,
-        done,
-    }
+    Capture { kept, dropped, done }
 }
 
 /// How many `coro` processes may run at once across all tests of this process:
 /// `CORO_TEST_JOBS`, else the machine's parallelism.
 pub fn jobs() -> usize {
     let env = std::env::var(JOBS_ENV).ok().and_then(|s| s.parse().ok());
-    env.unwrap_or_else(|| thread::available_parallelism().map_or(2, |n| n.get()))
-        .max(1)
+    env.unwrap_or_else(|| thread::available_parallelism().map_or(2, |n| n.get())).max(1)
 }
 
 /// A slot in the process-wide limit on concurrent runs. libtest already runs the

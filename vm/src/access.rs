@@ -6,12 +6,7 @@ use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
 
 /// Resolved `start, stop, step` of a slice applied to a sequence of length `len`.
-pub fn slice_indices(
-    len: i64,
-    start: Option<i64>,
-    stop: Option<i64>,
-    step: i64,
-) -> (i64, i64, i64) {
+pub fn slice_indices(len: i64, start: Option<i64>, stop: Option<i64>, step: i64) -> (i64, i64, i64) {
     let clamp = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
         match v {
             None => default,
@@ -22,11 +17,7 @@ pub fn slice_indices(
     if step > 0 {
         (clamp(start, 0, 0, len), clamp(stop, len, 0, len), step)
     } else {
-        (
-            clamp(start, len - 1, -1, len - 1),
-            clamp(stop, -1, -1, len - 1),
-            step,
-        )
+        (clamp(start, len - 1, -1, len - 1), clamp(stop, -1, -1, len - 1), step)
     }
 }
 
@@ -50,22 +41,16 @@ impl Vm {
             return Ok((None, None, 1));
         };
         let parts = **parts;
-        let mut conv = |vm: &mut Vm, v: Value| -> Result<Option<i64>, Exc> {
+        let conv = |vm: &mut Vm, v: Value| -> Result<Option<i64>, Exc> {
             match v {
                 Value::None => Ok(None),
                 Value::Int(i) => Ok(Some(i)),
                 Value::Bool(b) => Ok(Some(b as i64)),
                 Value::Obj(o) if matches!(vm.heap.get(o), HeapObj::BigInt(_)) => {
                     let b = vm.to_bigint(v).unwrap_or_default();
-                    Ok(Some(if b.sign() == num_bigint::Sign::Minus {
-                        i64::MIN / 2
-                    } else {
-                        i64::MAX / 2
-                    }))
+                    Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }))
                 }
-                _ => Err(vm.type_error(
-                    "slice indices must be integers or None or have an __index__ method",
-                )),
+                _ => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
             }
         };
         let a = conv(self, parts[0])?;
@@ -89,15 +74,11 @@ impl Vm {
             Value::Int(i) => i,
             Value::Bool(b) => b as i64,
             Value::Obj(o) if matches!(self.heap.get(o), HeapObj::BigInt(_)) => {
-                return Err(
-                    self.index_error(&format!("cannot fit 'int' into an index-sized integer"))
-                );
+                return Err(self.index_error(&format!("cannot fit 'int' into an index-sized integer")));
             }
             _ => {
                 let t = self.type_name(k);
-                return Err(self.type_error(&format!(
-                    "{what} indices must be integers or slices, not {t}"
-                )));
+                return Err(self.type_error(&format!("{what} indices must be integers or slices, not {t}")));
             }
         };
         let j = if i < 0 { i + len as i64 } else { i };
@@ -145,10 +126,7 @@ impl Vm {
                         if s.is_ascii() {
                             s.s[i..i + 1].to_string()
                         } else {
-                            s.s.chars()
-                                .nth(i)
-                                .map(|c| c.to_string())
-                                .unwrap_or_default()
+                            s.s.chars().nth(i).map(|c| c.to_string()).unwrap_or_default()
                         }
                     }
                     _ => String::new(),
@@ -164,9 +142,21 @@ impl Vm {
                 let n = crate::builtins::range_len(start, *stop, step);
                 let i = self.seq_index(k, n, "range object")?;
                 Ok(Value::Int(start + i as i64 * step))
+            }            HeapObj::BigRange(br) => {
+                let br = (**br).clone();
+                let len = crate::builtins::big_range_len(&br);
+                let Some(i) = self.to_bigint(k) else {
+                    let t = self.type_name(k);
+                    return Err(self.type_error(&format!("range indices must be integers or slices, not {t}")));
+                };
+                let j = if i.sign() == num_bigint::Sign::Minus { &i + &len } else { i };
+                if j.sign() == num_bigint::Sign::Minus || j >= len {
+                    return Err(self.index_error("range object index out of range"));
+                }
+                let v = &br[0] + j * &br[2];
+                Ok(crate::ops::normalize_bigint(self, v))
             }
-            HeapObj::Class(c)
-                if c.kind == crate::object::TypeKind::Type
+            HeapObj::Class(c) if c.kind == crate::object::TypeKind::Type
                     || matches!(
                         c.kind,
                         crate::object::TypeKind::List
@@ -185,13 +175,7 @@ impl Vm {
         }
     }
 
-    fn get_slice(
-        &mut self,
-        r: ObjRef,
-        a: Option<i64>,
-        b: Option<i64>,
-        step: i64,
-    ) -> Result<Value, Exc> {
+    fn get_slice(&mut self, r: ObjRef, a: Option<i64>, b: Option<i64>, step: i64) -> Result<Value, Exc> {
         enum Kind {
             List,
             Tuple,
@@ -202,10 +186,9 @@ impl Vm {
             HeapObj::List(l) => (Kind::List, l.len()),
             HeapObj::Tuple(t) => (Kind::Tuple, t.len()),
             HeapObj::Str(s) => (Kind::Str, s.chars as usize),
-            HeapObj::Range { start, stop, step } => (
-                Kind::Range(*start, *stop, *step),
-                crate::builtins::range_len(*start, *stop, *step),
-            ),
+            HeapObj::Range { start, stop, step } => {
+                (Kind::Range(*start, *stop, *step), crate::builtins::range_len(*start, *stop, *step))
+            }
             _ => {
                 let t = self.type_name(Value::Obj(r));
                 return Err(self.type_error(&format!("'{t}' object is not subscriptable")));
@@ -219,11 +202,7 @@ impl Vm {
                     HeapObj::Tuple(t) => slice_positions(start, stop, st).map(|i| t[i]).collect(),
                     _ => Vec::new(),
                 };
-                Ok(if matches!(kind, Kind::List) {
-                    self.new_list(items)
-                } else {
-                    self.new_tuple(items)
-                })
+                Ok(if matches!(kind, Kind::List) { self.new_list(items) } else { self.new_tuple(items) })
             }
             Kind::Str => {
                 let s: String = match self.heap.get(r) {
@@ -246,11 +225,7 @@ impl Vm {
                 let n_start = rs + start * rstep;
                 let n_stop = rs + stop * rstep;
                 let n_step = rstep * st;
-                Ok(Value::Obj(self.heap.alloc(HeapObj::Range {
-                    start: n_start,
-                    stop: n_stop,
-                    step: n_step,
-                })))
+                Ok(Value::Obj(self.heap.alloc(HeapObj::Range { start: n_start, stop: n_stop, step: n_step })))
             }
         }
     }
@@ -364,8 +339,7 @@ impl Vm {
                 }
                 HeapObj::Class(c) => {
                     let cn = c.name.clone();
-                    return self
-                        .attribute_error(&format!("type object '{cn}' has no attribute '{n}'"));
+                    return self.attribute_error(&format!("type object '{cn}' has no attribute '{n}'"));
                 }
                 _ => {}
             }
@@ -391,17 +365,10 @@ impl Vm {
         let Value::Obj(r) = m else { return m };
         match self.heap.get(r) {
             HeapObj::Builtin(b) if b.this.is_undef() => {
-                let nb = Builtin {
-                    name: b.name,
-                    func: b.func,
-                    this: obj,
-                    owner: b.owner,
-                };
+                let nb = Builtin { name: b.name, func: b.func, this: obj, owner: b.owner };
                 Value::Obj(self.heap.alloc(HeapObj::Builtin(Box::new(nb))))
             }
-            HeapObj::Function(_) => {
-                Value::Obj(self.heap.alloc(HeapObj::BoundMethod { func: m, this: obj }))
-            }
+            HeapObj::Function(_) => Value::Obj(self.heap.alloc(HeapObj::BoundMethod { func: m, this: obj })),
             _ => m,
         }
     }
@@ -441,11 +408,7 @@ impl Vm {
                 "__doc__" => Some(Value::None),
                 "__defaults__" => {
                     let d = f.defaults.clone();
-                    Some(if d.is_empty() {
-                        Value::None
-                    } else {
-                        self.new_tuple(d)
-                    })
+                    Some(if d.is_empty() { Value::None } else { self.new_tuple(d) })
                 }
                 "__globals__" => Some(Value::Obj(f.globals)),
                 "__code__" => {
@@ -475,11 +438,7 @@ impl Vm {
                     let s = b.name;
                     Some(self.new_str(s))
                 }
-                "__self__" => Some(if b.this.is_undef() {
-                    Value::None
-                } else {
-                    b.this
-                }),
+                "__self__" => Some(if b.this.is_undef() { Value::None } else { b.this }),
                 _ => None,
             },
             HeapObj::BoundMethod { func, this } => {
@@ -500,11 +459,9 @@ impl Vm {
                     let c = g.code.clone();
                     Some(Value::Obj(self.heap.alloc(HeapObj::Code(c))))
                 }
-                "gi_frame" => Some(if g.state == crate::object::GenState::Done {
-                    Value::None
-                } else {
-                    Value::Bool(true)
-                }),
+                "gi_frame" => {
+                    Some(if g.state == crate::object::GenState::Done { Value::None } else { Value::Bool(true) })
+                }
                 _ => None,
             },
             HeapObj::Code(c) => match n.as_str() {
@@ -525,8 +482,7 @@ impl Vm {
                 _ => None,
             },
             HeapObj::Exception(e) => {
-                let (args, cause, context, suppress, dict) =
-                    (e.args, e.cause, e.context, e.suppress_context, e.dict);
+                let (args, cause, context, suppress, dict) = (e.args, e.cause, e.context, e.suppress_context, e.dict);
                 match n.as_str() {
                     "args" => Some(args),
                     "__cause__" => Some(cause),
@@ -547,9 +503,7 @@ impl Vm {
                                 "code" if self.exc_is(Exc(r), ExcKind::SystemExit) => {
                                     Some(self.stop_iteration_value(Exc(r)))
                                 }
-                                "msg" | "name" | "path"
-                                    if self.exc_is(Exc(r), ExcKind::ImportError) =>
-                                {
+                                "msg" | "name" | "path" if self.exc_is(Exc(r), ExcKind::ImportError) => {
                                     Some(Value::None)
                                 }
                                 _ => None,
@@ -559,25 +513,15 @@ impl Vm {
                 }
             }
             HeapObj::Class(c) => {
-                let (cname, qual, module, mro, bases, dict) = (
-                    c.name.clone(),
-                    c.qualname.clone(),
-                    c.module.clone(),
-                    c.mro.clone(),
-                    c.bases.clone(),
-                    c.dict,
-                );
+                let (cname, qual, module, mro, bases, dict) =
+                    (c.name.clone(), c.qualname.clone(), c.module.clone(), c.mro.clone(), c.bases.clone(), c.dict);
                 match n.as_str() {
                     "__name__" => Some(self.new_str(&cname)),
                     "__qualname__" => Some(self.new_str(&qual)),
                     "__module__" => Some(self.new_str(&module)),
                     "__mro__" => Some(self.new_tuple(mro.into_iter().map(Value::Obj).collect())),
-                    "__bases__" => {
-                        Some(self.new_tuple(bases.into_iter().map(Value::Obj).collect()))
-                    }
-                    "__base__" => {
-                        Some(bases.first().map(|b| Value::Obj(*b)).unwrap_or(Value::None))
-                    }
+                    "__bases__" => Some(self.new_tuple(bases.into_iter().map(Value::Obj).collect())),
+                    "__base__" => Some(bases.first().map(|b| Value::Obj(*b)).unwrap_or(Value::None)),
                     "__dict__" => Some(Value::Obj(dict)),
                     "__doc__" => Some(Value::None),
                     _ => self.class_lookup(r, name),
@@ -611,10 +555,7 @@ impl Vm {
         let plain = match obj {
             Value::Obj(r) => !matches!(
                 self.heap.get(r),
-                HeapObj::Module(_)
-                    | HeapObj::Class(_)
-                    | HeapObj::Function(_)
-                    | HeapObj::Exception(_)
+                HeapObj::Module(_) | HeapObj::Class(_) | HeapObj::Function(_) | HeapObj::Exception(_)
             ),
             _ => true,
         };
@@ -653,9 +594,7 @@ impl Vm {
                     };
                     if n == "__name__" || n == "__qualname__" {
                         if self.str_of(v).is_none() {
-                            return Err(
-                                self.type_error(&format!("{n} must be set to a string object"))
-                            );
+                            return Err(self.type_error(&format!("{n} must be set to a string object")));
                         }
                         if let HeapObj::Function(f) = self.heap.get_mut(r) {
                             if n == "__name__" {
@@ -778,9 +717,7 @@ impl Vm {
                     _ => "?".into(),
                 };
                 let class = self.types.exc(ExcKind::ImportError);
-                let msg = self.new_string(format!(
-                    "cannot import name '{n}' from '{mn}' (unknown location)"
-                ));
+                let msg = self.new_string(format!("cannot import name '{n}' from '{mn}' (unknown location)"));
                 Err(self.new_exception(class, vec![msg]))
             }
         }

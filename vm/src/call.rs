@@ -53,11 +53,8 @@ impl Vm {
                 let is_gen = func.code.code.flags.generator;
                 let frame = self.function_frame(r, args, kwnames)?;
                 if is_gen {
-                    let type_name = if frame.code.code.flags.hidden {
-                        prelude_type_name(&frame.code.code.name)
-                    } else {
-                        None
-                    };
+                    let type_name =
+                        if frame.code.code.flags.hidden { prelude_type_name(&frame.code.code.name) } else { None };
                     let g = self.new_generator(frame, type_name);
                     f.stack.push(g);
                 } else {
@@ -70,8 +67,7 @@ impl Vm {
                 let ret = if this.is_undef() {
                     func(self, args, kwnames)?
                 } else {
-                    let mut full: smallvec::SmallVec<[Value; 8]> =
-                        smallvec::SmallVec::with_capacity(args.len() + 1);
+                    let mut full: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::with_capacity(args.len() + 1);
                     full.push(this);
                     full.extend_from_slice(args);
                     func(self, &full, kwnames)?
@@ -131,10 +127,7 @@ impl Vm {
                 if self.frames.len() <= base {
                     return Ok(Flow::Exit(Outcome::Returned(v)));
                 }
-                let caller = self
-                    .frames
-                    .pop()
-                    .ok_or_else(|| self.runtime_error("frame stack underflow"))?;
+                let caller = self.frames.pop().ok_or_else(|| self.runtime_error("frame stack underflow"))?;
                 let done = std::mem::replace(f, caller);
                 if self.stack_pool.len() < 64 {
                     self.stack_pool.push(done.stack);
@@ -171,12 +164,7 @@ impl Vm {
 
     /// Builds the frame for calling function `fr` with `args` (keyword values last, named by
     /// `kwnames`), raising CPython's TypeErrors for bad argument lists.
-    pub(crate) fn function_frame(
-        &mut self,
-        fr: ObjRef,
-        args: &[Value],
-        kwnames: &[Value],
-    ) -> Result<Frame, Exc> {
+    pub(crate) fn function_frame(&mut self, fr: ObjRef, args: &[Value], kwnames: &[Value]) -> Result<Frame, Exc> {
         let HeapObj::Function(func) = self.heap.get(fr) else {
             return Err(self.type_error("not a function"));
         };
@@ -193,11 +181,8 @@ impl Vm {
             }
             None => Vec::with_capacity(code.frame_size),
         };
-        let simple = kwnames.is_empty()
-            && args.len() == argcount
-            && !c.flags.varargs
-            && !c.flags.varkw
-            && c.kwonlyargcount == 0;
+        let simple =
+            kwnames.is_empty() && args.len() == argcount && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0;
         if simple {
             stack.extend_from_slice(args);
             stack.resize(nlocals, Value::Undef);
@@ -265,11 +250,7 @@ impl Vm {
         locals[..n_direct].copy_from_slice(&positional[..n_direct]);
         let mut slot = argcount + kwonly;
         if c.flags.varargs {
-            let extra = if npos > argcount {
-                positional[argcount..].to_vec()
-            } else {
-                Vec::new()
-            };
+            let extra = if npos > argcount { positional[argcount..].to_vec() } else { Vec::new() };
             locals[slot] = self.new_tuple(extra);
             slot += 1;
         } else if npos > argcount {
@@ -277,17 +258,9 @@ impl Vm {
             let _ = given_kw;
             let ndefaults = defaults.len();
             let takes = if ndefaults > 0 {
-                format!(
-                    "from {} to {} positional arguments",
-                    argcount - ndefaults,
-                    argcount
-                )
+                format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
             } else {
-                format!(
-                    "{} positional argument{}",
-                    argcount,
-                    if argcount == 1 { "" } else { "s" }
-                )
+                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
             };
             let kwonly_given = kwnames
                 .iter()
@@ -317,15 +290,13 @@ impl Vm {
         for (i, name) in kwnames.iter().enumerate() {
             let value = args[npos + i];
             let name_s = self.str_of(*name).unwrap_or("").to_string();
-            let pos = c.varnames[..argcount + kwonly]
-                .iter()
-                .position(|v| **v == *name_s);
+            let pos = c.varnames[..argcount + kwonly].iter().position(|v| **v == *name_s);
             match pos {
                 Some(p) if p >= c.posonlyargcount as usize => {
                     if !locals[p].is_undef() {
-                        return Err(self.type_error(&format!(
-                            "{qualname}() got multiple values for argument '{name_s}'"
-                        )));
+                        return Err(
+                            self.type_error(&format!("{qualname}() got multiple values for argument '{name_s}'"))
+                        );
                     }
                     locals[p] = value;
                 }
@@ -335,9 +306,9 @@ impl Vm {
                         if pos.is_some() {
                             return Err(self.type_error(&format!("{qualname}() got some positional-only arguments passed as keyword arguments: '{name_s}'")));
                         }
-                        return Err(self.type_error(&format!(
-                            "{qualname}() got an unexpected keyword argument '{name_s}'"
-                        )));
+                        return Err(
+                            self.type_error(&format!("{qualname}() got an unexpected keyword argument '{name_s}'"))
+                        );
                     }
                 },
             }
@@ -385,9 +356,6 @@ impl Vm {
             n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
         };
         let s = if names.len() == 1 { "" } else { "s" };
-        self.type_error(&format!(
-            "{qualname}() missing {} required {kind} argument{s}: {list}",
-            names.len()
-        ))
+        self.type_error(&format!("{qualname}() missing {} required {kind} argument{s}: {list}", names.len()))
     }
 }

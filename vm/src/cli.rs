@@ -61,11 +61,7 @@ pub fn main() -> i32 {
                             return 2;
                         }
                     };
-                    let name = if file == "-" {
-                        "<stdin>".to_string()
-                    } else {
-                        file.clone()
-                    };
+                    let name = if file == "-" { "<stdin>".to_string() } else { file.clone() };
                     (text, name, args)
                 }
             };
@@ -97,9 +93,7 @@ pub fn main() -> i32 {
 fn read_source(file: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     if file == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
     } else {
         bytes = std::fs::read(file).map_err(|e| format!("can't open file '{file}': {e}"))?;
     }

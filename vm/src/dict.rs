@@ -44,11 +44,7 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Self {
-        let mut d = Dict {
-            entries: Vec::with_capacity(n),
-            indices: Vec::new(),
-            len: 0,
-        };
+        let mut d = Dict { entries: Vec::with_capacity(n), indices: Vec::new(), len: 0 };
         if n > 0 {
             d.indices = vec![EMPTY; (n * 3 / 2).next_power_of_two().max(8)];
         }
@@ -86,11 +82,7 @@ impl Dict {
             }
             // CPython's perturbed probing: visits every slot and spreads clustered hashes.
             perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
 
@@ -123,11 +115,7 @@ impl Dict {
         let mut perturb = hash;
         while self.indices[i] != EMPTY && self.indices[i] != DELETED {
             perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
         self.indices[i] = idx;
     }
@@ -153,11 +141,7 @@ impl Dict {
         let mut perturb = e.hash;
         while self.indices[slot] != i as u32 {
             perturb >>= 5;
-            slot = (slot
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            slot = (slot.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
         self.indices[slot] = DELETED;
         self.entries[i].key = Value::Undef;
@@ -261,11 +245,7 @@ pub fn hash_f64(x: f64) -> i64 {
             h -= MODULUS;
         }
     }
-    let e = if e >= 0 {
-        e % 61
-    } else {
-        61 - 1 - ((-1 - e) % 61)
-    };
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
     h = ((h << e) & MODULUS) | (h >> (61 - e));
     let r = (h as i64) * sign;
     if r == -1 {
@@ -376,9 +356,7 @@ pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
         (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => int_eq_float(x, y),
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => x as i64 == y,
-        (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => {
-            (x as i64 as f64) == y
-        }
+        (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => (x as i64 as f64) == y,
         (Value::None, Value::None) => true,
         (Value::Obj(x), Value::Obj(y)) => {
             if x == y {
@@ -388,22 +366,11 @@ pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
                 (HeapObj::Str(p), HeapObj::Str(q)) => p.s == q.s,
                 (HeapObj::BigInt(p), HeapObj::BigInt(q)) => p == q,
                 (HeapObj::Tuple(p), HeapObj::Tuple(q)) => {
-                    p.len() == q.len()
-                        && p.iter()
-                            .zip(q.iter())
-                            .all(|(m, n)| m.is(*n) || keys_equal(heap, *m, *n))
+                    p.len() == q.len() && p.iter().zip(q.iter()).all(|(m, n)| m.is(*n) || keys_equal(heap, *m, *n))
                 }
                 (
-                    HeapObj::Range {
-                        start: s1,
-                        stop: e1,
-                        step: t1,
-                    },
-                    HeapObj::Range {
-                        start: s2,
-                        stop: e2,
-                        step: t2,
-                    },
+                    HeapObj::Range { start: s1, stop: e1, step: t1 },
+                    HeapObj::Range { start: s2, stop: e2, step: t2 },
                 ) => range_eq((*s1, *e1, *t1), (*s2, *e2, *t2)),
                 _ => false,
             }
@@ -427,11 +394,7 @@ pub fn int_eq_float(i: i64, f: f64) -> bool {
 }
 
 pub fn bigint_eq_float(b: &BigInt, f: f64) -> bool {
-    f.is_finite()
-        && f.fract() == 0.0
-        && crate::numfmt::float_is_integer_to_bigint(f)
-            .map(|g| &g == b)
-            .unwrap_or(false)
+    f.is_finite() && f.fract() == 0.0 && crate::numfmt::float_is_integer_to_bigint(f).map(|g| &g == b).unwrap_or(false)
 }
 
 /// Ranges are equal when they produce the same sequence.
@@ -480,16 +443,9 @@ mod tests {
             }
         }
         assert_eq!(d.len(), 500);
-        assert!(matches!(
-            d.get(&heap, Value::Int(7), hash_i64(7) as u64),
-            Some(Value::Int(14))
-        ));
+        assert!(matches!(d.get(&heap, Value::Int(7), hash_i64(7) as u64), Some(Value::Int(14))));
         assert!(d.get(&heap, Value::Int(8), hash_i64(8) as u64).is_none());
-        let order: Vec<i64> = d
-            .iter()
-            .take(3)
-            .map(|e| if let Value::Int(n) = e.key { n } else { -1 })
-            .collect();
+        let order: Vec<i64> = d.iter().take(3).map(|e| if let Value::Int(n) = e.key { n } else { -1 }).collect();
         assert_eq!(order, vec![1, 3, 5]);
     }
 }

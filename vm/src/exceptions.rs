@@ -92,9 +92,7 @@ impl Vm {
 
     /// Is `e` an instance of the builtin exception `kind` (or a subclass)?
     pub fn exc_is(&self, e: Exc, kind: ExcKind) -> bool {
-        self.exc_obj(e)
-            .map(|x| self.is_subclass(x.class, self.types.exc(kind)))
-            .unwrap_or(false)
+        self.exc_obj(e).map(|x| self.is_subclass(x.class, self.types.exc(kind))).unwrap_or(false)
     }
 
     pub fn exc_args(&self, e: Exc) -> Vec<Value> {
@@ -168,16 +166,10 @@ impl Vm {
             let (cause, context, suppress) = (obj.cause, obj.context, obj.suppress_context);
             cur = None;
             if let Value::Obj(c) = cause {
-                chain.push((
-                    Exc(c),
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                ));
+                chain.push((Exc(c), "\nThe above exception was the direct cause of the following exception:\n\n"));
                 cur = Some(Exc(c));
             } else if let (Value::Obj(c), false) = (context, suppress) {
-                chain.push((
-                    Exc(c),
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                ));
+                chain.push((Exc(c), "\nDuring handling of the above exception, another exception occurred:\n\n"));
                 cur = Some(Exc(c));
             }
         }

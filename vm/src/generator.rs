@@ -101,9 +101,7 @@ impl Vm {
             }
             GenState::Created => match mode {
                 ResumeMode::Send(v) if !v.is_none() => {
-                    return Err(
-                        self.type_error("can't send non-None value to a just-started generator")
-                    );
+                    return Err(self.type_error("can't send non-None value to a just-started generator"));
                 }
                 ResumeMode::Close => {
                     self.finish_generator(g);
@@ -225,10 +223,7 @@ impl Vm {
         if let Link::Host = link {
             return Ok(Flow::Exit(Outcome::Yielded(v)));
         }
-        let caller = self
-            .frames
-            .pop()
-            .ok_or_else(|| self.runtime_error("frame stack underflow"))?;
+        let caller = self.frames.pop().ok_or_else(|| self.runtime_error("frame stack underflow"))?;
         *f = caller;
         match link {
             Link::Close => Err(self.runtime_error("generator ignored GeneratorExit")),
@@ -265,13 +260,7 @@ impl Vm {
     }
 
     /// `Return` in a generator frame.
-    pub(crate) fn generator_return(
-        &mut self,
-        f: &mut Frame,
-        g: ObjRef,
-        v: Value,
-        base: usize,
-    ) -> Result<Flow, Exc> {
+    pub(crate) fn generator_return(&mut self, f: &mut Frame, g: ObjRef, v: Value, base: usize) -> Result<Flow, Exc> {
         let _ = base;
         let root = f.root.unwrap_or(g);
         let delegator = self.gen(g).and_then(|x| x.delegator);
@@ -296,23 +285,14 @@ impl Vm {
         if let Link::Host = link {
             return Ok(Flow::Exit(Outcome::Returned(v)));
         }
-        let caller = self
-            .frames
-            .pop()
-            .ok_or_else(|| self.runtime_error("frame stack underflow"))?;
+        let caller = self.frames.pop().ok_or_else(|| self.runtime_error("frame stack underflow"))?;
         *f = caller;
         self.deliver_return(f, v, link)
     }
 
     /// Takes delegator `p`'s parked frame to continue it after its delegate `g` finished, with
     /// the chain's link; the delegate is popped from its stack.
-    fn resume_delegator(
-        &mut self,
-        f: &Frame,
-        g: ObjRef,
-        p: ObjRef,
-        root: ObjRef,
-    ) -> Result<Frame, Exc> {
+    fn resume_delegator(&mut self, f: &Frame, g: ObjRef, p: ObjRef, root: ObjRef) -> Result<Frame, Exc> {
         if let Some(x) = self.gen_mut(g) {
             x.delegator = None;
         }
@@ -361,11 +341,7 @@ impl Vm {
 
     /// If the finished frame `f` of generator `g` was running as a chain's delegate, the frame
     /// of its delegator (where the exception continues).
-    pub(crate) fn take_delegator_frame(
-        &mut self,
-        f: &Frame,
-        g: ObjRef,
-    ) -> Result<Option<Frame>, Exc> {
+    pub(crate) fn take_delegator_frame(&mut self, f: &Frame, g: ObjRef) -> Result<Option<Frame>, Exc> {
         let root = f.root.unwrap_or(g);
         let delegator = self.gen(g).and_then(|x| x.delegator);
         if let Some(x) = self.gen_mut(g) {
@@ -379,13 +355,7 @@ impl Vm {
 
     /// `YieldFrom` in the running generator frame: stack holds the iterator `it`; `sent` was
     /// popped. `start` is the instruction's own offset, where the frame parks.
-    pub(crate) fn yield_from(
-        &mut self,
-        f: &mut Frame,
-        it: Value,
-        sent: Value,
-        start: usize,
-    ) -> Result<Flow, Exc> {
+    pub(crate) fn yield_from(&mut self, f: &mut Frame, it: Value, sent: Value, start: usize) -> Result<Flow, Exc> {
         let Some(p) = f.gen else {
             return Err(self.runtime_error("yield from outside a generator frame"));
         };
@@ -401,9 +371,7 @@ impl Vm {
                 return Ok(Flow::Next);
             }
             GenState::Created if !sent.is_none() => {
-                return Err(
-                    self.type_error("can't send non-None value to a just-started generator")
-                );
+                return Err(self.type_error("can't send non-None value to a just-started generator"));
             }
             _ => {}
         }
@@ -449,13 +417,7 @@ impl Vm {
     }
 
     /// `yield from` over a non-generator iterator: each item is yielded out of this frame.
-    fn yield_from_iterator(
-        &mut self,
-        f: &mut Frame,
-        it: Value,
-        sent: Value,
-        start: usize,
-    ) -> Result<Flow, Exc> {
+    fn yield_from_iterator(&mut self, f: &mut Frame, it: Value, sent: Value, start: usize) -> Result<Flow, Exc> {
         if !sent.is_none() {
             let t = self.type_name(it);
             return Err(self.attribute_error(&format!("'{t}' object has no attribute 'send'")));
@@ -479,11 +441,6 @@ impl Vm {
 
     /// A frame with nothing in it, left behind where a frame was moved out.
     pub(crate) fn placeholder_frame(&self) -> Frame {
-        crate::call::new_frame(
-            self.placeholder_code.clone(),
-            self.builtins,
-            &[],
-            Link::Host,
-        )
+        crate::call::new_frame(self.placeholder_code.clone(), self.builtins, &[], Link::Host)
     }
 }

@@ -145,7 +145,7 @@ impl Heap {
 /// Calls `f` on every value an object references.
 fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
     match obj {
-        HeapObj::Str(_) | HeapObj::BigInt(_) | HeapObj::Range { .. } | HeapObj::Free => {}
+        HeapObj::Str(_) | HeapObj::BigInt(_) | HeapObj::Range { .. } | HeapObj::BigRange(_) | HeapObj::Free => {}
         HeapObj::List(items) => items.iter().for_each(|v| f(*v)),
         HeapObj::Tuple(items) => items.iter().for_each(|v| f(*v)),
         HeapObj::Dict(d) | HeapObj::Set(d) => d.trace(f),
@@ -189,10 +189,7 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
             }
         }
         HeapObj::Class(c) => {
-            c.bases
-                .iter()
-                .chain(c.mro.iter())
-                .for_each(|r| f(Value::Obj(*r)));
+            c.bases.iter().chain(c.mro.iter()).for_each(|r| f(Value::Obj(*r)));
             f(Value::Obj(c.dict));
         }
         HeapObj::Module(m) => f(Value::Obj(m.dict)),
@@ -201,7 +198,7 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
             IterState::Str { s, .. } => f(Value::Obj(s)),
             IterState::Dict { dict, .. } => f(Value::Obj(dict)),
             IterState::Set { set, .. } => f(Value::Obj(set)),
-            IterState::Range { .. } | IterState::Exhausted => {}
+            IterState::Range { .. } | IterState::BigRange(_) | IterState::Exhausted => {}
         },
         HeapObj::DictView { dict, .. } => f(Value::Obj(*dict)),
     }
@@ -216,13 +213,7 @@ pub fn approx_size(obj: &HeapObj) -> usize {
         HeapObj::List(v) => v.capacity() * 16,
         HeapObj::Tuple(v) => v.len() * 16,
         HeapObj::Dict(d) | HeapObj::Set(d) => d.approx_bytes(),
-        HeapObj::Generator(g) => {
-            128 + g
-                .frame
-                .as_ref()
-                .map(|f| f.stack.capacity() * 16 + 96)
-                .unwrap_or(0)
-        }
+        HeapObj::Generator(g) => 128 + g.frame.as_ref().map(|f| f.stack.capacity() * 16 + 96).unwrap_or(0),
         _ => 32,
     }
 }

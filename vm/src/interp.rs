@@ -11,7 +11,6 @@ use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
 use coro_compiler::opcode::{format_flags, make_function, BinOpKind, Op};
-use std::rc::Rc;
 
 /// What a native function asks of the loop.
 pub enum Ret {
@@ -20,11 +19,7 @@ pub enum Ret {
     /// Call this callable with these arguments; its result is the native call's result.
     TailCall(Value, Vec<Value>),
     /// Resume a generator; how its outcome arrives is decided by `link`.
-    Resume {
-        gen: ObjRef,
-        mode: ResumeMode,
-        link: Link,
-    },
+    Resume { gen: ObjRef, mode: ResumeMode, link: Link },
 }
 
 impl From<Value> for Ret {
@@ -138,12 +133,7 @@ impl Vm {
     /// The current frame ends with `err`. Pops it and moves to the frame that receives the
     /// exception; `Ok(Some((err, ip)))` continues unwinding there, `Ok(None)` means the
     /// exception was absorbed, `Err` returns it to the host.
-    fn frame_exit_with_error(
-        &mut self,
-        f: &mut Frame,
-        mut err: Exc,
-        base: usize,
-    ) -> Result<Option<(Exc, usize)>, Exc> {
+    fn frame_exit_with_error(&mut self, f: &mut Frame, mut err: Exc, base: usize) -> Result<Option<(Exc, usize)>, Exc> {
         if let Some(g) = f.gen {
             err = self.generator_finished_with_error(g, err);
             if let Some(next) = self.take_delegator_frame(f, g)? {
@@ -239,7 +229,10 @@ impl Vm {
                     let v = f.stack[arg as usize];
                     if v.is_undef() {
                         let name = code.code.varnames[arg as usize].clone();
-                        let e = self.exc_msg(ExcKind::UnboundLocalError, &format!("cannot access local variable '{name}' where it is not associated with a value"));
+                        let e = self.exc_msg(
+                            ExcKind::UnboundLocalError,
+                            &format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        );
                         tri!(Err(e));
                     }
                     f.stack.push(v);
@@ -251,7 +244,10 @@ impl Vm {
                 Op::DeleteFast => {
                     if f.stack[arg as usize].is_undef() {
                         let name = code.code.varnames[arg as usize].clone();
-                        let e = self.exc_msg(ExcKind::UnboundLocalError, &format!("cannot access local variable '{name}' where it is not associated with a value"));
+                        let e = self.exc_msg(
+                            ExcKind::UnboundLocalError,
+                            &format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        );
                         tri!(Err(e));
                     }
                     f.stack[arg as usize] = Value::Undef;
@@ -341,9 +337,7 @@ impl Vm {
                     let b = pop!(f);
                     let a = top!(f);
                     let r = match (a, b) {
-                        (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => {
-                            Value::Int(x + y)
-                        }
+                        (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => Value::Int(x + y),
                         (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
                         _ => tri!(self.binary_op(BinOpKind::Add, a, b)),
                     };
@@ -353,9 +347,7 @@ impl Vm {
                     let b = pop!(f);
                     let a = top!(f);
                     let r = match (a, b) {
-                        (Value::Int(x), Value::Int(y)) if x.checked_sub(y).is_some() => {
-                            Value::Int(x - y)
-                        }
+                        (Value::Int(x), Value::Int(y)) if x.checked_sub(y).is_some() => Value::Int(x - y),
                         (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
                         _ => tri!(self.binary_op(BinOpKind::Sub, a, b)),
                     };
@@ -365,9 +357,7 @@ impl Vm {
                     let b = pop!(f);
                     let a = top!(f);
                     let r = match (a, b) {
-                        (Value::Int(x), Value::Int(y)) if x.checked_mul(y).is_some() => {
-                            Value::Int(x * y)
-                        }
+                        (Value::Int(x), Value::Int(y)) if x.checked_mul(y).is_some() => Value::Int(x * y),
                         (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
                         _ => tri!(self.binary_op(BinOpKind::Mul, a, b)),
                     };
@@ -402,9 +392,7 @@ impl Vm {
                     let b = pop!(f);
                     let a = top!(f);
                     let r = match (a, b) {
-                        (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => {
-                            Value::Int(x + y)
-                        }
+                        (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => Value::Int(x + y),
                         (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
                         _ => tri!(self.inplace_op(BinOpKind::Add, a, b)),
                     };
@@ -439,11 +427,7 @@ impl Vm {
                         None => {
                             // Membership in a generator or other Python-level iterable runs in
                             // Python (the prelude), so it can resume the generator.
-                            let helper = if arg == 1 {
-                                "_not_contains"
-                            } else {
-                                "_contains"
-                            };
+                            let helper = if arg == 1 { "_not_contains" } else { "_contains" };
                             let callee = self.prelude_fn(helper);
                             save!();
                             flow!(self.call_value(f, callee, &[container, item], &[]));
@@ -529,17 +513,9 @@ impl Vm {
                         None => {
                             if matches!(self.heap.get(r), HeapObj::Generator(_)) {
                                 save!();
-                                flow!(self.resume_generator(
-                                    f,
-                                    r,
-                                    ResumeMode::Send(Value::None),
-                                    Link::ForIter(arg)
-                                ));
+                                flow!(self.resume_generator(f, r, ResumeMode::Send(Value::None), Link::ForIter(arg)));
                             } else {
-                                let e = self.type_error(&format!(
-                                    "'{}' object is not an iterator",
-                                    self.type_name(it)
-                                ));
+                                let e = self.type_error(&format!("'{}' object is not an iterator", self.type_name(it)));
                                 tri!(Err(e))
                             }
                         }
@@ -551,31 +527,17 @@ impl Vm {
                 }
                 Op::MakeFunction => {
                     let code_v = pop!(f);
-                    let closure = if arg & make_function::CLOSURE != 0 {
-                        pop!(f)
-                    } else {
-                        Value::Undef
-                    };
-                    let kwdefaults = if arg & make_function::KWDEFAULTS != 0 {
-                        pop!(f)
-                    } else {
-                        Value::Undef
-                    };
-                    let defaults = if arg & make_function::DEFAULTS != 0 {
-                        pop!(f)
-                    } else {
-                        Value::Undef
-                    };
-                    let func =
-                        tri!(self.make_function(f.globals, code_v, defaults, kwdefaults, closure));
+                    let closure = if arg & make_function::CLOSURE != 0 { pop!(f) } else { Value::Undef };
+                    let kwdefaults = if arg & make_function::KWDEFAULTS != 0 { pop!(f) } else { Value::Undef };
+                    let defaults = if arg & make_function::DEFAULTS != 0 { pop!(f) } else { Value::Undef };
+                    let func = tri!(self.make_function(f.globals, code_v, defaults, kwdefaults, closure));
                     f.stack.push(func);
                 }
                 Op::Call => {
                     let n = arg as usize;
                     let base_i = f.stack.len() - n - 1;
                     let callee = f.stack[base_i];
-                    let args: smallvec::SmallVec<[Value; 8]> =
-                        f.stack[base_i + 1..].iter().copied().collect();
+                    let args: smallvec::SmallVec<[Value; 8]> = f.stack[base_i + 1..].iter().copied().collect();
                     f.stack.truncate(base_i);
                     flow!(self.call_value(f, callee, &args, &[]));
                 }
@@ -597,8 +559,7 @@ impl Vm {
                     let mut kwnames = Vec::new();
                     if let Value::Obj(d) = kwargs {
                         if let HeapObj::Dict(dict) = self.heap.get(d) {
-                            let entries: Vec<(Value, Value)> =
-                                dict.iter().map(|e| (e.key, e.value)).collect();
+                            let entries: Vec<(Value, Value)> = dict.iter().map(|e| (e.key, e.value)).collect();
                             for (k, v) in entries {
                                 if self.str_of(k).is_none() {
                                     let e = self.type_error("keywords must be strings");
@@ -746,11 +707,7 @@ impl Vm {
                     }
                 }
                 Op::FormatValue => {
-                    let spec = if arg & format_flags::HAS_SPEC != 0 {
-                        pop!(f)
-                    } else {
-                        Value::Undef
-                    };
+                    let spec = if arg & format_flags::HAS_SPEC != 0 { pop!(f) } else { Value::Undef };
                     let v = pop!(f);
                     let v = match arg & 3 {
                         format_flags::CONV_STR => tri!(self.to_str(v)),
@@ -907,17 +864,16 @@ impl Vm {
             let name = c.cellvars[i].clone();
             self.exc_msg(
                 ExcKind::UnboundLocalError,
-                &format!(
-                    "cannot access local variable '{name}' where it is not associated with a value"
-                ),
+                &format!("cannot access local variable '{name}' where it is not associated with a value"),
             )
         } else {
-            let name = c
-                .freevars
-                .get(i - c.cellvars.len())
-                .cloned()
-                .unwrap_or_else(|| "?".into());
-            self.exc_msg(ExcKind::NameError, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+            let name = c.freevars.get(i - c.cellvars.len()).cloned().unwrap_or_else(|| "?".into());
+            self.exc_msg(
+                ExcKind::NameError,
+                &format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ),
+            )
         }
     }
 
@@ -967,18 +923,11 @@ impl Vm {
             },
             _ => return Err(self.type_error("MakeFunction needs a code object")),
         };
-        let defaults = if defaults.is_undef() {
-            Vec::new()
-        } else {
-            self.tuple_items(defaults)
-        };
+        let defaults = if defaults.is_undef() { Vec::new() } else { self.tuple_items(defaults) };
         let closure: Box<[ObjRef]> = if closure.is_undef() {
             Box::new([])
         } else {
-            self.tuple_items(closure)
-                .iter()
-                .filter_map(|v| v.as_obj())
-                .collect()
+            self.tuple_items(closure).iter().filter_map(|v| v.as_obj()).collect()
         };
         let modname = self.intern("__name__");
         let module = self.dict_get_str(globals, modname).unwrap_or(Value::None);
@@ -993,19 +942,15 @@ impl Vm {
             module,
             dict: None,
         };
-        Ok(Value::Obj(
-            self.heap.alloc(HeapObj::Function(Box::new(func))),
-        ))
+        Ok(Value::Obj(self.heap.alloc(HeapObj::Function(Box::new(func)))))
     }
 
     /// The exception currently being handled, looking through this frame and its callers.
     pub(crate) fn current_exc_info(&self, f: &Frame) -> Option<Exc> {
-        std::iter::once(f)
-            .chain(self.frames.iter().rev())
-            .find_map(|fr| match fr.exc_info {
-                Value::Obj(r) => Some(Exc(r)),
-                _ => None,
-            })
+        std::iter::once(f).chain(self.frames.iter().rev()).find_map(|fr| match fr.exc_info {
+            Value::Obj(r) => Some(Exc(r)),
+            _ => None,
+        })
     }
 
     /// Sets `__context__` of a newly raised exception to the one being handled.
@@ -1033,11 +978,7 @@ impl Vm {
             } else {
                 match self.to_exception(cause) {
                     Some(c) => Value::Obj(c.0),
-                    None => {
-                        return Err(
-                            self.type_error("exception causes must derive from BaseException")
-                        )
-                    }
+                    None => return Err(self.type_error("exception causes must derive from BaseException")),
                 }
             };
             if let Some(x) = self.exc_obj_mut(e) {
@@ -1053,9 +994,7 @@ impl Vm {
         let r = v.as_obj()?;
         match self.heap.get(r) {
             HeapObj::Exception(_) => Some(Exc(r)),
-            HeapObj::Class(c) if c.kind == crate::object::TypeKind::Exception => {
-                Some(self.new_exception(r, vec![]))
-            }
+            HeapObj::Class(c) if c.kind == crate::object::TypeKind::Exception => Some(self.new_exception(r, vec![])),
             _ => None,
         }
     }
@@ -1067,9 +1006,7 @@ impl Vm {
                 Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Class(c) if vm.is_subclass(r, vm.types.exc(ExcKind::BaseException)) || c.kind == crate::object::TypeKind::Exception) => {
                     Ok(vm.is_subclass(cls, r))
                 }
-                _ => Err(vm.type_error(
-                    "catching classes that do not inherit from BaseException is not allowed",
-                )),
+                _ => Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed")),
             }
         };
         if let Value::Obj(r) = typ {
@@ -1105,23 +1042,14 @@ impl Vm {
         self.tuple_items(v)
     }
 
-    fn unpack_into(
-        &mut self,
-        f: &mut Frame,
-        op: Op,
-        arg: u32,
-        items: Vec<Value>,
-    ) -> Result<(), Exc> {
+    fn unpack_into(&mut self, f: &mut Frame, op: Op, arg: u32, items: Vec<Value>) -> Result<(), Exc> {
         if op == Op::UnpackSequence {
             let n = arg as usize;
             if items.len() != n {
                 let msg = if items.len() > n {
                     format!("too many values to unpack (expected {n})")
                 } else {
-                    format!(
-                        "not enough values to unpack (expected {n}, got {})",
-                        items.len()
-                    )
+                    format!("not enough values to unpack (expected {n}, got {})", items.len())
                 };
                 return Err(self.value_error(&msg));
             }
@@ -1131,11 +1059,8 @@ impl Vm {
         let before = (arg & 0xff) as usize;
         let after = (arg >> 8) as usize;
         if items.len() < before + after {
-            let msg = format!(
-                "not enough values to unpack (expected at least {}, got {})",
-                before + after,
-                items.len()
-            );
+            let msg =
+                format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len());
             return Err(self.value_error(&msg));
         }
         let rest: Vec<Value> = items[before..items.len() - after].to_vec();

@@ -120,10 +120,7 @@ impl Vm {
     }
 
     pub fn new_string(&mut self, s: String) -> Value {
-        Value::Obj(
-            self.heap
-                .alloc(HeapObj::Str(StrObj::new(s.into_boxed_str()))),
-        )
+        Value::Obj(self.heap.alloc(HeapObj::Str(StrObj::new(s.into_boxed_str()))))
     }
 
     /// The one str object for `s` among interned names (immortal).
@@ -228,11 +225,8 @@ impl Vm {
         let globals = self.module_dict(module);
         let name = self.intern("__file__");
         let file = self.new_str(filename);
-        self.dict_set(globals, name, file)
-            .map_err(RunError::Exception)?;
-        self.run_code(code, globals)
-            .map(|_| ())
-            .map_err(RunError::Exception)
+        self.dict_set(globals, name, file).map_err(RunError::Exception)?;
+        self.run_code(code, globals).map(|_| ()).map_err(RunError::Exception)
     }
 
     /// Runs a module-level code object with the given globals dict.
@@ -245,18 +239,12 @@ impl Vm {
     /// Creates a module object registered under `name` with a fresh globals dict.
     pub fn new_module(&mut self, name: &str) -> ObjRef {
         let dict = self.new_dict().as_obj().unwrap_or(self.builtins);
-        let m = self.heap.alloc(HeapObj::Module(Box::new(object::Module {
-            name: name.into(),
-            dict,
-        })));
+        let m = self.heap.alloc(HeapObj::Module(Box::new(object::Module { name: name.into(), dict })));
         let key = self.intern("__name__");
         let val = self.new_str(name);
         let _ = self.dict_set(dict, key, val);
         let bkey = self.intern("__builtins__");
-        let bmod = self
-            .lookup_module("builtins")
-            .map(Value::Obj)
-            .unwrap_or(Value::None);
+        let bmod = self.lookup_module("builtins").map(Value::Obj).unwrap_or(Value::None);
         let _ = self.dict_set(dict, bkey, bmod);
         let mkey = self.new_str(name);
         let modules = self.modules;
@@ -268,9 +256,7 @@ impl Vm {
         let HeapObj::Dict(d) = self.heap.get(self.modules) else {
             return None;
         };
-        d.iter()
-            .find(|e| self.str_of(e.key) == Some(name))
-            .and_then(|e| e.value.as_obj())
+        d.iter().find(|e| self.str_of(e.key) == Some(name)).and_then(|e| e.value.as_obj())
     }
 
     pub fn module_dict(&self, m: ObjRef) -> ObjRef {
@@ -315,8 +301,7 @@ impl Vm {
     }
 
     pub fn hash(&mut self, v: Value) -> Result<u64, Exc> {
-        dict::hash_value(&self.heap, v)
-            .map_err(|t| self.type_error(&format!("unhashable type: '{t}'")))
+        dict::hash_value(&self.heap, v).map_err(|t| self.type_error(&format!("unhashable type: '{t}'")))
     }
 
     /// Writes program output, reporting a closed stdout as an OSError-free silent drop
@@ -355,10 +340,7 @@ fn placeholder_code() -> Code {
         qualname: "<placeholder>".into(),
         filename: "<none>".into(),
         first_line: 0,
-        flags: coro_compiler::CodeFlags {
-            hidden: true,
-            ..Default::default()
-        },
+        flags: coro_compiler::CodeFlags { hidden: true, ..Default::default() },
         argcount: 0,
         posonlyargcount: 0,
         kwonlyargcount: 0,

@@ -109,12 +109,11 @@ const INT_TOO_LARGE_FOR_FLOAT: &str = "int too large to convert to float";
 /// First code point of every run of ten Unicode decimal digits (category Nd), Unicode 14.0 as in
 /// CPython 3.11. `int()`, `float()` and format-spec widths accept any of them.
 const DECIMAL_ZEROS: [u32; 66] = [
-    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
-    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
-    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
-    0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
-    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50,
-    0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0,
+    0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620,
+    0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0,
+    0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60,
+    0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
 ];
 
 /// The value of a Unicode decimal digit (`unicodedata.decimal`), as CPython's
@@ -226,10 +225,7 @@ fn sci_digits(text: &str) -> (Vec<u8>, i64) {
 fn sci_digits_untrimmed(text: &str) -> (Vec<u8>, i64) {
     let (mantissa, exp) = text.split_once('e').unwrap_or((text, "0"));
     let exp: i64 = exp.parse().unwrap_or(0);
-    (
-        mantissa.bytes().filter(|b| b.is_ascii_digit()).collect(),
-        exp + 1,
-    )
+    (mantissa.bytes().filter(|b| b.is_ascii_digit()).collect(), exp + 1)
 }
 
 /// When `x` lies exactly halfway between two `n`-digit strings that both read back as `x`,
@@ -272,11 +268,7 @@ fn decimal_equals(x: f64, digits: &[u8], decpt: i64) -> bool {
     let bits = x.abs().to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let fraction = bits & ((1u64 << 52) - 1);
-    let (mantissa, exp2) = if biased == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1u64 << 52), biased - 1075)
-    };
+    let (mantissa, exp2) = if biased == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), biased - 1075) };
     let Some(decimal) = BigUint::parse_bytes(digits, 10) else {
         return false;
     };
@@ -335,11 +327,7 @@ fn format_float_short(x: f64, style: FloatStyle, precision: usize, flags: FloatF
     }
     if x.is_infinite() {
         let inf = if flags.upper { "INF" } else { "inf" };
-        return if x < 0.0 {
-            format!("-{inf}")
-        } else {
-            inf.to_string()
-        };
+        return if x < 0.0 { format!("-{inf}") } else { inf.to_string() };
     }
     let precision = precision as i64;
     let (digits, mut decpt) = match style {
@@ -366,11 +354,7 @@ fn format_float_short(x: f64, style: FloatStyle, precision: usize, flags: FloatF
         FloatStyle::Fixed => vdigits_end = decpt + precision,
         FloatStyle::General => {
             let precision = precision.max(1);
-            let limit = if flags.add_dot_0 {
-                precision - 1
-            } else {
-                precision
-            };
+            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
             if decpt <= -4 || decpt > limit {
                 use_exp = true;
             }
@@ -388,11 +372,7 @@ fn format_float_short(x: f64, style: FloatStyle, precision: usize, flags: FloatF
         decpt = 1;
     }
     let vdigits_start = if decpt <= 0 { decpt - 1 } else { 0 };
-    vdigits_end = if !use_exp && flags.add_dot_0 {
-        vdigits_end.max(decpt + 1)
-    } else {
-        vdigits_end.max(decpt)
-    };
+    vdigits_end = if !use_exp && flags.add_dot_0 { vdigits_end.max(decpt + 1) } else { vdigits_end.max(decpt) };
 
     let zeros = |out: &mut String, n: i64| out.extend(std::iter::repeat_n('0', n.max(0) as usize));
     let mut out = String::with_capacity((vdigits_end - vdigits_start + 8).max(8) as usize);
@@ -435,10 +415,7 @@ fn format_float_short(x: f64, style: FloatStyle, precision: usize, flags: FloatF
 /// `repr(x)` / `str(x)` for a float: shortest round-tripping digits, exponent form when the
 /// decimal exponent is below -4 or at least 16, `.0` on integral values, `inf`/`-inf`/`nan`.
 pub fn float_repr(x: f64) -> String {
-    let flags = FloatFlags {
-        add_dot_0: true,
-        ..FloatFlags::default()
-    };
+    let flags = FloatFlags { add_dot_0: true, ..FloatFlags::default() };
     format_float_short(x, FloatStyle::Repr, 0, flags)
 }
 
@@ -597,11 +574,8 @@ pub fn int_true_div(a: &BigInt, b: &BigInt) -> Result<f64, DivError> {
     // Scale so the integer quotient has 55 or 56 bits (fewer in the subnormal range), round
     // those to the bits a double keeps, then scale back exactly.
     let shift = diff.max(DBL_MIN_EXP) - DBL_MANT_DIG - 2;
-    let (num, den) = if shift >= 0 {
-        (am.clone(), bm << shift as usize)
-    } else {
-        (am << (-shift) as usize, bm.clone())
-    };
+    let (num, den) =
+        if shift >= 0 { (am.clone(), bm << shift as usize) } else { (am << (-shift) as usize, bm.clone()) };
     let (q, r) = num.div_rem(&den);
     let x_bits = q.bits() as i64;
     let Some(mut x) = q.to_u64() else {
@@ -736,12 +710,7 @@ pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ParseIntError> {
             _ => 10,
         };
     }
-    if at(i) == b'0'
-        && matches!(
-            (base, at(i + 1)),
-            (16, b'x' | b'X') | (8, b'o' | b'O') | (2, b'b' | b'B')
-        )
-    {
+    if at(i) == b'0' && matches!((base, at(i + 1)), (16, b'x' | b'X') | (8, b'o' | b'O') | (2, b'b' | b'B')) {
         i += 2;
         if at(i) == b'_' {
             i += 1;
@@ -827,11 +796,7 @@ pub fn parse_float(s: &str) -> Option<f64> {
     };
     let lower = unsigned.to_ascii_lowercase();
     if lower == b"inf" || lower == b"infinity" {
-        return Some(if negative {
-            f64::NEG_INFINITY
-        } else {
-            f64::INFINITY
-        });
+        return Some(if negative { f64::NEG_INFINITY } else { f64::INFINITY });
     }
     if lower == b"nan" {
         // CPython keeps the sign of "-nan".
@@ -966,10 +931,7 @@ fn quote_code(c: char) -> String {
 }
 
 fn unknown_code(c: char, type_name: &str) -> FmtError {
-    FmtError::Value(format!(
-        "Unknown format code '{}' for object of type '{type_name}'",
-        quote_code(c)
-    ))
+    FmtError::Value(format!("Unknown format code '{}' for object of type '{type_name}'", quote_code(c)))
 }
 
 /// CPython's `get_integer`: a run of Unicode decimal digits. Returns the value and how many
@@ -993,18 +955,11 @@ fn read_integer(chars: &[char], pos: &mut usize) -> Result<(usize, usize), Strin
 /// is what `ty` becomes when the spec names none (`Some('d')` for int, `None` for float,
 /// `Some('s')` for str); `type_name` goes into the "Invalid format specifier" message. Errors
 /// are CPython's ValueError messages.
-pub fn parse_format_spec(
-    spec: &str,
-    default_type: Option<char>,
-    type_name: &str,
-) -> Result<FormatSpec, String> {
+pub fn parse_format_spec(spec: &str, default_type: Option<char>, type_name: &str) -> Result<FormatSpec, String> {
     let chars: Vec<char> = spec.chars().collect();
     let end = chars.len();
     let mut pos = 0;
-    let mut f = FormatSpec {
-        ty: default_type,
-        ..FormatSpec::default()
-    };
+    let mut f = FormatSpec { ty: default_type, ..FormatSpec::default() };
 
     if let Some(align) = chars.get(1).and_then(|&c| align_of(c)) {
         f.fill = Some(chars[0]);
@@ -1064,9 +1019,7 @@ pub fn parse_format_spec(
         f.precision = Some(precision);
     }
     if end - pos > 1 {
-        return Err(format!(
-            "Invalid format specifier '{spec}' for object of type '{type_name}'"
-        ));
+        return Err(format!("Invalid format specifier '{spec}' for object of type '{type_name}'"));
     }
     if end - pos == 1 {
         f.ty = Some(chars[pos]);
@@ -1161,16 +1114,8 @@ fn render_number(parts: &NumberParts, f: &FormatSpec, sep: Option<(char, usize)>
         + i64::from(parts.decimal_point)
         + parts.remainder.chars().count() as i64;
     let width = f.width.map_or(-1, |w| w as i64);
-    let min_width = if fill == '0' && align == Align::AfterSign {
-        width - n_non_digit
-    } else {
-        0
-    };
-    let grouped = if parts.digits.is_empty() {
-        String::new()
-    } else {
-        group_digits(parts.digits, min_width, sep)
-    };
+    let min_width = if fill == '0' && align == Align::AfterSign { width - n_non_digit } else { 0 };
+    let grouped = if parts.digits.is_empty() { String::new() } else { group_digits(parts.digits, min_width, sep) };
     let padding = (width - n_non_digit - grouped.len() as i64).max(0) as usize;
     let (left, inner, right) = match align {
         Align::Left => (0, 0, padding),
@@ -1220,8 +1165,7 @@ impl IntRef<'_> {
                 })
             }
             IntRef::Big(b) if base == 10 => {
-                let text = int_to_decimal_checked(b)
-                    .map_err(|_| FmtError::Value(int_to_str_limit_message()))?;
+                let text = int_to_decimal_checked(b).map_err(|_| FmtError::Value(int_to_str_limit_message()))?;
                 Ok(text.trim_start_matches('-').to_string())
             }
             IntRef::Big(b) => Ok(b.magnitude().to_str_radix(base)),
@@ -1232,9 +1176,7 @@ impl IntRef<'_> {
         match self {
             // Rounds to nearest, ties to even, like PyLong_AsDouble.
             IntRef::Small(v) => Ok(v as f64),
-            IntRef::Big(b) => {
-                bigint_to_f64(b).ok_or_else(|| FmtError::Overflow(INT_TOO_LARGE_FOR_FLOAT.into()))
-            }
+            IntRef::Big(b) => bigint_to_f64(b).ok_or_else(|| FmtError::Overflow(INT_TOO_LARGE_FOR_FLOAT.into())),
         }
     }
 
@@ -1247,11 +1189,7 @@ impl IntRef<'_> {
 
     fn decimal(self) -> Result<String, FmtError> {
         let digits = self.magnitude_digits(10)?;
-        Ok(if self.is_negative() {
-            format!("-{digits}")
-        } else {
-            digits
-        })
+        Ok(if self.is_negative() { format!("-{digits}") } else { digits })
     }
 }
 
@@ -1300,25 +1238,16 @@ fn format_int_internal(n: IntRef, f: &FormatSpec) -> Result<String, FmtError> {
         if f.alternate {
             return value_error("Alternate form (#) not allowed with integer format specifier 'c'");
         }
-        let code = n.to_i64().ok_or_else(|| {
-            FmtError::Overflow("Python int too large to convert to C long".into())
-        })?;
+        let code = n.to_i64().ok_or_else(|| FmtError::Overflow("Python int too large to convert to C long".into()))?;
         if !(0..=0x10ffff).contains(&code) {
             return Err(FmtError::Overflow("%c arg not in range(0x110000)".into()));
         }
         // Python str can hold a lone surrogate; a Rust String cannot.
-        let ch = char::from_u32(code as u32).ok_or_else(|| {
-            FmtError::Value(format!("cannot represent surrogate U+{code:04X} in a str"))
-        })?;
+        let ch = char::from_u32(code as u32)
+            .ok_or_else(|| FmtError::Value(format!("cannot represent surrogate U+{code:04X} in a str")))?;
         let text = ch.to_string();
         // CPython passes the character as "remainder": copied, never grouped.
-        let parts = NumberParts {
-            negative: false,
-            prefix: "",
-            digits: "",
-            decimal_point: false,
-            remainder: &text,
-        };
+        let parts = NumberParts { negative: false, prefix: "", digits: "", decimal_point: false, remainder: &text };
         return Ok(render_number(&parts, f, None));
     }
     let (base, prefix) = match ty {
@@ -1368,11 +1297,7 @@ fn format_float_internal(x: f64, f: &FormatSpec) -> Result<String, FmtError> {
         return Err(FmtError::Value("precision too big".into()));
     }
     check_width(f)?;
-    let mut flags = FloatFlags {
-        alt: f.alternate,
-        no_neg_0: f.no_neg_zero,
-        ..FloatFlags::default()
-    };
+    let mut flags = FloatFlags { alt: f.alternate, no_neg_0: f.no_neg_zero, ..FloatFlags::default() };
     let mut x = x;
     let mut percent = false;
     let mut default_precision = 6;
@@ -1423,10 +1348,7 @@ fn format_float_internal(x: f64, f: &FormatSpec) -> Result<String, FmtError> {
         Some(rest) => (true, rest),
         None => (false, body.as_str()),
     };
-    let digit_end = unsigned
-        .bytes()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or(unsigned.len());
+    let digit_end = unsigned.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(unsigned.len());
     let decimal_point = unsigned[digit_end..].starts_with('.');
     let parts = NumberParts {
         negative,
@@ -1554,17 +1476,9 @@ mod tests {
                     k += 1;
                 }
             }
-            total += if negative {
-                -&sign * product
-            } else {
-                &sign * product
-            };
+            total += if negative { -&sign * product } else { &sign * product };
             if i < bytes.len() {
-                sign = if bytes[i] == b'-' {
-                    -BigInt::one()
-                } else {
-                    BigInt::one()
-                };
+                sign = if bytes[i] == b'-' { -BigInt::one() } else { BigInt::one() };
             }
             term_start = i + 1;
         }
@@ -1737,49 +1651,21 @@ mod tests {
         (3.45678, "^11", "  3.45678  "),
         (-3.45678, "=10.2f", "-     3.46"),
         (-3.45678, "x=10.2f", "-xxxxx3.46"),
-        (
-            3.45678,
-            "\u{e9}>9.1f",
-            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}3.5",
-        ),
+        (3.45678, "\u{e9}>9.1f", "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}3.5"),
         (3.45678, "010.2%", "000345.68%"),
         (0.5, ".0%", "50%"),
         (0.005, ".0%", "0%"),
         (0.015, ".1%", "1.5%"),
         (1e+300, "%", "1000000000..56.000000%:311"),
-        (
-            1.0,
-            ".60f",
-            "1.000000000000000000000000000000000000000000000000000000000000",
-        ),
+        (1.0, ".60f", "1.000000000000000000000000000000000000000000000000000000000000"),
         (0.1, ".30f", "0.100000000000000005551115123126"),
         (0.1, ".25e", "1.0000000000000000555111512e-01"),
         (1.0, ".2000f", "1.00000000..0000000000:2002"),
-        (
-            1.0,
-            "d",
-            "ValueError: Unknown format code 'd' for object of type 'float'",
-        ),
-        (
-            1.0,
-            "s",
-            "ValueError: Unknown format code 's' for object of type 'float'",
-        ),
-        (
-            1.0,
-            "x",
-            "ValueError: Unknown format code 'x' for object of type 'float'",
-        ),
-        (
-            1.0,
-            "c",
-            "ValueError: Unknown format code 'c' for object of type 'float'",
-        ),
-        (
-            1.0,
-            "abc",
-            "ValueError: Invalid format specifier 'abc' for object of type 'float'",
-        ),
+        (1.0, "d", "ValueError: Unknown format code 'd' for object of type 'float'"),
+        (1.0, "s", "ValueError: Unknown format code 's' for object of type 'float'"),
+        (1.0, "x", "ValueError: Unknown format code 'x' for object of type 'float'"),
+        (1.0, "c", "ValueError: Unknown format code 'c' for object of type 'float'"),
+        (1.0, "abc", "ValueError: Invalid format specifier 'abc' for object of type 'float'"),
         (1.0, ".", "ValueError: Format specifier missing precision"),
         (1.0, ",_", "ValueError: Cannot specify both ',' and '_'."),
         (1.0, "_,", "ValueError: Cannot specify both ',' and '_'."),
@@ -1787,23 +1673,11 @@ mod tests {
         (1.0, ",n", "ValueError: Cannot specify ',' with 'n'."),
         (1.0, "_n", "ValueError: Cannot specify '_' with 'n'."),
         (1.0, ".2147483648f", "ValueError: precision too big"),
-        (
-            1.0,
-            "99999999999999999999",
-            "ValueError: Too many decimal digits in format string",
-        ),
+        (1.0, "99999999999999999999", "ValueError: Too many decimal digits in format string"),
         (1.0, "\u{663}", "1.0"),
         (1.0, ".\u{663}f", "1.000"),
-        (
-            1.0,
-            "\u{1}",
-            "ValueError: Unknown format code '\\x1' for object of type 'float'",
-        ),
-        (
-            1.0,
-            "\u{e9}",
-            "ValueError: Unknown format code '\\xe9' for object of type 'float'",
-        ),
+        (1.0, "\u{1}", "ValueError: Unknown format code '\\x1' for object of type 'float'"),
+        (1.0, "\u{e9}", "ValueError: Unknown format code '\\xe9' for object of type 'float'"),
     ];
     const INT_FORMATS: &[(&str, &str, &str)] = &[
         ("0", "", "0"),
@@ -1862,92 +1736,32 @@ mod tests {
         ("65", "^5c", "  A  "),
         ("233", "3c", "  \u{e9}"),
         ("-1", "c", "OverflowError: %c arg not in range(0x110000)"),
-        (
-            "1114112",
-            "c",
-            "OverflowError: %c arg not in range(0x110000)",
-        ),
-        (
-            "1180591620717411303424",
-            "c",
-            "OverflowError: Python int too large to convert to C long",
-        ),
-        (
-            "65",
-            "+c",
-            "ValueError: Sign not allowed with integer format specifier 'c'",
-        ),
-        (
-            "65",
-            "-c",
-            "ValueError: Sign not allowed with integer format specifier 'c'",
-        ),
-        (
-            "65",
-            "#c",
-            "ValueError: Alternate form (#) not allowed with integer format specifier 'c'",
-        ),
+        ("1114112", "c", "OverflowError: %c arg not in range(0x110000)"),
+        ("1180591620717411303424", "c", "OverflowError: Python int too large to convert to C long"),
+        ("65", "+c", "ValueError: Sign not allowed with integer format specifier 'c'"),
+        ("65", "-c", "ValueError: Sign not allowed with integer format specifier 'c'"),
+        ("65", "#c", "ValueError: Alternate form (#) not allowed with integer format specifier 'c'"),
         ("65", ",c", "ValueError: Cannot specify ',' with 'c'."),
-        (
-            "1",
-            ".2",
-            "ValueError: Precision not allowed in integer format specifier",
-        ),
+        ("1", ".2", "ValueError: Precision not allowed in integer format specifier"),
         ("1", ".2f", "1.00"),
-        (
-            "1",
-            "z",
-            "ValueError: Negative zero coercion (z) not allowed in integer format specifier",
-        ),
-        (
-            "1",
-            "zd",
-            "ValueError: Negative zero coercion (z) not allowed in integer format specifier",
-        ),
+        ("1", "z", "ValueError: Negative zero coercion (z) not allowed in integer format specifier"),
+        ("1", "zd", "ValueError: Negative zero coercion (z) not allowed in integer format specifier"),
         ("0", "z.1f", "0.0"),
-        (
-            "1",
-            "s",
-            "ValueError: Unknown format code 's' for object of type 'int'",
-        ),
-        (
-            "1",
-            "abc",
-            "ValueError: Invalid format specifier 'abc' for object of type 'int'",
-        ),
-        (
-            "1",
-            "\u{1}",
-            "ValueError: Unknown format code '\\x1' for object of type 'int'",
-        ),
-        (
-            "1",
-            "\u{e9}",
-            "ValueError: Unknown format code '\\xe9' for object of type 'int'",
-        ),
+        ("1", "s", "ValueError: Unknown format code 's' for object of type 'int'"),
+        ("1", "abc", "ValueError: Invalid format specifier 'abc' for object of type 'int'"),
+        ("1", "\u{1}", "ValueError: Unknown format code '\\x1' for object of type 'int'"),
+        ("1", "\u{e9}", "ValueError: Unknown format code '\\xe9' for object of type 'int'"),
         ("1", ",s", "ValueError: Cannot specify ',' with 's'."),
         ("1", ",x", "ValueError: Cannot specify ',' with 'x'."),
         ("1", "_s", "ValueError: Cannot specify '_' with 's'."),
         ("1", ",_", "ValueError: Cannot specify both ',' and '_'."),
         ("1", ".", "ValueError: Format specifier missing precision"),
-        (
-            "1",
-            "99999999999999999999",
-            "ValueError: Too many decimal digits in format string",
-        ),
+        ("1", "99999999999999999999", "ValueError: Too many decimal digits in format string"),
         ("1", "\u{663}", "  1"),
         ("1", "10\u{663}", "          ..         1:103"),
         ("100000000000000000000", "e", "1.000000e+20"),
-        (
-            "100000000000000000000",
-            ",.2f",
-            "100,000,000,000,000,000,000.00",
-        ),
-        (
-            "-100000000000000000000",
-            "%",
-            "-10000000000000000000000.000000%",
-        ),
+        ("100000000000000000000", ",.2f", "100,000,000,000,000,000,000.00"),
+        ("-100000000000000000000", "%", "-10000000000000000000000.000000%"),
         ("9007199254740993", ".0f", "9007199254740992"),
         ("7", "g", "7"),
         ("7", ".3%", "700.000%"),
@@ -1955,16 +1769,8 @@ mod tests {
         ("18446744073709551616", "", "18446744073709551616"),
         ("-18446744073709551616", "x", "-10000000000000000"),
         ("18446744073709551616", ",", "18,446,744,073,709,551,616"),
-        (
-            "1267650600228229401496703205376",
-            "_",
-            "1_267_650_600_228_229_401_496_703_205_376",
-        ),
-        (
-            "1267650600228229401496703205376",
-            "+040,",
-            "+1,267,650,600,228,229,401,496,703,205,376",
-        ),
+        ("1267650600228229401496703205376", "_", "1_267_650_600_228_229_401_496_703_205_376"),
+        ("1267650600228229401496703205376", "+040,", "+1,267,650,600,228,229,401,496,703,205,376"),
     ];
     const STR_FORMATS: &[(&str, &str, &str)] = &[
         ("abc", "", "abc"),
@@ -1984,60 +1790,20 @@ mod tests {
         ("\u{65e5}\u{672c}", "^6", "  \u{65e5}\u{672c}  "),
         ("\u{65e5}\u{672c}\u{8a9e}", ".2", "\u{65e5}\u{672c}"),
         ("abc", "\u{e9}<6", "abc\u{e9}\u{e9}\u{e9}"),
-        (
-            "abc",
-            "+",
-            "ValueError: Sign not allowed in string format specifier",
-        ),
-        (
-            "abc",
-            " ",
-            "ValueError: Space not allowed in string format specifier",
-        ),
-        (
-            "abc",
-            "-",
-            "ValueError: Sign not allowed in string format specifier",
-        ),
-        (
-            "abc",
-            "z",
-            "ValueError: Negative zero coercion (z) not allowed in string format specifier",
-        ),
-        (
-            "abc",
-            "#",
-            "ValueError: Alternate form (#) not allowed in string format specifier",
-        ),
-        (
-            "abc",
-            "=",
-            "ValueError: '=' alignment not allowed in string format specifier",
-        ),
-        (
-            "abc",
-            "0=5",
-            "ValueError: '=' alignment not allowed in string format specifier",
-        ),
+        ("abc", "+", "ValueError: Sign not allowed in string format specifier"),
+        ("abc", " ", "ValueError: Space not allowed in string format specifier"),
+        ("abc", "-", "ValueError: Sign not allowed in string format specifier"),
+        ("abc", "z", "ValueError: Negative zero coercion (z) not allowed in string format specifier"),
+        ("abc", "#", "ValueError: Alternate form (#) not allowed in string format specifier"),
+        ("abc", "=", "ValueError: '=' alignment not allowed in string format specifier"),
+        ("abc", "0=5", "ValueError: '=' alignment not allowed in string format specifier"),
         ("abc", ",", "ValueError: Cannot specify ',' with 's'."),
         ("abc", "_", "ValueError: Cannot specify '_' with 's'."),
         ("abc", ",s", "ValueError: Cannot specify ',' with 's'."),
-        (
-            "abc",
-            "d",
-            "ValueError: Unknown format code 'd' for object of type 'str'",
-        ),
-        (
-            "abc",
-            "abc",
-            "ValueError: Invalid format specifier 'abc' for object of type 'str'",
-        ),
+        ("abc", "d", "ValueError: Unknown format code 'd' for object of type 'str'"),
+        ("abc", "abc", "ValueError: Invalid format specifier 'abc' for object of type 'str'"),
         ("abc", ".", "ValueError: Format specifier missing precision"),
-        (
-            "abc",
-            "\u{1}",
-            "ValueError: Unknown format code '\\x1' for object of type 'str'",
-        ),
+        ("abc", "\u{1}", "ValueError: Unknown format code '\\x1' for object of type 'str'"),
         ("", "3", "   "),
         ("abc", "\u{663}", "abc"),
         ("abc", "2", "abc"),
@@ -2107,14 +1873,8 @@ mod tests {
         (9.223372036854776e+18, "9223372036854775808"),
         (4503599627370497.0, "4503599627370497"),
         (1.7976931348623157e+308, "1797693134..4124858368:309"),
-        (
-            f64::INFINITY,
-            "OverflowError: cannot convert float infinity to integer",
-        ),
-        (
-            f64::NEG_INFINITY,
-            "OverflowError: cannot convert float infinity to integer",
-        ),
+        (f64::INFINITY, "OverflowError: cannot convert float infinity to integer"),
+        (f64::NEG_INFINITY, "OverflowError: cannot convert float infinity to integer"),
         (f64::NAN, "ValueError: cannot convert float NaN to integer"),
         (-0.0, "0"),
     ];
@@ -2177,16 +1937,8 @@ mod tests {
         (Rep("x", "1", 4301, ""), 10, "Invalid"),
         (Rep("", "1", 4301, ""), 8, "2212768662..3439421001:3884"),
         (Rep("", "1", 4301, ""), 32, "1441103125..9370580001:6473"),
-        (
-            Lit("123456789012345678901234567890"),
-            10,
-            "123456789012345678901234567890",
-        ),
-        (
-            Lit("-0xdeadbeefcafebabe1234"),
-            0,
-            "-1051570404360395033547316",
-        ),
+        (Lit("123456789012345678901234567890"), 10, "123456789012345678901234567890"),
+        (Lit("-0xdeadbeefcafebabe1234"), 0, "-1051570404360395033547316"),
     ];
     const PARSE_FLOATS: &[(&str, &str)] = &[
         ("1.5", "1.5"),
@@ -2340,12 +2092,7 @@ mod tests {
         (5, 2, "0b101", "101"),
         (-5, 2, "-0b101", "-101"),
         (0, 2, "0b0", "0"),
-        (
-            1180591620717411303424,
-            16,
-            "0x400000000000000000",
-            "400000000000000000",
-        ),
+        (1180591620717411303424, 16, "0x400000000000000000", "400000000000000000"),
         (
             -1180591620717411303424,
             2,
@@ -2397,11 +2144,7 @@ mod tests {
             let n = eval_int(n);
             assert_eq!(show(format_int(&n, spec)), want, "format({n}, {spec:?})");
             if let Some(small) = n.to_i64() {
-                assert_eq!(
-                    show(format_i64(small, spec)),
-                    want,
-                    "format_i64({n}, {spec:?})"
-                );
+                assert_eq!(show(format_i64(small, spec)), want, "format_i64({n}, {spec:?})");
             }
         }
     }
@@ -2420,10 +2163,7 @@ mod tests {
         let edge = &huge - 1u32;
         assert_eq!(format_int(&edge, "").map(|s| s.len()), Ok(4300));
         // int -> float types convert first: OverflowError.
-        assert_eq!(
-            show(format_int(&huge, "e")),
-            "OverflowError: int too large to convert to float"
-        );
+        assert_eq!(show(format_int(&huge, "e")), "OverflowError: int too large to convert to float");
     }
 
     #[test]
@@ -2463,15 +2203,9 @@ mod tests {
         let f = parse_format_spec("x<010", Some('d'), "int").expect("valid spec");
         assert_eq!((f.zero, f.width, f.fill_char()), (false, Some(10), 'x'));
         let f = parse_format_spec("08", Some('d'), "int").expect("valid spec");
-        assert_eq!(
-            (f.fill_char(), f.align_or(Align::Right), f.ty),
-            ('0', Align::AfterSign, Some('d'))
-        );
+        assert_eq!((f.fill_char(), f.align_or(Align::Right), f.ty), ('0', Align::AfterSign, Some('d')));
         assert_eq!(f.align_or(Align::Left), Align::Left);
-        assert_eq!(
-            parse_format_spec(",", Some('s'), "str"),
-            Err("Cannot specify ',' with 's'.".to_string())
-        );
+        assert_eq!(parse_format_spec(",", Some('s'), "str"), Err("Cannot specify ',' with 's'.".to_string()));
     }
 
     #[test]
@@ -2508,28 +2242,16 @@ mod tests {
 
     #[test]
     fn parse_int_messages_match_cpython() {
-        assert_eq!(
-            ParseIntError::Invalid.message(0, "'010'"),
-            "invalid literal for int() with base 0: '010'"
-        );
+        assert_eq!(ParseIntError::Invalid.message(0, "'010'"), "invalid literal for int() with base 0: '010'");
         let long_repr = format!("'{}'", "a".repeat(201));
         let msg = ParseIntError::Invalid.message(10, &long_repr);
-        assert_eq!(
-            msg,
-            format!(
-                "invalid literal for int() with base 10: '{}",
-                "a".repeat(199)
-            )
-        );
+        assert_eq!(msg, format!("invalid literal for int() with base 10: '{}", "a".repeat(199)));
         assert_eq!(
             ParseIntError::TooManyDigits(5000).message(10, "''"),
             "Exceeds the limit (4300 digits) for integer string conversion: value has 5000 \
              digits; use sys.set_int_max_str_digits() to increase the limit"
         );
-        assert_eq!(
-            ParseIntError::BadBase.message(37, "''"),
-            "int() base must be >= 2 and <= 36, or 0"
-        );
+        assert_eq!(ParseIntError::BadBase.message(37, "''"), "int() base must be >= 2 and <= 36, or 0");
         assert_eq!(
             int_to_str_limit_message(),
             "Exceeds the limit (4300 digits) for integer string conversion; use \
@@ -2552,11 +2274,7 @@ mod tests {
     fn float_divmod_matches_cpython() {
         for &(a, b, want) in FLOAT_DIVMODS {
             let (q, r) = float_floordiv_mod(a, b);
-            assert_eq!(
-                format!("{} {}", float_repr(q), float_repr(r)),
-                want,
-                "divmod({a:e}, {b:e})"
-            );
+            assert_eq!(format!("{} {}", float_repr(q), float_repr(r)), want, "divmod({a:e}, {b:e})");
         }
     }
 
@@ -2577,10 +2295,7 @@ mod tests {
             };
             assert_eq!(got, want, "({a}) / ({b})");
         }
-        assert_eq!(
-            DivError::Overflow.message(),
-            "integer division result too large for a float"
-        );
+        assert_eq!(DivError::Overflow.message(), "integer division result too large for a float");
     }
 
     #[test]
@@ -2608,15 +2323,9 @@ mod tests {
         let max_ok = num_traits::pow(ten.clone(), 4300) - 1u32;
         assert_eq!(int_to_decimal_checked(&max_ok).map(|s| s.len()), Ok(4300));
         assert_eq!(int_to_decimal_checked(&-&max_ok).map(|s| s.len()), Ok(4301));
-        assert_eq!(
-            int_to_decimal_checked(&(&max_ok + 1u32)),
-            Err(INT_MAX_STR_DIGITS)
-        );
+        assert_eq!(int_to_decimal_checked(&(&max_ok + 1u32)), Err(INT_MAX_STR_DIGITS));
         // Refused by bit length alone.
-        assert_eq!(
-            int_to_decimal_checked(&(BigInt::one() << 100_000usize)),
-            Err(INT_MAX_STR_DIGITS)
-        );
+        assert_eq!(int_to_decimal_checked(&(BigInt::one() << 100_000usize)), Err(INT_MAX_STR_DIGITS));
         assert_eq!(int_to_decimal_checked(&BigInt::zero()), Ok("0".to_string()));
     }
 

@@ -10,8 +10,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 /// A native function: receives positional args, then keyword values named by `kwnames`.
-pub type NativeFn =
-    fn(&mut crate::Vm, &[Value], &[Value]) -> Result<crate::interp::Ret, crate::Exc>;
+pub type NativeFn = fn(&mut crate::Vm, &[Value], &[Value]) -> Result<crate::interp::Ret, crate::Exc>;
 
 /// A heap object.
 pub enum HeapObj {
@@ -39,11 +38,9 @@ pub enum HeapObj {
     Exception(Box<ExcObj>),
     Class(Box<Class>),
     Module(Box<Module>),
-    Iter(Box<IterState>),
-    DictView {
-        dict: ObjRef,
-        kind: u8,
-    },
+    Iter(Box<IterState>),    DictView { dict: ObjRef, kind: u8 },
+    /// A `range` whose bounds do not all fit in i64: start, stop, step.
+    BigRange(Box<[BigInt; 3]>),
     /// A slot on the free list.
     Free,
 }
@@ -58,11 +55,7 @@ pub struct StrObj {
 impl StrObj {
     pub fn new(s: Box<str>) -> Self {
         let chars = s.chars().count() as u32;
-        StrObj {
-            s,
-            chars,
-            hash: Cell::new(0),
-        }
+        StrObj { s, chars, hash: Cell::new(0) }
     }
 
     #[inline]
@@ -228,11 +221,10 @@ pub enum IterState {
         index: usize,
         len: usize,
     },
-    /// Iterates by calling a callable until it returns the sentinel (`iter(f, sentinel)`).
-    Reversed {
-        seq: ObjRef,
-        index: usize,
-    },
+    /// `reversed(list or tuple)`: `index` counts down to 0.
+    Reversed { seq: ObjRef, index: usize },
+    /// Iteration over a range with big-int bounds: next, stop, step.
+    BigRange(Box<[BigInt; 3]>),
     Exhausted,
 }
 

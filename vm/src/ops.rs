@@ -2,7 +2,7 @@
 //! comparisons and equality (iterative, so self-referential and deeply nested containers are
 //! safe), truthiness, membership, subscripts and slices, and iteration of the native iterators.
 
-use crate::dict::{self, Probe};
+use crate::dict;
 use crate::object::{HeapObj, IterState};
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
@@ -75,24 +75,18 @@ impl Vm {
         })
     }
 
-    /// An index (`__index__`): ints and bools.
+    /// An index (`__index__`): ints and bools; `what` names the argument for big-int overflow.
     pub fn to_index(&mut self, v: Value, what: &str) -> Result<i64, Exc> {
         match v {
             Value::Int(i) => Ok(i),
             Value::Bool(b) => Ok(b as i64),
             Value::Obj(r) if matches!(self.heap.get(r), HeapObj::BigInt(_)) => {
-                let t = self.type_name(v);
-                let _ = t;
-                Err(self.exc_msg(
-                    ExcKind::IndexError,
-                    &format!("cannot fit 'int' into an index-sized integer"),
-                ))
+                let _ = what;
+                Err(self.exc_msg(ExcKind::IndexError, "cannot fit 'int' into an index-sized integer"))
             }
             _ => {
                 let t = self.type_name(v);
-                Err(self.type_error(
-                    &format!("{what} must be integers or slices, not {t}").replace("{t}", &t),
-                ))
+                Err(self.type_error(&format!("'{t}' object cannot be interpreted as an integer")))
             }
         }
     }
@@ -101,9 +95,7 @@ impl Vm {
         // CPython names both spellings of power in its message.
         let sym = if sym == "**" { "** or pow()" } else { sym };
         let (ta, tb) = (self.type_name(a), self.type_name(b));
-        self.type_error(&format!(
-            "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
-        ))
+        self.type_error(&format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
     }
 
     pub fn binary_op(&mut self, kind: BinOpKind, a: Value, b: Value) -> Result<Value, Exc> {
@@ -127,7 +119,7 @@ impl Vm {
                 if y == 0 {
                     return Err(self.zero_division("integer division or modulo by zero"));
                 }
-                x.checked_div_euclid(y).map(|_| Value::Int(x.div_floor(&y)))
+                x.checked_div_euclid(y).map(|_| Value::Int(Integer::div_floor(&x, &y)))
             }
             BinOpKind::Mod => {
                 if y == 0 {
@@ -155,14 +147,7 @@ impl Vm {
         })
     }
 
-    fn numeric(
-        &mut self,
-        kind: BinOpKind,
-        x: Num,
-        y: Num,
-        a: Value,
-        b: Value,
-    ) -> Result<Value, Exc> {
+    fn numeric(&mut self, kind: BinOpKind, x: Num, y: Num, a: Value, b: Value) -> Result<Value, Exc> {
         match (x, y) {
             (Num::I(x), Num::I(y)) => self.bigint_op(kind, x, y, a, b),
             (x, y) => {
@@ -170,18 +155,14 @@ impl Vm {
                     Num::F(f) => f,
                     Num::I(i) => match numfmt::bigint_to_f64(&i) {
                         Some(f) => f,
-                        None => {
-                            return Err(self.overflow_error("int too large to convert to float"))
-                        }
+                        None => return Err(self.overflow_error("int too large to convert to float")),
                     },
                 };
                 let fy = match y {
                     Num::F(f) => f,
                     Num::I(i) => match numfmt::bigint_to_f64(&i) {
                         Some(f) => f,
-                        None => {
-                            return Err(self.overflow_error("int too large to convert to float"))
-                        }
+                        None => return Err(self.overflow_error("int too large to convert to float")),
                     },
                 };
                 self.float_op(kind, fx, fy, a, b)
@@ -189,14 +170,7 @@ impl Vm {
         }
     }
 
-    fn float_op(
-        &mut self,
-        kind: BinOpKind,
-        x: f64,
-        y: f64,
-        a: Value,
-        b: Value,
-    ) -> Result<Value, Exc> {
+    fn float_op(&mut self, kind: BinOpKind, x: f64, y: f64, a: Value, b: Value) -> Result<Value, Exc> {
         Ok(Value::Float(match kind {
             BinOpKind::Add => x + y,
             BinOpKind::Sub => x - y,
@@ -228,10 +202,7 @@ impl Vm {
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
-                    return Err(self.exc_msg(
-                        ExcKind::OverflowError,
-                        "(34, 'Numerical result out of range')",
-                    ));
+                    return Err(self.exc_msg(ExcKind::OverflowError, "(34, 'Numerical result out of range')"));
                 }
                 r
             }
@@ -239,14 +210,7 @@ impl Vm {
         }))
     }
 
-    fn bigint_op(
-        &mut self,
-        kind: BinOpKind,
-        x: BigInt,
-        y: BigInt,
-        a: Value,
-        b: Value,
-    ) -> Result<Value, Exc> {
+    fn bigint_op(&mut self, kind: BinOpKind, x: BigInt, y: BigInt, a: Value, b: Value) -> Result<Value, Exc> {
         let r = match kind {
             BinOpKind::Add => x + y,
             BinOpKind::Sub => x - y,
@@ -353,9 +317,7 @@ impl Vm {
             (BinOpKind::Add, HeapObj::Str(x)) => {
                 let Some(y) = self.str_of(rb) else {
                     let t = self.type_name(rb);
-                    return Err(
-                        self.type_error(&format!("can only concatenate str (not \"{t}\") to str"))
-                    );
+                    return Err(self.type_error(&format!("can only concatenate str (not \"{t}\") to str")));
                 };
                 let mut s = String::with_capacity(x.s.len() + y.len());
                 s.push_str(&x.s);
@@ -390,28 +352,20 @@ impl Vm {
                         let t = self.type_name(rb);
                         let ta = self.type_name(a);
                         return Err(self.type_error(
-                            &format!("can't multiply sequence by non-int of type '{t}'")
-                                .replace("{ta}", &ta),
+                            &format!("can't multiply sequence by non-int of type '{t}'").replace("{ta}", &ta),
                         ));
                     }
                     let t = self.type_name(rb);
-                    return Err(self
-                        .type_error(&format!("can't multiply sequence by non-int of type '{t}'")));
+                    return Err(self.type_error(&format!("can't multiply sequence by non-int of type '{t}'")));
                 }
                 let n = match rb {
                     Value::Int(n) => n,
                     Value::Bool(b) => b as i64,
-                    _ => {
-                        return Err(
-                            self.overflow_error("cannot fit 'int' into an index-sized integer")
-                        )
-                    }
+                    _ => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
                 };
                 self.repeat(ra, n)
             }
-            (BinOpKind::Mod, HeapObj::Str(_)) => {
-                crate::builtins::strings::percent_format(self, a, b)
-            }
+            (BinOpKind::Mod, HeapObj::Str(_)) => crate::builtins::strings::percent_format(self, a, b),
             (BinOpKind::Or | BinOpKind::And | BinOpKind::Sub | BinOpKind::Xor, HeapObj::Set(_)) => {
                 crate::builtins::containers::set_binop(self, kind, a, b)
             }
@@ -422,9 +376,7 @@ impl Vm {
 
     fn concat_error(&mut self, what: &str, b: Value) -> Exc {
         let t = self.type_name(b);
-        self.type_error(&format!(
-            "can only concatenate {what} (not \"{t}\") to {what}"
-        ))
+        self.type_error(&format!("can only concatenate {what} (not \"{t}\") to {what}"))
     }
 
     fn repeat(&mut self, r: ObjRef, n: i64) -> Result<Value, Exc> {
@@ -435,12 +387,7 @@ impl Vm {
             HeapObj::Tuple(t) => t.len() * 16,
             _ => 0,
         };
-        if unit
-            .checked_mul(n)
-            .map(|b| b > (1usize << 34))
-            .unwrap_or(true)
-            && unit > 0
-        {
+        if unit.checked_mul(n).map(|b| b > (1usize << 34)).unwrap_or(true) && unit > 0 {
             return Err(self.memory_error());
         }
         Ok(match self.heap.get(r) {
@@ -492,10 +439,7 @@ impl Vm {
                     }
                     return Ok(a);
                 }
-                (
-                    BinOpKind::Or | BinOpKind::And | BinOpKind::Sub | BinOpKind::Xor,
-                    HeapObj::Set(_),
-                ) => {
+                (BinOpKind::Or | BinOpKind::And | BinOpKind::Sub | BinOpKind::Xor, HeapObj::Set(_)) => {
                     let result = crate::builtins::containers::set_binop(self, kind, a, b)?;
                     if let Value::Obj(nr) = result {
                         let new = self.heap.replace(nr, HeapObj::Set(Box::default()));
@@ -551,9 +495,8 @@ impl Vm {
                 HeapObj::List(l) => !l.is_empty(),
                 HeapObj::Tuple(t) => !t.is_empty(),
                 HeapObj::Dict(d) | HeapObj::Set(d) => !d.is_empty(),
-                HeapObj::Range { start, stop, step } => {
-                    crate::builtins::range_len(*start, *stop, *step) > 0
-                }
+                HeapObj::Range { start, stop, step } => crate::builtins::range_len(*start, *stop, *step) > 0,
+                HeapObj::BigRange(br) => !crate::builtins::big_range_len(br).is_zero(),
                 HeapObj::DictView { dict, .. } => match self.heap.get(*dict) {
                     HeapObj::Dict(d) => !d.is_empty(),
                     _ => false,
@@ -576,10 +519,7 @@ impl Vm {
             }
             steps += 1;
             if steps > 50_000_000 {
-                return Err(self.exc_msg(
-                    ExcKind::RecursionError,
-                    "maximum recursion depth exceeded in comparison",
-                ));
+                return Err(self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison"));
             }
             let (Value::Obj(rx), Value::Obj(ry)) = (x, y) else {
                 if dict::keys_equal(&self.heap, x, y) {
@@ -593,10 +533,9 @@ impl Vm {
                         return Ok(false);
                     }
                     if work.len() > self.recursion_limit * 1000 {
-                        return Err(self.exc_msg(
-                            ExcKind::RecursionError,
-                            "maximum recursion depth exceeded in comparison",
-                        ));
+                        return Err(
+                            self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison")
+                        );
                     }
                     work.extend(p.iter().copied().zip(q.iter().copied()).rev());
                 }
@@ -620,16 +559,13 @@ impl Vm {
                     work.extend(pairs.into_iter().rev());
                 }
                 (HeapObj::Set(p), HeapObj::Set(q)) => {
-                    if p.len() != q.len()
-                        || !p.iter().all(|e| q.get(&self.heap, e.key, e.hash).is_some())
-                    {
+                    if p.len() != q.len() || !p.iter().all(|e| q.get(&self.heap, e.key, e.hash).is_some()) {
                         return Ok(false);
                     }
                 }
-                (
-                    HeapObj::DictView { dict: d1, kind: k1 },
-                    HeapObj::DictView { dict: d2, kind: k2 },
-                ) if k1 == k2 && *k1 != crate::object::VIEW_VALUES => {
+                (HeapObj::DictView { dict: d1, kind: k1 }, HeapObj::DictView { dict: d2, kind: k2 })
+                    if k1 == k2 && *k1 != crate::object::VIEW_VALUES =>
+                {
                     let (d1, d2, k) = (*d1, *d2, *k1);
                     let s1 = crate::builtins::containers::view_as_set(self, d1, k)?;
                     let s2 = crate::builtins::containers::view_as_set(self, d2, k)?;
@@ -653,27 +589,16 @@ impl Vm {
                 let ord = self.compare_order(op, a, b)?;
                 Ok(Value::Bool(match op {
                     Op::Lt => ord == Some(std::cmp::Ordering::Less),
-                    Op::Le => matches!(
-                        ord,
-                        Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
-                    ),
+                    Op::Le => matches!(ord, Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)),
                     Op::Gt => ord == Some(std::cmp::Ordering::Greater),
-                    _ => matches!(
-                        ord,
-                        Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)
-                    ),
+                    _ => matches!(ord, Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)),
                 }))
             }
         }
     }
 
     /// Ordering for `<` and friends; `None` for unordered floats (nan). Sets use subset order.
-    pub fn compare_order(
-        &mut self,
-        op: Op,
-        a: Value,
-        b: Value,
-    ) -> Result<Option<std::cmp::Ordering>, Exc> {
+    pub fn compare_order(&mut self, op: Op, a: Value, b: Value) -> Result<Option<std::cmp::Ordering>, Exc> {
         use std::cmp::Ordering;
         let sym = match op {
             Op::Lt => "<",
@@ -704,9 +629,7 @@ impl Vm {
                 (HeapObj::Str(s), HeapObj::Str(t)) => return Ok(Some(s.s.cmp(&t.s))),
                 (HeapObj::List(p), HeapObj::List(q)) => (p.clone(), q.clone()),
                 (HeapObj::Tuple(p), HeapObj::Tuple(q)) => (p.to_vec(), q.to_vec()),
-                (HeapObj::Set(_), HeapObj::Set(_)) => {
-                    return crate::builtins::containers::set_order(self, x, y)
-                }
+                (HeapObj::Set(_), HeapObj::Set(_)) => return crate::builtins::containers::set_order(self, x, y),
                 _ => break,
             };
             let mut diff = None;
@@ -733,9 +656,7 @@ impl Vm {
             }
         }
         let (ta, tb) = (self.type_name(x), self.type_name(y));
-        Err(self.type_error(&format!(
-            "'{sym}' not supported between instances of '{ta}' and '{tb}'"
-        )))
+        Err(self.type_error(&format!("'{sym}' not supported between instances of '{ta}' and '{tb}'")))
     }
 
     /// `item in container` for native containers; `None` when the container must be iterated
@@ -749,9 +670,7 @@ impl Vm {
             HeapObj::Str(s) => {
                 let Some(needle) = self.str_of(item) else {
                     let t = self.type_name(item);
-                    return Err(self.type_error(&format!(
-                        "'in <string>' requires string as left operand, not {t}"
-                    )));
+                    return Err(self.type_error(&format!("'in <string>' requires string as left operand, not {t}")));
                 };
                 Ok(Some(s.s.contains(needle)))
             }
@@ -799,14 +718,15 @@ impl Vm {
                     }
                     return Ok(Some(false));
                 };
-                let inside = if step > 0 {
-                    n >= start && n < stop
-                } else {
-                    n <= start && n > stop
-                };
-                Ok(Some(
-                    inside && (n as i128 - start as i128) % step as i128 == 0,
-                ))
+                let inside = if step > 0 { n >= start && n < stop } else { n <= start && n > stop };
+                Ok(Some(inside && (n as i128 - start as i128) % step as i128 == 0))
+            }
+            HeapObj::BigRange(br) => {
+                let br = (**br).clone();
+                let Some(n) = self.to_bigint(item) else { return Ok(Some(false)) };
+                let (lo, hi, st) = (&br[0], &br[1], &br[2]);
+                let inside = if st.is_positive() { &n >= lo && &n < hi } else { &n <= lo && &n > hi };
+                Ok(Some(inside && ((&n - lo) % st).is_zero()))
             }
             HeapObj::Generator(_) | HeapObj::Iter(_) => Ok(None),
             _ => {
@@ -821,9 +741,7 @@ impl Vm {
         if n > 100_000_000 {
             return Err(self.memory_error());
         }
-        Ok((0..n)
-            .map(|i| Value::Int(start + i as i64 * step))
-            .collect())
+        Ok((0..n).map(|i| Value::Int(start + i as i64 * step)).collect())
     }
 
     /// The items of a natively iterable value (list, tuple, str, dict keys, set, range,
@@ -885,33 +803,16 @@ impl Vm {
         let state = match self.heap.get(r) {
             HeapObj::List(_) | HeapObj::Tuple(_) => IterState::Seq { seq: r, index: 0 },
             HeapObj::Str(_) => IterState::Str { s: r, byte: 0 },
-            HeapObj::Range { start, stop, step } => IterState::Range {
-                next: *start,
-                stop: *stop,
-                step: *step,
-            },
-            HeapObj::Dict(d) => IterState::Dict {
-                dict: r,
-                index: 0,
-                kind: crate::object::VIEW_KEYS,
-                len: d.len(),
-            },
-            HeapObj::Set(d) => IterState::Set {
-                set: r,
-                index: 0,
-                len: d.len(),
-            },
+            HeapObj::Range { start, stop, step } => IterState::Range { next: *start, stop: *stop, step: *step },
+            HeapObj::BigRange(br) => IterState::BigRange(br.clone()),
+            HeapObj::Dict(d) => IterState::Dict { dict: r, index: 0, kind: crate::object::VIEW_KEYS, len: d.len() },
+            HeapObj::Set(d) => IterState::Set { set: r, index: 0, len: d.len() },
             HeapObj::DictView { dict, kind } => {
                 let len = match self.heap.get(*dict) {
                     HeapObj::Dict(d) => d.len(),
                     _ => 0,
                 };
-                IterState::Dict {
-                    dict: *dict,
-                    index: 0,
-                    kind: *kind,
-                    len,
-                }
+                IterState::Dict { dict: *dict, index: 0, kind: *kind, len }
             }
             HeapObj::Iter(_) | HeapObj::Generator(_) => return Ok(v),
             _ => {
@@ -974,20 +875,13 @@ impl Vm {
                     Ok(None)
                 }
             }
-            IterState::Dict {
-                dict,
-                index,
-                kind,
-                len,
-            } => match self.heap.get(dict) {
+            IterState::Dict { dict, index, kind, len } => match self.heap.get(dict) {
                 HeapObj::Dict(d) => {
                     if d.len() != len {
                         Err("dictionary changed size during iteration")
                     } else {
                         let mut i = index;
-                        while i < d.raw_len()
-                            && d.entry_at(i).map(|e| e.key.is_undef()).unwrap_or(true)
-                        {
+                        while i < d.raw_len() && d.entry_at(i).map(|e| e.key.is_undef()).unwrap_or(true) {
                             i += 1;
                         }
                         match d.entry_at(i) {
@@ -1016,9 +910,7 @@ impl Vm {
                         Err("Set changed size during iteration")
                     } else {
                         let mut i = index;
-                        while i < d.raw_len()
-                            && d.entry_at(i).map(|e| e.key.is_undef()).unwrap_or(true)
-                        {
+                        while i < d.raw_len() && d.entry_at(i).map(|e| e.key.is_undef()).unwrap_or(true) {
                             i += 1;
                         }
                         match d.entry_at(i) {
@@ -1037,6 +929,21 @@ impl Vm {
                 }
                 _ => Ok(None),
             },
+            IterState::BigRange(ref br) => {
+                let (next, stop, step) = (&br[0], &br[1], &br[2]);
+                if (step.is_positive() && next < stop) || (step.is_negative() && next > stop) {
+                    let v = next.clone();
+                    let out = normalize_bigint(self, v);
+                    if let HeapObj::Iter(st) = self.heap.get_mut(r) {
+                        if let IterState::BigRange(b) = &mut **st {
+                            let step = b[2].clone();
+                            b[0] += step;
+                        }
+                    }
+                    return Ok(Some(out));
+                }
+                Ok(None)
+            }
             IterState::Exhausted => Ok(None),
         };
         match step {
@@ -1089,9 +996,7 @@ impl Vm {
                         return Ok(false);
                     }
                     let ty = self.type_name(src);
-                    return Err(
-                        self.type_error(&format!("Value after * must be an iterable, not {ty}"))
-                    );
+                    return Err(self.type_error(&format!("Value after * must be an iterable, not {ty}")));
                 };
                 if op == Op::ListExtend {
                     if let HeapObj::List(l) = self.heap.get_mut(t) {
@@ -1125,9 +1030,7 @@ impl Vm {
                         }
                         if self.dict_get(t, k)?.is_some() {
                             let name = self.str_of(k).unwrap_or("").to_string();
-                            return Err(self.type_error(&format!(
-                                "got multiple values for keyword argument '{name}'"
-                            )));
+                            return Err(self.type_error(&format!("got multiple values for keyword argument '{name}'")));
                         }
                     }
                     self.dict_set(t, k, v)?;
@@ -1144,20 +1047,12 @@ fn cmp_int_float(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        });
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
     }
     let fl = f.floor();
     let fi = numfmt::float_is_integer_to_bigint(fl).unwrap_or_default();
     match i.cmp(&fi) {
-        Ordering::Equal => Some(if f > fl {
-            Ordering::Less
-        } else {
-            Ordering::Equal
-        }),
+        Ordering::Equal => Some(if f > fl { Ordering::Less } else { Ordering::Equal }),
         o => Some(o),
     }
 }

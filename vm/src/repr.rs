@@ -35,64 +35,62 @@ impl Vm {
                 self.scalar_repr(v, &mut out);
                 continue;
             };
-            let (open, close, items): (&'static str, &'static str, Vec<Value>) =
-                match self.heap.get(r) {
-                    HeapObj::List(l) => ("[", "]", l.clone()),
-                    HeapObj::Tuple(t) => ("(", if t.len() == 1 { ",)" } else { ")" }, t.to_vec()),
-                    HeapObj::Set(s) => {
-                        if s.is_empty() {
-                            out.push_str("set()");
-                            continue;
-                        }
-                        ("{", "}", s.iter().map(|e| e.key).collect())
+            let (open, close, items): (&'static str, &'static str, Vec<Value>) = match self.heap.get(r) {
+                HeapObj::List(l) => ("[", "]", l.clone()),
+                HeapObj::Tuple(t) => ("(", if t.len() == 1 { ",)" } else { ")" }, t.to_vec()),
+                HeapObj::Set(s) => {
+                    if s.is_empty() {
+                        out.push_str("set()");
+                        continue;
                     }
-                    HeapObj::Dict(d) => {
-                        let pairs: Vec<(Value, Value)> =
-                            d.iter().map(|e| (e.key, e.value)).collect();
-                        if active.contains(&r) {
-                            out.push_str("{...}");
-                            continue;
-                        }
-                        if active.len() > self.recursion_limit {
-                            return Err(self.exc_msg(
+                    ("{", "}", s.iter().map(|e| e.key).collect())
+                }
+                HeapObj::Dict(d) => {
+                    let pairs: Vec<(Value, Value)> = d.iter().map(|e| (e.key, e.value)).collect();
+                    if active.contains(&r) {
+                        out.push_str("{...}");
+                        continue;
+                    }
+                    if active.len() > self.recursion_limit {
+                        return Err(self.exc_msg(
                             ExcKind::RecursionError,
                             "maximum recursion depth exceeded while getting the repr of an object",
                         ));
+                    }
+                    active.push(r);
+                    out.push('{');
+                    work.push(Piece::Leave(r));
+                    work.push(Piece::Text("}"));
+                    for (i, (k, val)) in pairs.into_iter().enumerate().rev() {
+                        work.push(Piece::Val(val));
+                        work.push(Piece::Text(": "));
+                        work.push(Piece::Val(k));
+                        if i > 0 {
+                            work.push(Piece::Text(", "));
                         }
-                        active.push(r);
-                        out.push('{');
-                        work.push(Piece::Leave(r));
-                        work.push(Piece::Text("}"));
-                        for (i, (k, val)) in pairs.into_iter().enumerate().rev() {
-                            work.push(Piece::Val(val));
-                            work.push(Piece::Text(": "));
-                            work.push(Piece::Val(k));
-                            if i > 0 {
-                                work.push(Piece::Text(", "));
-                            }
-                        }
-                        continue;
                     }
-                    HeapObj::DictView { dict, kind } => {
-                        let (d, k) = (*dict, *kind);
-                        let name = match k {
-                            crate::object::VIEW_KEYS => "dict_keys(",
-                            crate::object::VIEW_VALUES => "dict_values(",
-                            _ => "dict_items(",
-                        };
-                        let items = crate::builtins::containers::view_items(self, d, k);
-                        let l = self.new_list(items);
-                        out.push_str(name);
-                        work.push(Piece::Text(")"));
-                        work.push(Piece::Val(l));
-                        continue;
-                    }
-                    _ => {
-                        let s = self.object_repr(r)?;
-                        out.push_str(&s);
-                        continue;
-                    }
-                };
+                    continue;
+                }
+                HeapObj::DictView { dict, kind } => {
+                    let (d, k) = (*dict, *kind);
+                    let name = match k {
+                        crate::object::VIEW_KEYS => "dict_keys(",
+                        crate::object::VIEW_VALUES => "dict_values(",
+                        _ => "dict_items(",
+                    };
+                    let items = crate::builtins::containers::view_items(self, d, k);
+                    let l = self.new_list(items);
+                    out.push_str(name);
+                    work.push(Piece::Text(")"));
+                    work.push(Piece::Val(l));
+                    continue;
+                }
+                _ => {
+                    let s = self.object_repr(r)?;
+                    out.push_str(&s);
+                    continue;
+                }
+            };
             if active.contains(&r) {
                 out.push_str(if open == "[" { "[...]" } else { "(...)" });
                 continue;
@@ -146,6 +144,13 @@ impl Vm {
                     format!("range({start}, {stop}, {step})")
                 }
             }
+            HeapObj::BigRange(br) => {
+                if br[2] == num_bigint::BigInt::from(1) {
+                    format!("range({}, {})", br[0], br[1])
+                } else {
+                    format!("range({}, {}, {})", br[0], br[1], br[2])
+                }
+            }
             HeapObj::Slice(parts) => {
                 let parts = **parts;
                 let a = self.repr_string(parts[0])?;
@@ -153,17 +158,13 @@ impl Vm {
                 let c = self.repr_string(parts[2])?;
                 format!("slice({a}, {b}, {c})")
             }
-            HeapObj::Function(f) => format!(
-                "<function {} at 0x{addr:x}>",
-                self.str_of(f.qualname).unwrap_or("?")
-            ),
+            HeapObj::Function(f) => format!("<function {} at 0x{addr:x}>", self.str_of(f.qualname).unwrap_or("?")),
             HeapObj::Builtin(b) => {
                 if b.this.is_undef() {
                     format!("<built-in function {}>", b.name)
                 } else {
                     let t = self.type_name(b.this);
-                    let ta =
-                        0x7f00_0000_0000u64 + b.this.as_obj().map(|o| o.0 as u64 * 16).unwrap_or(0);
+                    let ta = 0x7f00_0000_0000u64 + b.this.as_obj().map(|o| o.0 as u64 * 16).unwrap_or(0);
                     format!("<built-in method {} of {t} object at 0x{ta:x}>", b.name)
                 }
             }
@@ -186,18 +187,12 @@ impl Vm {
             ),
             HeapObj::Generator(g) => match g.type_name {
                 Some(t) => format!("<{t} object at 0x{addr:x}>"),
-                None => format!(
-                    "<generator object {} at 0x{addr:x}>",
-                    self.str_of(g.qualname).unwrap_or("?")
-                ),
+                None => format!("<generator object {} at 0x{addr:x}>", self.str_of(g.qualname).unwrap_or("?")),
             },
             HeapObj::Exception(_) => {
                 let e = Exc(r);
-                let name = self
-                    .exc_obj(e)
-                    .and_then(|x| self.class(x.class))
-                    .map(|c| c.name.to_string())
-                    .unwrap_or_default();
+                let name =
+                    self.exc_obj(e).and_then(|x| self.class(x.class)).map(|c| c.name.to_string()).unwrap_or_default();
                 let args = self.exc_args(e);
                 let inner = if args.len() == 1 {
                     self.repr_string(args[0])?
@@ -220,9 +215,7 @@ impl Vm {
                 }
             }
             HeapObj::Module(m) => {
-                if self.lookup_module(&m.name).is_some()
-                    && crate::builtins::is_builtin_module(&m.name)
-                {
+                if self.lookup_module(&m.name).is_some() && crate::builtins::is_builtin_module(&m.name) {
                     format!("<module '{}' (built-in)>", m.name)
                 } else {
                     format!("<module '{}'>", m.name)
@@ -305,20 +298,14 @@ impl Vm {
             return self.to_str(v);
         }
         let t = self.type_name(v);
-        Err(self.type_error(&format!(
-            "unsupported format string passed to {t}.__format__"
-        )))
+        Err(self.type_error(&format!("unsupported format string passed to {t}.__format__")))
     }
 }
 
 /// Python's repr of a string: single quotes unless the text has a single quote and no double
 /// quote; escapes for backslash, quotes, control and non-printable characters.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {

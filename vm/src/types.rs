@@ -223,16 +223,15 @@ pub fn bootstrap(heap: &mut Heap) -> (Types, ObjRef, ObjRef) {
         ellipsis_type: c(heap, "ellipsis", TypeKind::Ellipsis),
         ellipsis: empty_tuple,
         empty_tuple,
-        lazy_iters: crate::builtins::LAZY_ITERATORS.iter().map(|(name, _)| (*name, c(heap, name, TypeKind::Iterator))).collect(),
+        lazy_iters: crate::builtins::LAZY_ITERATORS
+            .iter()
+            .map(|(name, _)| (*name, c(heap, name, TypeKind::Iterator)))
+            .collect(),
         exc,
     };
     let mut types = types;
     // Ellipsis is a unique object of its own type; an empty Module-free marker object suffices.
-    types.ellipsis = heap.alloc(HeapObj::Range {
-        start: 0,
-        stop: 0,
-        step: 0,
-    });
+    types.ellipsis = heap.alloc(HeapObj::Range { start: 0, stop: 0, step: 0 });
     let builtins = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
     let modules = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
     (types, builtins, modules)
@@ -263,7 +262,7 @@ impl Vm {
                     HeapObj::Tuple(_) => t.tuple,
                     HeapObj::Dict(_) => t.dict,
                     HeapObj::Set(_) => t.set,
-                    HeapObj::Range { .. } => t.range,
+                    HeapObj::Range { .. } | HeapObj::BigRange(_) => t.range,
                     HeapObj::Slice(_) => t.slice,
                     HeapObj::Function(_) => t.function,
                     HeapObj::Builtin(_) => t.builtin,
@@ -271,7 +270,9 @@ impl Vm {
                     HeapObj::Cell(_) => t.cell,
                     HeapObj::Code(_) => t.code,
                     HeapObj::Generator(g) => match g.type_name {
-                        Some(name) => t.lazy_iters.iter().find(|(n, _)| *n == name).map(|(_, c)| *c).unwrap_or(t.generator),
+                        Some(name) => {
+                            t.lazy_iters.iter().find(|(n, _)| *n == name).map(|(_, c)| *c).unwrap_or(t.generator)
+                        }
                         None => t.generator,
                     },
                     HeapObj::Exception(e) => e.class,
@@ -284,6 +285,7 @@ impl Vm {
                         },
                         crate::object::IterState::Str { .. } => t.str_iterator,
                         crate::object::IterState::Range { .. } => t.range_iterator,
+                        crate::object::IterState::BigRange(_) => t.range_iterator,
                         crate::object::IterState::Dict { .. } => t.dict_keyiterator,
                         crate::object::IterState::Set { .. } => t.set_iterator,
                         crate::object::IterState::Reversed { .. } => t.reversed,
@@ -317,18 +319,12 @@ impl Vm {
             }
         }
         let c = self.class_of(v);
-        self.class(c)
-            .map(|c| c.name.to_string())
-            .unwrap_or_else(|| "object".into())
+        self.class(c).map(|c| c.name.to_string()).unwrap_or_else(|| "object".into())
     }
 
     /// `issubclass(sub, sup)` for class objects.
     pub fn is_subclass(&self, sub: ObjRef, sup: ObjRef) -> bool {
-        sub == sup
-            || self
-                .class(sub)
-                .map(|c| c.mro.contains(&sup))
-                .unwrap_or(false)
+        sub == sup || self.class(sub).map(|c| c.mro.contains(&sup)).unwrap_or(false)
     }
 
     pub fn isinstance(&self, v: Value, cls: ObjRef) -> bool {

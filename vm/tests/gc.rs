@@ -15,22 +15,17 @@ fn live_after(src: &str) -> usize {
 fn cyclic_garbage_is_reclaimed() {
     let base = live_after("pass\n");
     // 300,000 two-element cycles (a list holding a dict holding the list), all unreachable.
-    let after =
-        live_after("for i in range(300000):\n    a = []\n    d = {'a': a}\n    a.append(d)\n");
-    assert!(
-        after < base + 100,
-        "live objects grew from {base} to {after}"
-    );
+    let after = live_after("for i in range(300000):\n    a = []\n    d = {'a': a}\n    a.append(d)\n");
+    assert!(after < base + 100, "live objects grew from {base} to {after}");
 }
 
 #[test]
 fn suspended_generators_are_reclaimed_when_dropped() {
     let base = live_after("pass\n");
-    let after = live_after("def g():\n    x = [1, 2, 3]\n    yield x\n    yield x\nfor i in range(200000):\n    it = g()\n    next(it)\n");
-    assert!(
-        after < base + 100,
-        "live objects grew from {base} to {after}"
+    let after = live_after(
+        "def g():\n    x = [1, 2, 3]\n    yield x\n    yield x\nfor i in range(200000):\n    it = g()\n    next(it)\n",
     );
+    assert!(after < base + 100, "live objects grew from {base} to {after}");
 }
 
 #[test]
@@ -41,9 +36,5 @@ fn collection_runs_during_long_loops() {
         panic!("program failed: {e:?}");
     }
     assert!(vm.heap.collections > 0, "the collector never ran");
-    assert!(
-        vm.heap.len() < 300_000,
-        "{} objects live after the loop",
-        vm.heap.len()
-    );
+    assert!(vm.heap.len() < 300_000, "{} objects live after the loop", vm.heap.len());
 }

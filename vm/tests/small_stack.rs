@@ -10,10 +10,7 @@ struct Capture(Arc<Mutex<Vec<u8>>>);
 
 impl std::io::Write for Capture {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .map_err(|_| std::io::Error::other("poisoned"))?
-            .extend_from_slice(buf);
+        self.0.lock().map_err(|_| std::io::Error::other("poisoned"))?.extend_from_slice(buf);
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -29,9 +26,7 @@ fn run_small(src: &'static str) -> Result<String, String> {
             let out = Capture::default();
             let mut vm = Vm::with_output(Box::new(out.clone()), Box::new(std::io::sink()));
             let r = vm.run_main(src, "<test>");
-            let text =
-                String::from_utf8_lossy(&out.0.lock().map(|b| b.clone()).unwrap_or_default())
-                    .to_string();
+            let text = String::from_utf8_lossy(&out.0.lock().map(|b| b.clone()).unwrap_or_default()).to_string();
             match r {
                 Ok(()) => Ok(text),
                 Err(RunError::Compile(e)) => Err(format!("{}: {}", e.kind.name(), e.msg)),
@@ -51,10 +46,7 @@ fn deep_recursion_200k() {
 #[test]
 fn default_limit_gives_recursion_error() {
     let out = run_small("def f(n):\n    return f(n + 1)\nf(0)\n");
-    assert_eq!(
-        out,
-        Err("RecursionError: maximum recursion depth exceeded".to_string())
-    );
+    assert_eq!(out, Err("RecursionError: maximum recursion depth exceeded".to_string()));
 }
 
 #[test]
@@ -70,18 +62,13 @@ fn repr_of_deeply_nested_list() {
     let out = run_small("x = []\nfor i in range(100000):\n    x = [x]\ntry:\n    s = repr(x)\n    print(len(s))\nexcept RecursionError as e:\n    print('RecursionError', e)\n");
     assert_eq!(
         out,
-        Ok(
-            "RecursionError maximum recursion depth exceeded while getting the repr of an object\n"
-                .to_string()
-        )
+        Ok("RecursionError maximum recursion depth exceeded while getting the repr of an object\n".to_string())
     );
 }
 
 #[test]
 fn nested_list_within_limit_prints() {
-    let out = run_small(
-        "x = []\nfor i in range(500):\n    x = [x]\ns = repr(x)\nprint(len(s), s[:3], s[-3:])\n",
-    );
+    let out = run_small("x = []\nfor i in range(500):\n    x = [x]\ns = repr(x)\nprint(len(s), s[:3], s[-3:])\n");
     assert_eq!(out, Ok("1002 [[[ ]]]\n".to_string()));
 }
 

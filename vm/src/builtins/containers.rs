@@ -73,10 +73,7 @@ fn list_mut(vm: &mut Vm, r: ObjRef) -> Option<&mut Vec<Value>> {
 fn list_append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> NResult {
     no_kwargs(vm, "list.append", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!(
-            "list.append() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(&format!("list.append() takes exactly one argument ({} given)", args.len() - 1)));
     }
     let r = this_obj(args);
     if let Some(l) = list_mut(vm, r) {
@@ -98,20 +95,14 @@ fn list_extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> NResult {
         }
         None => {
             super::not_iterable_check(vm, src)?;
-            Ok(Ret::TailCall(
-                vm.prelude_fn("_extend_from_iter"),
-                vec![args[0], src],
-            ))
+            Ok(Ret::TailCall(vm.prelude_fn("_extend_from_iter"), vec![args[0], src]))
         }
     }
 }
 
 fn list_insert(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     if args.len() != 3 {
-        return Err(vm.type_error(&format!(
-            "insert expected 2 arguments, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(&format!("insert expected 2 arguments, got {}", args.len() - 1)));
     }
     let r = this_obj(args);
     let i = vm.to_index(args[1], "list indices")?;
@@ -141,9 +132,7 @@ fn list_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     if j < 0 || j >= n {
         return Err(vm.index_error("pop index out of range"));
     }
-    let v = list_mut(vm, r)
-        .map(|l| l.remove(j as usize))
-        .unwrap_or(Value::None);
+    let v = list_mut(vm, r).map(|l| l.remove(j as usize)).unwrap_or(Value::None);
     Ok(v.into())
 }
 
@@ -166,10 +155,7 @@ fn list_remove(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 fn seq_index(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     if args.len() < 2 || args.len() > 4 {
-        return Err(vm.type_error(&format!(
-            "index expected at least 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(&format!("index expected at least 1 argument, got {}", args.len() - 1)));
     }
     let items = vm.sequence_items(args[0]).unwrap_or_default();
     let n = items.len() as i64;
@@ -205,10 +191,7 @@ fn seq_index(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 fn seq_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     if args.len() != 2 {
-        return Err(vm.type_error(&format!(
-            "count() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(&format!("count() takes exactly one argument ({} given)", args.len() - 1)));
     }
     let items = vm.sequence_items(args[0]).unwrap_or_default();
     let mut c = 0;
@@ -235,12 +218,7 @@ pub fn sort_list(vm: &mut Vm, list: Value, reverse: bool) -> Result<(), Exc> {
 
 /// Sorts `values` by `keys` (same length), stably, reversing the order if asked (reverse keeps
 /// equal elements in their original order, as CPython's does).
-fn stable_sort(
-    vm: &mut Vm,
-    values: Vec<Value>,
-    keys: &[Value],
-    reverse: bool,
-) -> Result<Vec<Value>, Exc> {
+fn stable_sort(vm: &mut Vm, values: Vec<Value>, keys: &[Value], reverse: bool) -> Result<Vec<Value>, Exc> {
     let mut idx: Vec<usize> = (0..values.len()).collect();
     let mut err: Option<Exc> = None;
     // Comparisons of builtin values never run Python code, so a plain merge sort is safe.
@@ -248,11 +226,7 @@ fn stable_sort(
         if err.is_some() {
             return std::cmp::Ordering::Equal;
         }
-        let (x, y) = if reverse {
-            (keys[b], keys[a])
-        } else {
-            (keys[a], keys[b])
-        };
+        let (x, y) = if reverse { (keys[b], keys[a]) } else { (keys[a], keys[b]) };
         match vm.compare_order(Op::Lt, x, y) {
             Ok(Some(o)) => o,
             Ok(None) => std::cmp::Ordering::Equal,
@@ -279,21 +253,14 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         match k.as_str() {
             "key" => key = v,
             "reverse" => reverse = vm.truthy(v)?,
-            _ => {
-                return Err(
-                    vm.type_error(&format!("'{k}' is an invalid keyword argument for sort()"))
-                )
-            }
+            _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for sort()"))),
         }
     }
     if key.is_none() {
         sort_list(vm, args[0], reverse)?;
         return Ok(Value::None.into());
     }
-    Ok(Ret::TailCall(
-        vm.prelude_fn("_sort_key"),
-        vec![args[0], key, Value::Bool(reverse)],
-    ))
+    Ok(Ret::TailCall(vm.prelude_fn("_sort_key"), vec![args[0], key, Value::Bool(reverse)]))
 }
 
 /// `_sort_by_keys(list, keys, reverse)`: the native half of `sort(key=...)`.
@@ -336,10 +303,7 @@ fn list_clear(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 pub fn dict_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     let (pos, kws) = split_args(vm, args, kwnames);
     if pos.len() > 1 {
-        return Err(vm.type_error(&format!(
-            "dict expected at most 1 argument, got {}",
-            pos.len()
-        )));
+        return Err(vm.type_error(&format!("dict expected at most 1 argument, got {}", pos.len())));
     }
     let d = vm.new_dict();
     let dr = d.as_obj().unwrap_or(vm.builtins);
@@ -347,9 +311,7 @@ pub fn dict_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         if !update_from(vm, dr, *src)? {
             let callee = vm.prelude_fn("_dict_from_iter");
             if !kws.is_empty() {
-                return Err(vm.type_error(
-                    "dict() from a generator with keyword arguments is not supported",
-                ));
+                return Err(vm.type_error("dict() from a generator with keyword arguments is not supported"));
             }
             return Ok(Ret::TailCall(callee, vec![*src]));
         }
@@ -382,9 +344,7 @@ fn update_from(vm: &mut Vm, d: ObjRef, src: Value) -> Result<bool, Exc> {
     };
     for (i, item) in items.into_iter().enumerate() {
         let Some(pair) = vm.sequence_items(item) else {
-            return Err(vm.type_error(&format!(
-                "cannot convert dictionary update sequence element #{i} to a sequence"
-            )));
+            return Err(vm.type_error(&format!("cannot convert dictionary update sequence element #{i} to a sequence")));
         };
         if pair.len() != 2 {
             return Err(vm.value_error(&format!(
@@ -399,16 +359,10 @@ fn update_from(vm: &mut Vm, d: ObjRef, src: Value) -> Result<bool, Exc> {
 
 fn dict_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "get expected at least 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(&format!("get expected at least 1 argument, got {}", args.len() - 1)));
     }
     let d = this_obj(args);
-    Ok(vm
-        .dict_get(d, args[1])?
-        .unwrap_or(args.get(2).copied().unwrap_or(Value::None))
-        .into())
+    Ok(vm.dict_get(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::None)).into())
 }
 
 fn dict_setdefault(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
@@ -440,10 +394,7 @@ pub fn dict_remove(vm: &mut Vm, d: ObjRef, key: Value) -> Result<Option<Value>, 
 
 fn dict_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "pop expected at least 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(&format!("pop expected at least 1 argument, got {}", args.len() - 1)));
     }
     let d = this_obj(args);
     match dict_remove(vm, d, args[1])? {
@@ -462,10 +413,7 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
         _ => None,
     };
     let Some(i) = last else {
-        return Err(vm.exc_msg(
-            crate::types::ExcKind::KeyError,
-            "popitem(): dictionary is empty",
-        ));
+        return Err(vm.exc_msg(crate::types::ExcKind::KeyError, "popitem(): dictionary is empty"));
     };
     let (k, v) = match vm.heap.get_mut(d) {
         HeapObj::Dict(x) => x.remove_at(i),
@@ -516,23 +464,15 @@ pub fn view_as_set(vm: &mut Vm, d: ObjRef, kind: u8) -> Result<Value, Exc> {
 fn dict_update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     let (pos, kws) = split_args(vm, args, kwnames);
     if pos.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "update expected at most 1 argument, got {}",
-            pos.len() - 1
-        )));
+        return Err(vm.type_error(&format!("update expected at most 1 argument, got {}", pos.len() - 1)));
     }
     let d = this_obj(args);
     if let Some(src) = pos.get(1) {
         if !update_from(vm, d, *src)? {
             if !kws.is_empty() {
-                return Err(vm.type_error(
-                    "dict.update() from a generator with keyword arguments is not supported",
-                ));
+                return Err(vm.type_error("dict.update() from a generator with keyword arguments is not supported"));
             }
-            return Ok(Ret::TailCall(
-                vm.prelude_fn("_update_from_iter"),
-                vec![args[0], *src],
-            ));
+            return Ok(Ret::TailCall(vm.prelude_fn("_update_from_iter"), vec![args[0], *src]));
         }
     }
     for (k, v) in kws {
@@ -561,8 +501,7 @@ fn dict_clear(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     // Called on the class (`dict.fromkeys(...)`): the first argument is the iterable.
-    let rest = if matches!(args.first(), Some(Value::Obj(r)) if matches!(vm.heap.get(*r), HeapObj::Dict(_)))
-    {
+    let rest = if matches!(args.first(), Some(Value::Obj(r)) if matches!(vm.heap.get(*r), HeapObj::Dict(_))) {
         &args[1..]
     } else {
         args
@@ -723,14 +662,10 @@ fn set_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 /// `a | b`, `a & b`, `a - b`, `a ^ b` on sets (and dict key/item views).
 pub fn set_binop(vm: &mut Vm, kind: BinOpKind, a: Value, b: Value) -> Result<Value, Exc> {
-    let is_set =
-        |vm: &Vm, v: Value| matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Set(_)));
+    let is_set = |vm: &Vm, v: Value| matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Set(_)));
     if !is_set(vm, a) || !is_set(vm, b) {
         let (ta, tb) = (vm.type_name(a), vm.type_name(b));
-        return Err(vm.type_error(&format!(
-            "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
-            kind.symbol()
-        )));
+        return Err(vm.type_error(&format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", kind.symbol())));
     }
     let ka = set_keys(vm, a);
     let kb = set_keys(vm, b);
@@ -790,9 +725,7 @@ pub fn dict_or(vm: &mut Vm, a: Value, b: Value) -> Result<Value, Exc> {
     let is_dict = |vm: &Vm, v: Value| matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Dict(_)));
     if !is_dict(vm, b) {
         let (ta, tb) = (vm.type_name(a), vm.type_name(b));
-        return Err(vm.type_error(&format!(
-            "unsupported operand type(s) for |: '{ta}' and '{tb}'"
-        )));
+        return Err(vm.type_error(&format!("unsupported operand type(s) for |: '{ta}' and '{tb}'")));
     }
     let d = vm.new_dict();
     let dr = d.as_obj().unwrap_or(vm.builtins);

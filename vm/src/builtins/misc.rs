@@ -11,40 +11,25 @@ use crate::{numfmt, Exc, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
-pub const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
-    ("send", gen_send),
-    ("throw", gen_throw),
-    ("close", gen_close),
-    ("__next__", gen_next),
-    ("__iter__", identity),
-];
+pub const GENERATOR_METHODS: &[(&str, NativeFn)] =
+    &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__next__", gen_next), ("__iter__", identity)];
 
 pub const LAZY_ITER_METHODS: &[(&str, NativeFn)] = &[("__next__", gen_next), ("__iter__", identity)];
 
-pub const ITERATOR_METHODS: &[(&str, NativeFn)] =
-    &[("__next__", iter_next), ("__iter__", identity)];
+pub const ITERATOR_METHODS: &[(&str, NativeFn)] = &[("__next__", iter_next), ("__iter__", identity)];
 
-pub const INT_METHODS: &[(&str, NativeFn)] = &[
-    ("bit_length", int_bit_length),
-    ("conjugate", identity),
-    ("__index__", identity),
-    ("is_integer", int_is_integer),
-];
+pub const INT_METHODS: &[(&str, NativeFn)] =
+    &[("bit_length", int_bit_length), ("conjugate", identity), ("__index__", identity), ("is_integer", int_is_integer)];
 
-pub const FLOAT_METHODS: &[(&str, NativeFn)] = &[
-    ("is_integer", float_is_integer),
-    ("conjugate", identity),
-    ("as_integer_ratio", float_as_integer_ratio),
-];
+pub const FLOAT_METHODS: &[(&str, NativeFn)] =
+    &[("is_integer", float_is_integer), ("conjugate", identity), ("as_integer_ratio", float_as_integer_ratio)];
 
 pub const EXCEPTION_METHODS: &[(&str, NativeFn)] = &[("with_traceback", identity)];
 
 fn receiver_gen(vm: &mut Vm, args: &[Value], name: &str) -> Result<ObjRef, Exc> {
     match args.first() {
         Some(Value::Obj(r)) if matches!(vm.heap.get(*r), HeapObj::Generator(_)) => Ok(*r),
-        _ => Err(vm.type_error(&format!(
-            "descriptor '{name}' requires a 'generator' object"
-        ))),
+        _ => Err(vm.type_error(&format!("descriptor '{name}' requires a 'generator' object"))),
     }
 }
 
@@ -56,51 +41,29 @@ fn gen_send(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     no_kwargs(vm, "send", kwnames)?;
     let g = receiver_gen(vm, args, "send")?;
     if args.len() != 2 {
-        return Err(vm.type_error(&format!(
-            "generator.send() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(&format!("generator.send() takes exactly one argument ({} given)", args.len() - 1)));
     }
-    Ok(Ret::Resume {
-        gen: g,
-        mode: ResumeMode::Send(args[1]),
-        link: Link::Send,
-    })
+    Ok(Ret::Resume { gen: g, mode: ResumeMode::Send(args[1]), link: Link::Send })
 }
 
 fn gen_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     let g = receiver_gen(vm, args, "__next__")?;
-    Ok(Ret::Resume {
-        gen: g,
-        mode: ResumeMode::Send(Value::None),
-        link: Link::Send,
-    })
+    Ok(Ret::Resume { gen: g, mode: ResumeMode::Send(Value::None), link: Link::Send })
 }
 
 fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     let g = receiver_gen(vm, args, "close")?;
-    Ok(Ret::Resume {
-        gen: g,
-        mode: ResumeMode::Close,
-        link: Link::Close,
-    })
+    Ok(Ret::Resume { gen: g, mode: ResumeMode::Close, link: Link::Close })
 }
 
 /// `gen.throw(exc)`, `gen.throw(Type)`, `gen.throw(Type, value)`.
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     let g = receiver_gen(vm, args, "throw")?;
     if args.len() < 2 || args.len() > 4 {
-        return Err(vm.type_error(&format!(
-            "throw expected at least 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(&format!("throw expected at least 1 argument, got {}", args.len() - 1)));
     }
     let e = make_thrown(vm, args[1], args.get(2).copied())?;
-    Ok(Ret::Resume {
-        gen: g,
-        mode: ResumeMode::Throw(e),
-        link: Link::Send,
-    })
+    Ok(Ret::Resume { gen: g, mode: ResumeMode::Throw(e), link: Link::Send })
 }
 
 /// The exception instance for `throw(typ[, val])`.
@@ -128,9 +91,7 @@ pub fn make_thrown(vm: &mut Vm, typ: Value, val: Option<Value>) -> Result<Exc, E
         }
     }
     let t = vm.type_name(typ);
-    Err(vm.type_error(&format!(
-        "exceptions must be classes or instances deriving from BaseException, not {t}"
-    )))
+    Err(vm.type_error(&format!("exceptions must be classes or instances deriving from BaseException, not {t}")))
 }
 
 fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
@@ -175,11 +136,7 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult
     }
     let n = numfmt::float_is_integer_to_bigint(num).unwrap_or_default();
     let g = num_integer::Integer::gcd(&n, &den);
-    let (n, d) = if g.is_zero() {
-        (n, den)
-    } else {
-        (&n / &g, &den / &g)
-    };
+    let (n, d) = if g.is_zero() { (n, den) } else { (&n / &g, &den / &g) };
     let nv = vm.new_bigint(n);
     let dv = vm.new_bigint(d);
     Ok(vm.new_tuple(vec![nv, dv]).into())
@@ -189,10 +146,7 @@ pub fn is_callable(vm: &Vm, v: Value) -> bool {
     match v {
         Value::Obj(r) => matches!(
             vm.heap.get(r),
-            HeapObj::Function(_)
-                | HeapObj::Builtin(_)
-                | HeapObj::BoundMethod { .. }
-                | HeapObj::Class(_)
+            HeapObj::Function(_) | HeapObj::Builtin(_) | HeapObj::BoundMethod { .. } | HeapObj::Class(_)
         ),
         _ => false,
     }
@@ -219,10 +173,7 @@ pub fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         }
     }
     if pos.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "int() takes at most 2 arguments ({} given)",
-            pos.len()
-        )));
+        return Err(vm.type_error(&format!("int() takes at most 2 arguments ({} given)", pos.len())));
     }
     let Some(x) = pos.first().copied() else {
         if base.is_some() {
@@ -264,7 +215,9 @@ pub fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
             }
             _ => {
                 let t = vm.type_name(x);
-                Err(vm.type_error(&format!("int() argument must be a string, a bytes-like object or a real number, not '{t}'")))
+                Err(vm.type_error(&format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{t}'"
+                )))
             }
         },
         _ => {
@@ -307,9 +260,7 @@ pub fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         Some(f) => Ok(Value::Float(f).into()),
         None => {
             let t = vm.type_name(x);
-            Err(vm.type_error(&format!(
-                "float() argument must be a string or a real number, not '{t}'"
-            )))
+            Err(vm.type_error(&format!("float() argument must be a string or a real number, not '{t}'")))
         }
     }
 }
@@ -348,11 +299,7 @@ pub fn round(vm: &mut Vm, x: Value, nd: Option<Value>) -> NResult {
                     let m = num_traits::pow(BigInt::from(10), p as usize);
                     let (q, r) = num_integer::Integer::div_mod_floor(&n, &m);
                     let twice = &r * 2;
-                    let q = if twice > m || (twice == m && num_integer::Integer::is_odd(&q)) {
-                        q + 1
-                    } else {
-                        q
-                    };
+                    let q = if twice > m || (twice == m && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
                     Ok(vm.new_bigint(q * m).into())
                 }
             },
@@ -377,15 +324,12 @@ pub fn create_sys(vm: &mut Vm) -> Result<ObjRef, Exc> {
     let d = vm.module_dict(m);
     for (name, f) in SYS_FUNCTIONS {
         let key = vm.intern(name);
-        let v = Value::Obj(
-            vm.heap
-                .alloc(HeapObj::Builtin(Box::new(crate::object::Builtin {
-                    name,
-                    func: *f,
-                    this: Value::Undef,
-                    owner: "",
-                }))),
-        );
+        let v = Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(crate::object::Builtin {
+            name,
+            func: *f,
+            this: Value::Undef,
+            owner: "",
+        }))));
         vm.dict_set(d, key, v)?;
     }
     let argv: Vec<String> = vm.argv.clone();
@@ -403,39 +347,25 @@ pub fn create_sys(vm: &mut Vm) -> Result<ObjRef, Exc> {
         let key = vm.intern(k);
         vm.dict_set(d, key, v)?;
     }
-    for (name, write) in [
-        ("stdout", stdout_write as NativeFn),
-        ("stderr", stderr_write as NativeFn),
-    ] {
+    for (name, write) in [("stdout", stdout_write as NativeFn), ("stderr", stderr_write as NativeFn)] {
         let sdict = vm.new_dict().as_obj().unwrap_or(d);
-        let sm = vm
-            .heap
-            .alloc(HeapObj::Module(Box::new(crate::object::Module {
-                name: name.into(),
-                dict: sdict,
-            })));
+        let sm = vm.heap.alloc(HeapObj::Module(Box::new(crate::object::Module { name: name.into(), dict: sdict })));
         let sd = vm.module_dict(sm);
         let wk = vm.intern("write");
-        let wf = Value::Obj(
-            vm.heap
-                .alloc(HeapObj::Builtin(Box::new(crate::object::Builtin {
-                    name: "write",
-                    func: write,
-                    this: Value::Undef,
-                    owner: "",
-                }))),
-        );
+        let wf = Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(crate::object::Builtin {
+            name: "write",
+            func: write,
+            this: Value::Undef,
+            owner: "",
+        }))));
         vm.dict_set(sd, wk, wf)?;
         let fk = vm.intern("flush");
-        let ff = Value::Obj(
-            vm.heap
-                .alloc(HeapObj::Builtin(Box::new(crate::object::Builtin {
-                    name: "flush",
-                    func: flush,
-                    this: Value::Undef,
-                    owner: "",
-                }))),
-        );
+        let ff = Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(crate::object::Builtin {
+            name: "flush",
+            func: flush,
+            this: Value::Undef,
+            owner: "",
+        }))));
         vm.dict_set(sd, fk, ff)?;
         let key = vm.intern(name);
         vm.dict_set(d, key, Value::Obj(sm))?;
@@ -492,7 +422,12 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult 
         Value::Int(n) if n >= 1 => {
             let depth = vm.frames.len() + 1;
             if (n as usize) <= depth {
-                return Err(vm.exc_msg(ExcKind::RecursionError, &format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low")));
+                return Err(vm.exc_msg(
+                    ExcKind::RecursionError,
+                    &format!(
+                        "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
+                    ),
+                ));
             }
             vm.recursion_limit = (n as usize).min(50_000_000);
             Ok(Value::None.into())

@@ -17,17 +17,9 @@ use crate::{numfmt, Exc, Vm};
 pub type NResult = Result<Ret, Exc>;
 
 /// Splits native arguments into positionals and (name, value) keyword pairs.
-pub fn split_args<'a>(
-    vm: &Vm,
-    args: &'a [Value],
-    kwnames: &[Value],
-) -> (&'a [Value], Vec<(String, Value)>) {
+pub fn split_args<'a>(vm: &Vm, args: &'a [Value], kwnames: &[Value]) -> (&'a [Value], Vec<(String, Value)>) {
     let npos = args.len() - kwnames.len();
-    let kws = kwnames
-        .iter()
-        .zip(&args[npos..])
-        .map(|(k, v)| (vm.str_of(*k).unwrap_or("").to_string(), *v))
-        .collect();
+    let kws = kwnames.iter().zip(&args[npos..]).map(|(k, v)| (vm.str_of(*k).unwrap_or("").to_string(), *v)).collect();
     (&args[..npos], kws)
 }
 
@@ -53,15 +45,9 @@ pub fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) ->
             _ => format!("{name} expected {min} arguments, got {n}"),
         }
     } else if n < min {
-        format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            if min == 1 { "" } else { "s" }
-        )
+        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
     } else {
-        format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            if max == 1 { "" } else { "s" }
-        )
+        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
     };
     Err(vm.type_error(&msg))
 }
@@ -117,7 +103,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 /// Builtin iterator classes implemented as prelude generators: calling the class runs the
 /// native, which validates the arguments and tail-calls the prelude generator of the same name.
-pub const LAZY_ITERATORS: &[(&str, NativeFn)] = &[("enumerate", b_enumerate), ("zip", b_zip), ("map", b_map), ("filter", b_filter)];
+pub const LAZY_ITERATORS: &[(&str, NativeFn)] =
+    &[("enumerate", b_enumerate), ("zip", b_zip), ("map", b_map), ("filter", b_filter)];
 
 /// Builtin modules coro provides.
 const MODULES: &[&str] = &["sys", "builtins"];
@@ -127,12 +114,7 @@ pub fn is_builtin_module(name: &str) -> bool {
 }
 
 fn native(vm: &mut Vm, name: &'static str, func: NativeFn) -> Value {
-    Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(Builtin {
-        name,
-        func,
-        this: Value::Undef,
-        owner: "",
-    }))))
+    Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(Builtin { name, func, this: Value::Undef, owner: "" }))))
 }
 
 /// Fills the builtins dict, creates the `builtins` module and compiles the prelude.
@@ -182,12 +164,7 @@ pub fn install(vm: &mut Vm) {
         let _ = vm.dict_set(b, key, v);
     }
     // The `builtins` module shares the builtins dict.
-    let m = vm
-        .heap
-        .alloc(HeapObj::Module(Box::new(crate::object::Module {
-            name: "builtins".into(),
-            dict: b,
-        })));
+    let m = vm.heap.alloc(HeapObj::Module(Box::new(crate::object::Module { name: "builtins".into(), dict: b })));
     let mkey = vm.new_str("builtins");
     let modules = vm.modules;
     let _ = vm.dict_set(modules, mkey, Value::Obj(m));
@@ -223,11 +200,7 @@ fn install_prelude(vm: &mut Vm) {
     };
     for (k, v) in entries {
         if let Some(name) = vm.str_of(k).map(|s| s.to_string()) {
-            let leaked: &'static str = PRELUDE_NAMES
-                .iter()
-                .find(|n| **n == name)
-                .copied()
-                .unwrap_or("");
+            let leaked: &'static str = PRELUDE_NAMES.iter().find(|n| **n == name).copied().unwrap_or("");
             if !leaked.is_empty() {
                 vm.prelude.insert(leaked, v);
             }
@@ -274,11 +247,10 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> Result<Option<ObjRef>, 
 /// Calling a class: constructors of the builtin types and exception classes.
 pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) -> NResult {
     let kind = vm.class(cls).map(|c| c.kind).unwrap_or(TypeKind::Object);
-    let name = vm
-        .class(cls)
-        .map(|c| c.name.to_string())
-        .unwrap_or_default();
-    if let Some((_, native)) = LAZY_ITERATORS.iter().find(|(n, _)| vm.types.lazy_iters.iter().any(|(m, c)| m == n && *c == cls)) {
+    let name = vm.class(cls).map(|c| c.name.to_string()).unwrap_or_default();
+    if let Some((_, native)) =
+        LAZY_ITERATORS.iter().find(|(n, _)| vm.types.lazy_iters.iter().any(|(m, c)| m == n && *c == cls))
+    {
         return native(vm, args, kwnames);
     }
     if kind == TypeKind::Exception {
@@ -344,16 +316,10 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
                 match a {
                     Value::Int(i) => ints.push(*i),
                     Value::Bool(b) => ints.push(*b as i64),
-                    Value::Obj(r) if matches!(vm.heap.get(*r), HeapObj::BigInt(_)) => {
-                        return Err(
-                            vm.overflow_error("range() arguments beyond 64 bits are not supported")
-                        );
-                    }
+                    Value::Obj(r) if matches!(vm.heap.get(*r), HeapObj::BigInt(_)) => return big_range(vm, args),
                     _ => {
                         let t = vm.type_name(*a);
-                        return Err(vm.type_error(&format!(
-                            "'{t}' object cannot be interpreted as an integer"
-                        )));
+                        return Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")));
                     }
                 }
             }
@@ -371,9 +337,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
             if args.len() == 1 && kwnames.is_empty() {
                 return Ok(Value::Obj(vm.class_of(args[0])).into());
             }
-            Err(vm.type_error(
-                "type() takes 1 argument (creating classes with type() is not supported yet)",
-            ))
+            Err(vm.type_error("type() takes 1 argument (creating classes with type() is not supported yet)"))
         }
         TypeKind::Slice => {
             arity(vm, "slice", args, 1, 3)?;
@@ -385,6 +349,44 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
             Ok(Value::Obj(vm.heap.alloc(HeapObj::Slice(Box::new(parts)))).into())
         }
         _ => Err(vm.type_error(&format!("cannot create '{name}' instances"))),
+    }
+}
+
+/// `range(...)` with an argument beyond i64: a `BigRange`.
+fn big_range(vm: &mut Vm, args: &[Value]) -> NResult {
+    use num_bigint::BigInt;
+    let mut ints: Vec<BigInt> = Vec::new();
+    for a in args {
+        match vm.to_bigint(*a) {
+            Some(n) => ints.push(n),
+            None => {
+                let t = vm.type_name(*a);
+                return Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")));
+            }
+        }
+    }
+    let (start, stop, step) = match ints.len() {
+        1 => (BigInt::from(0), ints[0].clone(), BigInt::from(1)),
+        2 => (ints[0].clone(), ints[1].clone(), BigInt::from(1)),
+        _ => (ints[0].clone(), ints[1].clone(), ints[2].clone()),
+    };
+    if num_traits::Zero::is_zero(&step) {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Obj(vm.heap.alloc(HeapObj::BigRange(Box::new([start, stop, step])))).into())
+}
+
+/// Number of items of a big range.
+pub fn big_range_len(r: &[num_bigint::BigInt; 3]) -> num_bigint::BigInt {
+    use num_bigint::BigInt;
+    use num_traits::{Signed, Zero};
+    let (lo, hi, st) = (&r[0], &r[1], &r[2]);
+    if st.is_positive() && lo < hi {
+        (hi - lo + st - BigInt::from(1)) / st
+    } else if st.is_negative() && lo > hi {
+        (lo - hi - st - BigInt::from(1)) / (-st)
+    } else {
+        BigInt::zero()
     }
 }
 
@@ -417,9 +419,7 @@ fn b_print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
                         Some(s) => s.to_string(),
                         None => {
                             let t = vm.type_name(v);
-                            return Err(
-                                vm.type_error(&format!("{k} must be None or a string, not {t}"))
-                            );
+                            return Err(vm.type_error(&format!("{k} must be None or a string, not {t}")));
                         }
                     }
                 };
@@ -433,11 +433,7 @@ fn b_print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
             "file" => {
                 to_err = misc::is_stderr(vm, v);
             }
-            _ => {
-                return Err(
-                    vm.type_error(&format!("'{k}' is an invalid keyword argument for print()"))
-                )
-            }
+            _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for print()"))),
         }
     }
     let mut out = String::new();
@@ -464,6 +460,13 @@ pub fn length(vm: &mut Vm, v: Value) -> Result<usize, Exc> {
             HeapObj::Tuple(t) => Some(t.len()),
             HeapObj::Dict(d) | HeapObj::Set(d) => Some(d.len()),
             HeapObj::Range { start, stop, step } => Some(range_len(*start, *stop, *step)),
+            HeapObj::BigRange(r) => {
+                let n = big_range_len(r);
+                match num_traits::ToPrimitive::to_usize(&n).filter(|n| *n <= i64::MAX as usize) {
+                    Some(n) => Some(n),
+                    None => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+                }
+            }
             HeapObj::DictView { dict, .. } => match vm.heap.get(*dict) {
                 HeapObj::Dict(d) => Some(d.len()),
                 _ => Some(0),
@@ -497,11 +500,7 @@ fn b_next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
                     Some(d) => Link::NextDefault(d),
                     None => Link::Send,
                 };
-                return Ok(Ret::Resume {
-                    gen: r,
-                    mode: ResumeMode::Send(Value::None),
-                    link,
-                });
+                return Ok(Ret::Resume { gen: r, mode: ResumeMode::Send(Value::None), link });
             }
             HeapObj::Iter(_) => {
                 return match vm.iter_next_native(r)? {
@@ -526,10 +525,7 @@ fn b_iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         if !misc::is_callable(vm, args[0]) {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
-        return Ok(Ret::TailCall(
-            vm.prelude_fn("_callable_iter"),
-            args.to_vec(),
-        ));
+        return Ok(Ret::TailCall(vm.prelude_fn("_callable_iter"), args.to_vec()));
     }
     Ok(vm.get_iter(args[0])?.into())
 }
@@ -568,10 +564,7 @@ fn b_isinstance(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 fn b_issubclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     no_kwargs(vm, "issubclass", kwnames)?;
     arity(vm, "issubclass", args, 2, 2)?;
-    let Some(sub) = args[0]
-        .as_obj()
-        .filter(|r| matches!(vm.heap.get(*r), HeapObj::Class(_)))
-    else {
+    let Some(sub) = args[0].as_obj().filter(|r| matches!(vm.heap.get(*r), HeapObj::Class(_))) else {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
     let classes = class_arg(vm, args[1], "issubclass")?;
@@ -687,21 +680,14 @@ fn minmax(vm: &mut Vm, args: &[Value], kwnames: &[Value], is_max: bool) -> NResu
         match k.as_str() {
             "key" => key = v,
             "default" => default = v,
-            _ => {
-                return Err(vm.type_error(&format!(
-                    "{name}() got an unexpected keyword argument '{k}'"
-                )))
-            }
+            _ => return Err(vm.type_error(&format!("{name}() got an unexpected keyword argument '{k}'"))),
         }
     }
     if pos.len() == 1 {
         not_iterable_check(vm, pos[0])?;
     }
     let t = vm.new_tuple(pos.to_vec());
-    Ok(Ret::TailCall(
-        vm.prelude_fn("_minmax"),
-        vec![t, key, default, Value::Bool(is_max), vm.intern(name)],
-    ))
+    Ok(Ret::TailCall(vm.prelude_fn("_minmax"), vec![t, key, default, Value::Bool(is_max), vm.intern(name)]))
 }
 
 fn b_min(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
@@ -732,13 +718,7 @@ fn b_abs(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 /// Calls a prelude generator function after turning each argument into an iterator, so a
 /// non-iterable argument fails at the call as in CPython.
-fn lazy_iter_call(
-    vm: &mut Vm,
-    prelude: &str,
-    leading: &[Value],
-    iterables: &[Value],
-    trailing: &[Value],
-) -> NResult {
+fn lazy_iter_call(vm: &mut Vm, prelude: &str, leading: &[Value], iterables: &[Value], trailing: &[Value]) -> NResult {
     let mut call_args = leading.to_vec();
     for v in iterables {
         let it = vm.get_iter(*v)?;
@@ -755,11 +735,7 @@ fn b_enumerate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         match k.as_str() {
             "start" => start = v,
             "iterable" => return lazy_iter_call(vm, "enumerate", &[], &[v], &[start]),
-            _ => {
-                return Err(vm.type_error(&format!(
-                    "'{k}' is an invalid keyword argument for enumerate()"
-                )))
-            }
+            _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for enumerate()"))),
         }
     }
     if pos.is_empty() {
@@ -829,11 +805,7 @@ fn b_sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         match k.as_str() {
             "key" => key = v,
             "reverse" => reverse = v,
-            _ => {
-                return Err(
-                    vm.type_error(&format!("sort() got an unexpected keyword argument '{k}'"))
-                )
-            }
+            _ => return Err(vm.type_error(&format!("sort() got an unexpected keyword argument '{k}'"))),
         }
     }
     not_iterable_check(vm, pos[0])?;
@@ -845,10 +817,7 @@ fn b_sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
             return Ok(l.into());
         }
     }
-    Ok(Ret::TailCall(
-        vm.prelude_fn("_sorted"),
-        vec![pos[0], key, rev],
-    ))
+    Ok(Ret::TailCall(vm.prelude_fn("_sorted"), vec![pos[0], key, rev]))
 }
 
 fn b_reversed(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
@@ -857,18 +826,9 @@ fn b_reversed(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     let v = args[0];
     if let Value::Obj(r) = v {
         let state = match vm.heap.get(r) {
-            HeapObj::List(l) => Some(IterState::Reversed {
-                seq: r,
-                index: l.len(),
-            }),
-            HeapObj::Tuple(t) => Some(IterState::Reversed {
-                seq: r,
-                index: t.len(),
-            }),
-            HeapObj::Str(_)
-            | HeapObj::Range { .. }
-            | HeapObj::Dict(_)
-            | HeapObj::DictView { .. } => {
+            HeapObj::List(l) => Some(IterState::Reversed { seq: r, index: l.len() }),
+            HeapObj::Tuple(t) => Some(IterState::Reversed { seq: r, index: t.len() }),
+            HeapObj::Str(_) | HeapObj::Range { .. } | HeapObj::Dict(_) | HeapObj::DictView { .. } => {
                 let items = vm.sequence_items(v).unwrap_or_default();
                 let n = items.len();
                 let l = vm.new_list(items);
@@ -897,10 +857,7 @@ fn any_all(vm: &mut Vm, args: &[Value], want: bool, name: &str) -> NResult {
         }
         None => {
             not_iterable_check(vm, args[0])?;
-            Ok(Ret::TailCall(
-                vm.prelude_fn(if want { "_any" } else { "_all" }),
-                vec![args[0]],
-            ))
+            Ok(Ret::TailCall(vm.prelude_fn(if want { "_any" } else { "_all" }), vec![args[0]]))
         }
     }
 }
@@ -932,9 +889,8 @@ fn b_divmod(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
             return Err(vm.zero_division("float divmod()"));
         }
     }
-    let q = vm
-        .binary_op(BinOpKind::FloorDiv, args[0], args[1])
-        .map_err(|e| rename_unsupported(vm, e, "//", "divmod()"))?;
+    let q =
+        vm.binary_op(BinOpKind::FloorDiv, args[0], args[1]).map_err(|e| rename_unsupported(vm, e, "//", "divmod()"))?;
     let r = vm.binary_op(BinOpKind::Mod, args[0], args[1])?;
     Ok(vm.new_tuple(vec![q, r]).into())
 }
@@ -953,14 +909,8 @@ fn b_pow(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     use coro_compiler::opcode::BinOpKind;
     arity(vm, "pow", args, 2, 3)?;
     if args.len() == 3 && !args[2].is_none() {
-        let (Some(b), Some(e), Some(m)) = (
-            vm.to_bigint(args[0]),
-            vm.to_bigint(args[1]),
-            vm.to_bigint(args[2]),
-        ) else {
-            return Err(
-                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
-            );
+        let (Some(b), Some(e), Some(m)) = (vm.to_bigint(args[0]), vm.to_bigint(args[1]), vm.to_bigint(args[2])) else {
+            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
         };
         use num_traits::{Signed, Zero};
         if m.is_zero() {
@@ -1014,9 +964,7 @@ fn b_chr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     };
     match u32::try_from(n).ok().and_then(char::from_u32) {
         Some(c) => Ok(vm.new_string(c.to_string()).into()),
-        None if (0..0x110000).contains(&n) => {
-            Err(vm.value_error("chr() of a surrogate code point is not supported"))
-        }
+        None if (0..0x110000).contains(&n) => Err(vm.value_error("chr() of a surrogate code point is not supported")),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -1030,9 +978,7 @@ fn b_ord(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
                 (Some(c), None) => Ok(Value::Int(c as i64).into()),
                 _ => {
                     let n = s.chars().count();
-                    Err(vm.type_error(&format!(
-                        "ord() expected a character, but string of length {n} found"
-                    )))
+                    Err(vm.type_error(&format!("ord() expected a character, but string of length {n} found")))
                 }
             }
         }
@@ -1055,10 +1001,7 @@ fn attr_name(vm: &mut Vm, v: Value, fname: &str) -> Result<Value, Exc> {
 
 fn b_getattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "getattr expected at least 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(&format!("getattr expected at least 2 arguments, got {}", args.len())));
     }
     let name = attr_name(vm, args[1], "getattr")?;
     match vm.get_attr(args[0], name) {
@@ -1093,10 +1036,7 @@ fn b_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 }
 
 fn b_globals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> NResult {
-    let main = vm
-        .lookup_module("__main__")
-        .map(|m| vm.module_dict(m))
-        .unwrap_or(vm.builtins);
+    let main = vm.lookup_module("__main__").map(|m| vm.module_dict(m)).unwrap_or(vm.builtins);
     Ok(Value::Obj(main).into())
 }
 
@@ -1133,11 +1073,7 @@ pub fn install_methods(vm: &mut Vm) {
     ] {
         add_methods(vm, it, misc::ITERATOR_METHODS);
     }
-    for v in [
-        vm.types.dict_keys,
-        vm.types.dict_items,
-        vm.types.dict_values,
-    ] {
+    for v in [vm.types.dict_keys, vm.types.dict_items, vm.types.dict_values] {
         add_methods(vm, v, containers::VIEW_METHODS);
     }
 }

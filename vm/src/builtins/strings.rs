@@ -104,9 +104,7 @@ fn receiver(vm: &mut Vm, pos: &[Value], name: &str) -> Result<String, Exc> {
         Some(s) => Ok(s.to_string()),
         None => {
             let t = vm.type_name(v);
-            Err(vm.type_error(&format!(
-                "descriptor '{name}' for 'str' objects doesn't apply to a '{t}' object"
-            )))
+            Err(vm.type_error(&format!("descriptor '{name}' for 'str' objects doesn't apply to a '{t}' object")))
         }
     }
 }
@@ -137,20 +135,13 @@ fn no_args(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> Result
 }
 
 /// A method with exactly one positional argument (CPython's METH_O).
-fn one_arg(
-    vm: &mut Vm,
-    args: &[Value],
-    kwnames: &[Value],
-    name: &str,
-) -> Result<(String, Value), Exc> {
+fn one_arg(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> Result<(String, Value), Exc> {
     let (s, rest) = positional_only(vm, args, kwnames, name)?;
     match rest {
         [v] => Ok((s, *v)),
         _ => {
             let n = rest.len();
-            Err(vm.type_error(&format!(
-                "str.{name}() takes exactly one argument ({n} given)"
-            )))
+            Err(vm.type_error(&format!("str.{name}() takes exactly one argument ({n} given)")))
         }
     }
 }
@@ -188,9 +179,7 @@ fn tuple_positional<'a>(
         _ => return Ok((s, rest)),
     };
     let plural = if limit == 1 { "" } else { "s" };
-    Err(vm.type_error(&format!(
-        "{name}() takes at {bound} {limit} argument{plural} ({n} given)"
-    )))
+    Err(vm.type_error(&format!("{name}() takes at {bound} {limit} argument{plural} ({n} given)")))
 }
 
 /// Arguments of a method whose optional parameters may also be passed by keyword (Argument
@@ -205,18 +194,13 @@ fn keyword_args(
     let npos = args.len().saturating_sub(kwnames.len());
     let s = receiver(vm, &args[..npos], name)?;
     let (pos, kwvals) = (&args[1..npos], &args[npos..]);
-    let names: Vec<String> = kwnames
-        .iter()
-        .map(|k| vm.str_of(*k).unwrap_or("").to_string())
-        .collect();
+    let names: Vec<String> = kwnames.iter().map(|k| vm.str_of(*k).unwrap_or("").to_string()).collect();
     let given = pos.len() + names.len();
     let max = params.len();
     if given > max {
         let keyword = if pos.is_empty() { "keyword " } else { "" };
         let plural = if max == 1 { "" } else { "s" };
-        return Err(vm.type_error(&format!(
-            "{name}() takes at most {max} {keyword}argument{plural} ({given} given)"
-        )));
+        return Err(vm.type_error(&format!("{name}() takes at most {max} {keyword}argument{plural} ({given} given)")));
     }
     let slots: Vec<Option<Value>> = params
         .iter()
@@ -226,30 +210,15 @@ fn keyword_args(
             None => names.iter().position(|k| k == p).map(|j| kwvals[j]),
         })
         .collect();
-    let matched = params[pos.len()..]
-        .iter()
-        .filter(|p| names.iter().any(|k| k == *p))
-        .count();
+    let matched = params[pos.len()..].iter().filter(|p| names.iter().any(|k| k == *p)).count();
     if matched < names.len() {
         // CPython names a parameter given twice before it reports an unknown keyword.
-        if let Some((i, p)) = params[..pos.len()]
-            .iter()
-            .enumerate()
-            .find(|(_, p)| names.iter().any(|k| k == *p))
-        {
+        if let Some((i, p)) = params[..pos.len()].iter().enumerate().find(|(_, p)| names.iter().any(|k| k == *p)) {
             let n = i + 1;
-            return Err(vm.type_error(&format!(
-                "argument for {name}() given by name ('{p}') and position ({n})"
-            )));
+            return Err(vm.type_error(&format!("argument for {name}() given by name ('{p}') and position ({n})")));
         }
-        let bad = names
-            .iter()
-            .find(|k| !params.contains(&k.as_str()))
-            .cloned()
-            .unwrap_or_default();
-        return Err(vm.type_error(&format!(
-            "'{bad}' is an invalid keyword argument for {name}()"
-        )));
+        let bad = names.iter().find(|k| !params.contains(&k.as_str())).cloned().unwrap_or_default();
+        return Err(vm.type_error(&format!("'{bad}' is an invalid keyword argument for {name}()")));
     }
     Ok((s, slots))
 }
@@ -296,9 +265,7 @@ fn slice_index(vm: &mut Vm, v: Option<&Value>) -> Result<Option<i64>, Exc> {
                 use num_traits::Signed;
                 Ok(Some(if n.is_negative() { i64::MIN } else { i64::MAX }))
             }
-            None => Err(
-                vm.type_error("slice indices must be integers or None or have an __index__ method")
-            ),
+            None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
         },
     }
 }
@@ -326,10 +293,7 @@ fn byte_offset(s: &str, chars: usize) -> usize {
     if s.is_ascii() {
         return chars.min(s.len());
     }
-    s.char_indices()
-        .nth(chars)
-        .map(|(b, _)| b)
-        .unwrap_or(s.len())
+    s.char_indices().nth(chars).map(|(b, _)| b).unwrap_or(s.len())
 }
 
 fn char_len(s: &str) -> usize {
@@ -382,9 +346,7 @@ fn str_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
             Some(s) => out.push_str(s),
             None => {
                 let t = vm.type_name(*v);
-                return Err(vm.type_error(&format!(
-                    "sequence item {i}: expected str instance, {t} found"
-                )));
+                return Err(vm.type_error(&format!("sequence item {i}: expected str instance, {t} found")));
             }
         }
     }
@@ -470,18 +432,7 @@ fn str_rsplit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 
 /// Python's line boundaries (`Py_UNICODE_ISLINEBREAK`); "\r\n" counts as one.
 fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\x0b'
-            | '\x0c'
-            | '\r'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    matches!(c, '\n' | '\x0b' | '\x0c' | '\r' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 fn str_splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
@@ -497,11 +448,7 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
             parts.push(rest.to_string());
             break;
         };
-        let brk_len = if rest[brk..].starts_with("\r\n") {
-            2
-        } else {
-            next_char(rest, brk) - brk
-        };
+        let brk_len = if rest[brk..].starts_with("\r\n") { 2 } else { next_char(rest, brk) - brk };
         let end = if keepends { brk + brk_len } else { brk };
         parts.push(rest[..end].to_string());
         rest = &rest[brk + brk_len..];
@@ -516,17 +463,9 @@ fn partition_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], right: bool)
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let found = if right {
-        s.rfind(sep.as_str())
-    } else {
-        s.find(sep.as_str())
-    };
+    let found = if right { s.rfind(sep.as_str()) } else { s.find(sep.as_str()) };
     let parts = match found {
-        Some(b) => [
-            s[..b].to_string(),
-            sep.clone(),
-            s[b + sep.len()..].to_string(),
-        ],
+        Some(b) => [s[..b].to_string(), sep.clone(), s[b + sep.len()..].to_string()],
         None if right => [String::new(), String::new(), s],
         None => [s, String::new(), String::new()],
     };
@@ -542,14 +481,7 @@ fn str_rpartition(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     partition_common(vm, args, kwnames, true)
 }
 
-fn strip_common(
-    vm: &mut Vm,
-    args: &[Value],
-    kwnames: &[Value],
-    name: &str,
-    left: bool,
-    right: bool,
-) -> NResult {
+fn strip_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, left: bool, right: bool) -> NResult {
     let (s, a) = clinic_positional(vm, args, kwnames, name, 0, 1)?;
     let chars: Option<String> = match a.first() {
         None | Some(Value::None) => None,
@@ -586,18 +518,10 @@ fn str_rstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 }
 
 fn affix_remove(vm: &mut Vm, args: &[Value], kwnames: &[Value], suffix: bool) -> NResult {
-    let name = if suffix {
-        "removesuffix"
-    } else {
-        "removeprefix"
-    };
+    let name = if suffix { "removesuffix" } else { "removeprefix" };
     let (s, a) = one_arg(vm, args, kwnames, name)?;
     let affix = str_arg(vm, a, &format!("{name}() argument"))?;
-    let out = if suffix {
-        s.strip_suffix(affix.as_str())
-    } else {
-        s.strip_prefix(affix.as_str())
-    };
+    let out = if suffix { s.strip_suffix(affix.as_str()) } else { s.strip_prefix(affix.as_str()) };
     // CPython returns the receiver itself when nothing is removed.
     match out {
         Some(rest) if !affix.is_empty() => {
@@ -625,22 +549,11 @@ fn str_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         None => -1,
     };
     // Bound the result before building it: an empty `old` inserts `new` between every char.
-    let hits = if old.is_empty() {
-        char_len(&s) + 1
-    } else {
-        s.matches(old.as_str()).count()
-    };
+    let hits = if old.is_empty() { char_len(&s) + 1 } else { s.matches(old.as_str()).count() };
     let hits = usize::try_from(count).map_or(hits, |c| c.min(hits));
     let grow = new.len().saturating_sub(old.len());
-    check_size(
-        vm,
-        hits.checked_mul(grow).and_then(|g| g.checked_add(s.len())),
-    )?;
-    let out = if count < 0 {
-        s.replace(&old, &new)
-    } else {
-        s.replacen(&old, &new, count as usize)
-    };
+    check_size(vm, hits.checked_mul(grow).and_then(|g| g.checked_add(s.len())))?;
+    let out = if count < 0 { s.replace(&old, &new) } else { s.replacen(&old, &new, count as usize) };
     Ok(vm.new_string(out).into())
 }
 
@@ -649,12 +562,7 @@ fn str_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 // ---------------------------------------------------------------------------------------------
 
 /// The parsed arguments of the find family: the receiver, the needle and the adjusted window.
-fn find_args(
-    vm: &mut Vm,
-    args: &[Value],
-    kwnames: &[Value],
-    name: &str,
-) -> Result<(String, String, i64, i64), Exc> {
+fn find_args(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> Result<(String, String, i64, i64), Exc> {
     let (s, a) = tuple_positional(vm, args, kwnames, name, 1, 3)?;
     let sub = str_arg(vm, a[0], "")?;
     let start = slice_index(vm, a.get(1))?;
@@ -670,11 +578,7 @@ fn find_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> Re
         return Ok(-1);
     }
     let hay = window(&s, start, end);
-    let found = if right {
-        hay.rfind(sub.as_str())
-    } else {
-        hay.find(sub.as_str())
-    };
+    let found = if right { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
     Ok(match found {
         Some(b) => start + char_len(&hay[..b]) as i64,
         None => -1,
@@ -722,11 +626,7 @@ fn affix_match(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> NR
     let end = slice_index(vm, a.get(2))?;
     let (start, end) = adjust_indices(start, end, char_len(&s));
     let is_tuple = matches!(a[0], Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Tuple(_)));
-    let candidates = if is_tuple {
-        vm.tuple_items(a[0])
-    } else {
-        vec![a[0]]
-    };
+    let candidates = if is_tuple { vm.tuple_items(a[0]) } else { vec![a[0]] };
     let hay = window(&s, start, end);
     for c in candidates {
         let Some(p) = vm.str_of(c) else {
@@ -759,13 +659,7 @@ fn str_endswith(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 // ---------------------------------------------------------------------------------------------
 
 /// A method mapping the receiver's text to new text.
-fn map_text(
-    vm: &mut Vm,
-    args: &[Value],
-    kwnames: &[Value],
-    name: &str,
-    f: fn(&str) -> String,
-) -> NResult {
+fn map_text(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, f: fn(&str) -> String) -> NResult {
     let s = no_args(vm, args, kwnames, name)?;
     let out = f(&s);
     Ok(vm.new_string(out).into())
@@ -800,13 +694,7 @@ fn str_casefold(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 // ---------------------------------------------------------------------------------------------
 
 /// A predicate method: the receiver's text answers `f`.
-fn test_text(
-    vm: &mut Vm,
-    args: &[Value],
-    kwnames: &[Value],
-    name: &str,
-    f: fn(&str) -> bool,
-) -> NResult {
+fn test_text(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, f: fn(&str) -> bool) -> NResult {
     let s = no_args(vm, args, kwnames, name)?;
     Ok(Value::Bool(f(&s)).into())
 }
@@ -817,39 +705,27 @@ fn all_chars(s: &str, pred: fn(char) -> bool) -> bool {
 }
 
 fn str_isdigit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
-    test_text(vm, args, kwnames, "isdigit", |s| {
-        all_chars(s, ucd::is_digit)
-    })
+    test_text(vm, args, kwnames, "isdigit", |s| all_chars(s, ucd::is_digit))
 }
 
 fn str_isdecimal(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
-    test_text(vm, args, kwnames, "isdecimal", |s| {
-        all_chars(s, ucd::is_decimal)
-    })
+    test_text(vm, args, kwnames, "isdecimal", |s| all_chars(s, ucd::is_decimal))
 }
 
 fn str_isnumeric(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
-    test_text(vm, args, kwnames, "isnumeric", |s| {
-        all_chars(s, ucd::is_numeric)
-    })
+    test_text(vm, args, kwnames, "isnumeric", |s| all_chars(s, ucd::is_numeric))
 }
 
 fn str_isalpha(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
-    test_text(vm, args, kwnames, "isalpha", |s| {
-        all_chars(s, ucd::is_alpha)
-    })
+    test_text(vm, args, kwnames, "isalpha", |s| all_chars(s, ucd::is_alpha))
 }
 
 fn str_isalnum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
-    test_text(vm, args, kwnames, "isalnum", |s| {
-        all_chars(s, |c| ucd::is_alpha(c) || ucd::is_numeric(c))
-    })
+    test_text(vm, args, kwnames, "isalnum", |s| all_chars(s, |c| ucd::is_alpha(c) || ucd::is_numeric(c)))
 }
 
 fn str_isspace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
-    test_text(vm, args, kwnames, "isspace", |s| {
-        all_chars(s, numfmt::py_isspace)
-    })
+    test_text(vm, args, kwnames, "isspace", |s| all_chars(s, numfmt::py_isspace))
 }
 
 fn str_isupper(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
@@ -880,9 +756,7 @@ fn str_isascii(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 }
 
 fn str_isprintable(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
-    test_text(vm, args, kwnames, "isprintable", |s| {
-        s.chars().all(ucd::is_printable)
-    })
+    test_text(vm, args, kwnames, "isprintable", |s| s.chars().all(ucd::is_printable))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -891,10 +765,8 @@ fn str_isprintable(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 
 /// `s` with `left` and `right` copies of `fill` around it.
 fn pad(vm: &mut Vm, s: &str, left: usize, right: usize, fill: char) -> Result<String, Exc> {
-    let bytes = left
-        .checked_add(right)
-        .and_then(|n| n.checked_mul(fill.len_utf8()))
-        .and_then(|n| n.checked_add(s.len()));
+    let bytes =
+        left.checked_add(right).and_then(|n| n.checked_mul(fill.len_utf8())).and_then(|n| n.checked_add(s.len()));
     let cap = check_size(vm, bytes)?;
     let mut out = String::with_capacity(cap);
     out.extend(std::iter::repeat(fill).take(left));
@@ -926,18 +798,12 @@ fn justify(vm: &mut Vm, args: &[Value], kwnames: &[Value], how: Justify) -> NRes
                 let mut it = f.chars();
                 match (it.next(), it.next()) {
                     (Some(c), None) => c,
-                    _ => {
-                        return Err(
-                            vm.type_error("The fill character must be exactly one character long")
-                        )
-                    }
+                    _ => return Err(vm.type_error("The fill character must be exactly one character long")),
                 }
             }
             None => {
                 let t = vm.type_name(*v);
-                return Err(vm.type_error(&format!(
-                    "The fill character must be a unicode character, not {t}"
-                )));
+                return Err(vm.type_error(&format!("The fill character must be a unicode character, not {t}")));
             }
         },
     };
@@ -1042,13 +908,7 @@ fn str_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     Ok(vm.new_string(out).into())
 }
 
-fn format_template(
-    vm: &mut Vm,
-    fmt: &str,
-    pos: &[Value],
-    kws: &[(String, Value)],
-    depth: u32,
-) -> Result<String, Exc> {
+fn format_template(vm: &mut Vm, fmt: &str, pos: &[Value], kws: &[(String, Value)], depth: u32) -> Result<String, Exc> {
     if depth > 2 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
@@ -1110,9 +970,9 @@ fn format_template(
         let key = &name[..first_end];
         let mut value = if key.is_empty() {
             if manual {
-                return Err(vm.value_error(
-                    "cannot switch from manual field specification to automatic field numbering",
-                ));
+                return Err(
+                    vm.value_error("cannot switch from manual field specification to automatic field numbering")
+                );
             }
             let v = pos.get(auto).copied();
             auto += 1;
@@ -1127,17 +987,15 @@ fn format_template(
             }
         } else if let Ok(n) = key.parse::<usize>() {
             if auto > 0 {
-                return Err(vm.value_error(
-                    "cannot switch from automatic field numbering to manual field specification",
-                ));
+                return Err(
+                    vm.value_error("cannot switch from automatic field numbering to manual field specification")
+                );
             }
             manual = true;
             match pos.get(n) {
                 Some(v) => *v,
                 None => {
-                    return Err(vm.index_error(&format!(
-                        "Replacement index {n} out of range for positional args tuple"
-                    )))
+                    return Err(vm.index_error(&format!("Replacement index {n} out of range for positional args tuple")))
                 }
             }
         } else {
@@ -1174,15 +1032,9 @@ fn format_template(
             Some("r") => vm.to_repr(value)?,
             Some("s") => vm.to_str(value)?,
             Some("a") => vm.to_ascii(value)?,
-            Some(other) => {
-                return Err(vm.value_error(&format!("Unknown conversion specifier {other}")))
-            }
+            Some(other) => return Err(vm.value_error(&format!("Unknown conversion specifier {other}"))),
         };
-        let spec = if spec.contains('{') {
-            format_template(vm, spec, pos, kws, depth + 1)?
-        } else {
-            spec.to_string()
-        };
+        let spec = if spec.contains('{') { format_template(vm, spec, pos, kws, depth + 1)? } else { spec.to_string() };
         let s = vm.format_value(value, &spec)?;
         out.push_str(vm.str_of(s).unwrap_or(""));
     }
@@ -1194,11 +1046,7 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> Result<Value, E
     let fmt = vm.str_of(fmt_v).unwrap_or("").to_string();
     let is_tuple = matches!(args, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Tuple(_)));
     let is_dict = matches!(args, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Dict(_)));
-    let items: Vec<Value> = if is_tuple {
-        vm.tuple_items(args)
-    } else {
-        vec![args]
-    };
+    let items: Vec<Value> = if is_tuple { vm.tuple_items(args) } else { vec![args] };
     let mut next = 0usize;
     let mut out = String::new();
     let chars: Vec<char> = fmt.chars().collect();
@@ -1309,8 +1157,7 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> Result<Value, E
                 } else {
                     match value {
                         Value::Float(f) => {
-                            let n =
-                                numfmt::float_is_integer_to_bigint(f.trunc()).unwrap_or_default();
+                            let n = numfmt::float_is_integer_to_bigint(f.trunc()).unwrap_or_default();
                             vm.new_bigint(n)
                         }
                         _ if vm.is_int(value) => value,
@@ -1328,9 +1175,7 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> Result<Value, E
                 if conv == 'c' {
                     match (v, vm.str_of(v)) {
                         (_, Some(s)) => s.to_string(),
-                        (Value::Int(n), _) => char::from_u32(n as u32)
-                            .map(|c| c.to_string())
-                            .unwrap_or_default(),
+                        (Value::Int(n), _) => char::from_u32(n as u32).map(|c| c.to_string()).unwrap_or_default(),
                         _ => return Err(vm.type_error("%c requires int or char")),
                     }
                 } else {
@@ -1362,12 +1207,7 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> Result<Value, E
                 };
                 let mut sp = spec.clone();
                 sp.push('.');
-                sp.push_str(
-                    precision
-                        .as_deref()
-                        .filter(|p| !p.is_empty())
-                        .unwrap_or("6"),
-                );
+                sp.push_str(precision.as_deref().filter(|p| !p.is_empty()).unwrap_or("6"));
                 sp.push(conv);
                 let s = vm.format_value(Value::Float(f), &sp)?;
                 vm.str_of(s).unwrap_or("").to_string()
@@ -1388,11 +1228,8 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> Result<Value, E
                 out.push_str(&piece);
                 out.push_str(&" ".repeat(pad));
             } else if flags.contains('0') && !matches!(conv, 's' | 'r' | 'a' | 'c') {
-                let (sign, digits) = if piece.starts_with(['-', '+', ' ']) {
-                    piece.split_at(1)
-                } else {
-                    ("", piece.as_str())
-                };
+                let (sign, digits) =
+                    if piece.starts_with(['-', '+', ' ']) { piece.split_at(1) } else { ("", piece.as_str()) };
                 out.push_str(sign);
                 out.push_str(&"0".repeat(pad));
                 out.push_str(digits);
@@ -1460,9 +1297,7 @@ mod ucd {
     fn category(c: char) -> Cat {
         let cp = c as u32;
         let i = CATEGORY_RUNS.partition_point(|&(start, _)| start <= cp);
-        i.checked_sub(1)
-            .and_then(|i| CATEGORY_RUNS.get(i))
-            .map_or(Cn, |&(_, cat)| cat)
+        i.checked_sub(1).and_then(|i| CATEGORY_RUNS.get(i)).map_or(Cn, |&(_, cat)| cat)
     }
 
     fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
@@ -1520,8 +1355,7 @@ mod ucd {
         if c.is_ascii() {
             return c.is_ascii_alphabetic();
         }
-        (matches!(category(c), Let | Nl) && !in_list(&XID_START_EXCLUDED, c))
-            || in_list(&XID_START_EXTRA, c)
+        (matches!(category(c), Let | Nl) && !in_list(&XID_START_EXCLUDED, c)) || in_list(&XID_START_EXTRA, c)
     }
 
     /// XID_Continue.
@@ -1629,9 +1463,7 @@ mod ucd {
     fn push_fold(out: &mut String, c: char) {
         match c {
             _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            '\u{13a0}'..='\u{13f5}' | '\u{13f8}'..='\u{13fd}' | '\u{ab70}'..='\u{abbf}' => {
-                push_upper(out, c)
-            }
+            '\u{13a0}'..='\u{13f5}' | '\u{13f8}'..='\u{13fd}' | '\u{ab70}'..='\u{abbf}' => push_upper(out, c),
             'ı' => out.push(c),
             'ẞ' => out.push_str("ss"),
             _ => {
@@ -1659,12 +1491,7 @@ mod ucd {
         if !assigned(c) {
             return false;
         }
-        let sigma_is_final = |probe: String| {
-            probe
-                .to_lowercase()
-                .get(1..)
-                .is_some_and(|r| r.starts_with('ς'))
-        };
+        let sigma_is_final = |probe: String| probe.to_lowercase().get(1..).is_some_and(|r| r.starts_with('ς'));
         sigma_is_final(format!("aΣ{c}")) && !sigma_is_final(format!("aΣ{c}b"))
     }
 
@@ -1862,13 +1689,7 @@ mod ucd {
                 ('\u{e0100}', false, false, true, false, true),
             ];
             for (c, alpha, numeric, printable, start, cont) in cases {
-                let got = (
-                    is_alpha(c),
-                    is_numeric(c),
-                    is_printable(c),
-                    is_xid_start(c),
-                    is_xid_continue(c),
-                );
+                let got = (is_alpha(c), is_numeric(c), is_printable(c), is_xid_start(c), is_xid_continue(c));
                 assert_eq!(got, (alpha, numeric, printable, start, cont), "{c:?}");
             }
         }
@@ -2388,11 +2209,7 @@ mod tests {
     /// Calls the native `str.<method>` with `args` (receiver first) and renders the outcome as
     /// the CPython side does: the result's repr, or "ExceptionType: message".
     fn call(vm: &mut Vm, method: &str, args: &[A], kwargs: &[(&str, A)]) -> String {
-        let f = STR_METHODS
-            .iter()
-            .find(|(n, _)| *n == method)
-            .map(|(_, f)| *f)
-            .expect("method is registered");
+        let f = STR_METHODS.iter().find(|(n, _)| *n == method).map(|(_, f)| *f).expect("method is registered");
         let mut argv: Vec<Value> = args.iter().map(|a| value(vm, *a)).collect();
         let mut kwnames = Vec::new();
         for (k, a) in kwargs {
@@ -2719,9 +2536,7 @@ mod tests {
             all.extend_from_slice(args);
             let got = call(&mut vm, method, &all, kwargs);
             if got != want {
-                failures.push(format!(
-                    "case {i}, {recv:?}.{method}: got {got:?}, want {want:?}"
-                ));
+                failures.push(format!("case {i}, {recv:?}.{method}: got {got:?}, want {want:?}"));
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -2746,10 +2561,7 @@ mod tests {
             all.extend_from_slice(args);
             assert_eq!(call(&mut vm, method, &all, &[]), want, "str.{method}");
         }
-        assert_eq!(
-            call(&mut vm, "upper", &[], &[]),
-            "TypeError: unbound method str.upper() needs an argument"
-        );
+        assert_eq!(call(&mut vm, "upper", &[], &[]), "TypeError: unbound method str.upper() needs an argument");
     }
 
     /// The overrides in `ucd` (LOWERCASE_14, and masking out unassigned code points) were made
