@@ -31,7 +31,7 @@ pub fn const_repr(c: &Const) -> String {
         Const::Int(n) => n.to_string(),
         Const::BigInt(s) => s.to_string(),
         Const::Float(f) => format!("{f:?}"),
-        Const::Str(s) => format!("{s:?}"),
+        Const::Str(s) => py_str_repr(s),
         Const::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(const_repr).collect();
             if parts.len() == 1 {
@@ -42,6 +42,29 @@ pub fn const_repr(c: &Const) -> String {
         }
         Const::Code(c) => format!("<code object {} line {}>", c.qualname, c.first_line),
     }
+}
+
+/// A string constant as Python's repr shows it (quotes chosen as Python does).
+fn py_str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::new();
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
 }
 
 fn disassemble_one(c: &Code, out: &mut String) {

@@ -174,7 +174,11 @@ impl<'a> Builder<'a> {
             ));
         }
         if scope.bound.contains(&name) {
-            return Err(err("assigned to"));
+            return Err(CompileError::syntax(
+                format!("name '{name}' is assigned to before global declaration"),
+                id.span.line,
+                id.span.col + 1,
+            ));
         }
         if scope.used.contains(&name) {
             return Err(err("used"));

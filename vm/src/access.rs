@@ -142,7 +142,8 @@ impl Vm {
                 let n = crate::builtins::range_len(start, *stop, step);
                 let i = self.seq_index(k, n, "range object")?;
                 Ok(Value::Int(start + i as i64 * step))
-            }            HeapObj::BigRange(br) => {
+            }
+            HeapObj::BigRange(br) => {
                 let br = (**br).clone();
                 let len = crate::builtins::big_range_len(&br);
                 let Some(i) = self.to_bigint(k) else {
@@ -156,7 +157,8 @@ impl Vm {
                 let v = &br[0] + j * &br[2];
                 Ok(crate::ops::normalize_bigint(self, v))
             }
-            HeapObj::Class(c) if c.kind == crate::object::TypeKind::Type
+            HeapObj::Class(c)
+                if c.kind == crate::object::TypeKind::Type
                     || matches!(
                         c.kind,
                         crate::object::TypeKind::List

@@ -422,7 +422,8 @@ mod tests {
         assert_eq!(hash_i64(-1), -2);
         assert_eq!(hash_i64(1 << 61), 1);
         assert_eq!(hash_f64(1.0), 1);
-        assert_eq!(hash_f64(1.5), 1152921504606846976);
+        assert_eq!(hash_f64(1.5), 1152921504606846977);
+        assert_eq!(hash_f64(0.1), 230584300921369408);
         assert_eq!(hash_f64(-2.0), -2);
         assert_eq!(hash_f64(f64::INFINITY), 314159);
     }

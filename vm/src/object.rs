@@ -38,7 +38,11 @@ pub enum HeapObj {
     Exception(Box<ExcObj>),
     Class(Box<Class>),
     Module(Box<Module>),
-    Iter(Box<IterState>),    DictView { dict: ObjRef, kind: u8 },
+    Iter(Box<IterState>),
+    DictView {
+        dict: ObjRef,
+        kind: u8,
+    },
     /// A `range` whose bounds do not all fit in i64: start, stop, step.
     BigRange(Box<[BigInt; 3]>),
     /// A slot on the free list.
@@ -222,7 +226,10 @@ pub enum IterState {
         len: usize,
     },
     /// `reversed(list or tuple)`: `index` counts down to 0.
-    Reversed { seq: ObjRef, index: usize },
+    Reversed {
+        seq: ObjRef,
+        index: usize,
+    },
     /// Iteration over a range with big-int bounds: next, stop, step.
     BigRange(Box<[BigInt; 3]>),
     Exhausted,

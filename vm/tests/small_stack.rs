@@ -74,7 +74,7 @@ fn nested_list_within_limit_prints() {
 
 #[test]
 fn ten_thousand_chained_generators() {
-    let out = run_small("def g(it):\n    for x in it:\n        yield x + 1\nit = iter([0, 1, 2])\nfor i in range(10000):\n    it = g(it)\nprint(list(it))\n");
+    let out = run_small("import sys\nsys.setrecursionlimit(20000)\ndef g(it):\n    for x in it:\n        yield x + 1\nit = iter([0, 1, 2])\nfor i in range(10000):\n    it = g(it)\nprint(list(it))\n");
     assert_eq!(out, Ok("[10000, 10001, 10002]\n".to_string()));
 }
 

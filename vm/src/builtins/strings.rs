@@ -898,363 +898,623 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// str.format and %-formatting
+// str.format: CPython's MarkupIterator and field-name parsing (Objects/stringlib/unicode_format.h)
 // ---------------------------------------------------------------------------------------------
+
 /// `str.format(*args, **kwargs)`.
 fn str_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     let (pos, kws) = split_args(vm, args, kwnames);
-    let fmt = receiver(vm, pos, "format")?;
-    let out = format_template(vm, &fmt, &pos[1..], &kws, 0)?;
+    let fmt: Vec<char> = receiver(vm, pos, "format")?.chars().collect();
+    let mut numbering = AutoNumber::Unset;
+    // CPython allows one level of fields nested in a format spec: depth 2 at the top.
+    let out = format_template(vm, &fmt, &pos[1..], &kws, 2, &mut numbering)?;
     Ok(vm.new_string(out).into())
 }
 
-fn format_template(vm: &mut Vm, fmt: &str, pos: &[Value], kws: &[(String, Value)], depth: u32) -> Result<String, Exc> {
-    if depth > 2 {
+/// Whether a format string numbers its positional fields itself (`{0}`) or leaves it to the
+/// fields' order (`{}`); shared with the fields nested in format specs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AutoNumber {
+    Unset,
+    Auto(usize),
+    Manual,
+}
+
+/// One replacement field: char ranges into the format string.
+struct Field {
+    name: std::ops::Range<usize>,
+    conversion: Option<char>,
+    spec: std::ops::Range<usize>,
+    spec_has_fields: bool,
+}
+
+fn format_template(
+    vm: &mut Vm,
+    fmt: &[char],
+    pos: &[Value],
+    kws: &[(String, Value)],
+    depth: u32,
+    numbering: &mut AutoNumber,
+) -> Result<String, Exc> {
+    if depth == 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
     let mut out = String::new();
-    let mut auto = 0usize;
-    let mut manual = false;
-    let chars: Vec<char> = fmt.chars().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                out.push('}');
-                i += 2;
-                continue;
-            }
-            return Err(vm.value_error("Single '}' encountered in format string"));
+    while let Some(&c) = fmt.get(i) {
+        i += 1;
+        if c != '{' && c != '}' {
+            out.push(c);
+            continue;
         }
-        if c != '{' {
+        let next = fmt.get(i).copied();
+        if next == Some(c) {
             out.push(c);
             i += 1;
             continue;
         }
-        if chars.get(i + 1) == Some(&'{') {
-            out.push('{');
-            i += 2;
-            continue;
+        if c == '}' {
+            return Err(vm.value_error("Single '}' encountered in format string"));
         }
-        // Find the matching close brace, allowing one level of nesting in the spec.
-        let mut j = i + 1;
-        let mut level = 1;
-        while j < chars.len() {
-            match chars[j] {
-                '{' => level += 1,
-                '}' => {
-                    level -= 1;
-                    if level == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            j += 1;
+        if next.is_none() {
+            return Err(vm.value_error("Single '{' encountered in format string"));
         }
-        if j >= chars.len() {
-            return Err(vm.value_error("expected '}' before end of string"));
-        }
-        let field: String = chars[i + 1..j].iter().collect();
-        i = j + 1;
-        let (name_part, spec) = match field.find(':') {
-            Some(k) => (&field[..k], &field[k + 1..]),
-            None => (&field[..], ""),
-        };
-        let (name, conv) = match name_part.find('!') {
-            Some(k) => (&name_part[..k], Some(&name_part[k + 1..])),
-            None => (name_part, None),
-        };
-        let first_end = name.find(['.', '[']).unwrap_or(name.len());
-        let key = &name[..first_end];
-        let mut value = if key.is_empty() {
-            if manual {
-                return Err(
-                    vm.value_error("cannot switch from manual field specification to automatic field numbering")
-                );
-            }
-            let v = pos.get(auto).copied();
-            auto += 1;
-            match v {
-                Some(v) => v,
-                None => {
-                    return Err(vm.index_error(&format!(
-                        "Replacement index {} out of range for positional args tuple",
-                        auto - 1
-                    )))
-                }
-            }
-        } else if let Ok(n) = key.parse::<usize>() {
-            if auto > 0 {
-                return Err(
-                    vm.value_error("cannot switch from automatic field numbering to manual field specification")
-                );
-            }
-            manual = true;
-            match pos.get(n) {
-                Some(v) => *v,
-                None => {
-                    return Err(vm.index_error(&format!("Replacement index {n} out of range for positional args tuple")))
-                }
-            }
-        } else {
-            match kws.iter().find(|(k, _)| k == key) {
-                Some((_, v)) => *v,
-                None => {
-                    let k = vm.new_str(key);
-                    return Err(vm.key_error(k));
-                }
-            }
-        };
-        let mut rest = &name[first_end..];
-        while !rest.is_empty() {
-            if let Some(r) = rest.strip_prefix('.') {
-                let end = r.find(['.', '[']).unwrap_or(r.len());
-                let attr = vm.intern(&r[..end]);
-                value = vm.get_attr(value, attr)?;
-                rest = &r[end..];
-            } else if let Some(r) = rest.strip_prefix('[') {
-                let end = r.find(']').unwrap_or(r.len());
-                let idx = &r[..end];
-                let k = match idx.parse::<i64>() {
-                    Ok(n) => Value::Int(n),
-                    Err(_) => vm.new_str(idx),
-                };
-                value = vm.get_item(value, k)?;
-                rest = r.get(end + 1..).unwrap_or("");
-            } else {
-                break;
-            }
-        }
-        value = match conv {
+        let field = parse_field(vm, fmt, &mut i)?;
+        let mut value = field_value(vm, &fmt[field.name.clone()], pos, kws, numbering)?;
+        value = match field.conversion {
             None => value,
-            Some("r") => vm.to_repr(value)?,
-            Some("s") => vm.to_str(value)?,
-            Some("a") => vm.to_ascii(value)?,
-            Some(other) => return Err(vm.value_error(&format!("Unknown conversion specifier {other}"))),
+            Some('r') => vm.to_repr(value)?,
+            Some('s') => vm.to_str(value)?,
+            Some('a') => vm.to_ascii(value)?,
+            Some(c) if c > ' ' && c < '\x7f' => {
+                return Err(vm.value_error(&format!("Unknown conversion specifier {c}")))
+            }
+            Some(c) => {
+                let n = c as u32;
+                return Err(vm.value_error(&format!("Unknown conversion specifier \\x{n:x}")));
+            }
         };
-        let spec = if spec.contains('{') { format_template(vm, spec, pos, kws, depth + 1)? } else { spec.to_string() };
+        let spec_chars = &fmt[field.spec.clone()];
+        let spec = if field.spec_has_fields {
+            format_template(vm, spec_chars, pos, kws, depth - 1, numbering)?
+        } else {
+            spec_chars.iter().collect()
+        };
         let s = vm.format_value(value, &spec)?;
         out.push_str(vm.str_of(s).unwrap_or(""));
     }
     Ok(out)
 }
 
-/// `fmt % args` (printf-style formatting).
-pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> Result<Value, Exc> {
-    let fmt = vm.str_of(fmt_v).unwrap_or("").to_string();
-    let is_tuple = matches!(args, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Tuple(_)));
-    let is_dict = matches!(args, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Dict(_)));
-    let items: Vec<Value> = if is_tuple { vm.tuple_items(args) } else { vec![args] };
-    let mut next = 0usize;
-    let mut out = String::new();
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] != '%' {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        let mut key: Option<String> = None;
-        if chars.get(i) == Some(&'(') {
-            let end = chars[i..]
-                .iter()
-                .position(|c| *c == ')')
-                .map(|p| p + i)
-                .ok_or(())
-                .or_else(|_| Err(vm.value_error("incomplete format key")))?;
-            key = Some(chars[i + 1..end].iter().collect());
-            i = end + 1;
-        }
-        let mut flags = String::new();
-        while let Some(c) = chars.get(i).filter(|c| "-+ #0".contains(**c)) {
-            flags.push(*c);
-            i += 1;
-        }
-        let mut width = String::new();
-        if chars.get(i) == Some(&'*') {
-            let w = items.get(next).copied().unwrap_or(Value::Int(0));
-            next += 1;
-            width = vm.repr_string(w)?;
-            i += 1;
-        }
-        while let Some(c) = chars.get(i).filter(|c| c.is_ascii_digit()) {
-            width.push(*c);
-            i += 1;
-        }
-        let mut precision: Option<String> = None;
-        if chars.get(i) == Some(&'.') {
-            i += 1;
-            let mut p = String::new();
-            while let Some(c) = chars.get(i).filter(|c| c.is_ascii_digit()) {
-                p.push(*c);
-                i += 1;
-            }
-            precision = Some(p);
-        }
-        let Some(&conv) = chars.get(i) else {
-            return Err(vm.value_error("incomplete format"));
-        };
-        i += 1;
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
-        let value = match &key {
-            Some(k) => {
-                if !is_dict {
-                    return Err(vm.type_error("format requires a mapping"));
-                }
-                let kv = vm.new_str(k);
-                match vm.get_item(args, kv) {
-                    Ok(v) => v,
-                    Err(e) => return Err(e),
+/// Parses the field that starts at `fmt[*i]` (just past its '{') and leaves `*i` past its '}'.
+/// The name runs to '}', ':' or '!' (a '[' hides all of these up to the next ']'); a
+/// conversion is one char; the spec runs to the '}' that balances the braces inside it.
+fn parse_field(vm: &mut Vm, fmt: &[char], i: &mut usize) -> Result<Field, Exc> {
+    let start = *i;
+    let mut last = None;
+    while let Some(&c) = fmt.get(*i) {
+        *i += 1;
+        last = Some(c);
+        match c {
+            '{' => return Err(vm.value_error("unexpected '{' in field name")),
+            '[' => {
+                while fmt.get(*i).is_some_and(|c| *c != ']') {
+                    *i += 1;
                 }
             }
-            None => {
-                let v = match items.get(next) {
-                    Some(v) => *v,
-                    None => return Err(vm.type_error("not enough arguments for format string")),
-                };
-                next += 1;
-                v
-            }
-        };
-        let mut spec = String::new();
-        let left = flags.contains('-');
-        if flags.contains('+') {
-            spec.push('+');
-        } else if flags.contains(' ') {
-            spec.push(' ');
-        }
-        if flags.contains('#') {
-            spec.push('#');
-        }
-        if flags.contains('0') && !left {
-            spec.push('0');
-        }
-        let piece = match conv {
-            's' | 'r' | 'a' => {
-                let s = match conv {
-                    's' => vm.str_string(value)?,
-                    'r' => vm.repr_string(value)?,
-                    _ => {
-                        let v = vm.to_ascii(value)?;
-                        vm.str_of(v).unwrap_or("").to_string()
-                    }
-                };
-                match &precision {
-                    Some(p) => s.chars().take(p.parse().unwrap_or(0)).collect(),
-                    None => s,
-                }
-            }
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => {
-                let v = if conv == 'c' {
-                    value
-                } else {
-                    match value {
-                        Value::Float(f) => {
-                            let n = numfmt::float_is_integer_to_bigint(f.trunc()).unwrap_or_default();
-                            vm.new_bigint(n)
-                        }
-                        _ if vm.is_int(value) => value,
-                        _ => {
-                            let t = vm.type_name(value);
-                            let what = if "xXo".contains(conv) {
-                                "an integer is required"
-                            } else {
-                                "a real number is required"
-                            };
-                            return Err(vm.type_error(&format!("%{conv} format: {what}, not {t}")));
-                        }
-                    }
-                };
-                if conv == 'c' {
-                    match (v, vm.str_of(v)) {
-                        (_, Some(s)) => s.to_string(),
-                        (Value::Int(n), _) => char::from_u32(n as u32).map(|c| c.to_string()).unwrap_or_default(),
-                        _ => return Err(vm.type_error("%c requires int or char")),
-                    }
-                } else {
-                    let ty = match conv {
-                        'x' => "x",
-                        'X' => "X",
-                        'o' => "o",
-                        _ => "d",
-                    };
-                    let mut sp = spec.clone();
-                    if let Some(p) = &precision {
-                        // %.3d pads with zeros to the precision.
-                        let _ = p;
-                    }
-                    sp.push_str(ty);
-                    let s = vm.format_value(v, &sp)?;
-                    let s = vm.str_of(s).unwrap_or("").to_string();
-                    if conv == 'o' && flags.contains('#') {
-                        s.replacen("0o", "0o", 1)
-                    } else {
-                        s
-                    }
-                }
-            }
-            'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-                let Some(f) = vm.to_f64(value)? else {
-                    let t = vm.type_name(value);
-                    return Err(vm.type_error(&format!("must be real number, not {t}")));
-                };
-                let mut sp = spec.clone();
-                sp.push('.');
-                sp.push_str(precision.as_deref().filter(|p| !p.is_empty()).unwrap_or("6"));
-                sp.push(conv);
-                let s = vm.format_value(Value::Float(f), &sp)?;
-                vm.str_of(s).unwrap_or("").to_string()
-            }
-            other => {
-                return Err(vm.value_error(&format!(
-                    "unsupported format character '{other}' (0x{:x}) at index {}",
-                    other as u32,
-                    i - 1
-                )));
-            }
-        };
-        let w: usize = width.parse().unwrap_or(0);
-        let len = piece.chars().count();
-        if len < w {
-            let pad = w - len;
-            if left {
-                out.push_str(&piece);
-                out.push_str(&" ".repeat(pad));
-            } else if flags.contains('0') && !matches!(conv, 's' | 'r' | 'a' | 'c') {
-                let (sign, digits) =
-                    if piece.starts_with(['-', '+', ' ']) { piece.split_at(1) } else { ("", piece.as_str()) };
-                out.push_str(sign);
-                out.push_str(&"0".repeat(pad));
-                out.push_str(digits);
-            } else {
-                out.push_str(&" ".repeat(pad));
-                out.push_str(&piece);
-            }
-        } else {
-            out.push_str(&piece);
+            '}' | ':' | '!' => break,
+            _ => {}
         }
     }
-    if key_free_leftover(is_tuple, is_dict, next, items.len()) {
+    let mut field = Field { name: start..*i - 1, conversion: None, spec: *i..*i, spec_has_fields: false };
+    match last {
+        Some('}') => return Ok(field),
+        Some('!') | Some(':') => {}
+        _ => return Err(vm.value_error("expected '}' before end of string")),
+    }
+    if last == Some('!') {
+        let Some(&conv) = fmt.get(*i) else {
+            return Err(vm.value_error("end of string while looking for conversion specifier"));
+        };
+        field.conversion = Some(conv);
+        *i += 1;
+        if let Some(&c) = fmt.get(*i) {
+            *i += 1;
+            if c == '}' {
+                field.spec = *i..*i;
+                return Ok(field);
+            }
+            if c != ':' {
+                return Err(vm.value_error("expected ':' after conversion specifier"));
+            }
+        }
+    }
+    let spec_start = *i;
+    let mut depth = 1;
+    while let Some(&c) = fmt.get(*i) {
+        *i += 1;
+        match c {
+            '{' => {
+                field.spec_has_fields = true;
+                depth += 1;
+            }
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    field.spec = spec_start..*i - 1;
+                    return Ok(field);
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(vm.value_error("unmatched '{' in format spec"))
+}
+
+/// A field name or index made only of decimal digits (any script's) is a number, as CPython's
+/// `get_integer` reads it; anything else is `None`.
+fn field_integer(vm: &mut Vm, text: &[char]) -> Result<Option<usize>, Exc> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let mut n: usize = 0;
+    for &c in text {
+        let Some(d) = numfmt::py_decimal_value(c) else {
+            return Ok(None);
+        };
+        n = match n.checked_mul(10).and_then(|n| n.checked_add(d as usize)).filter(|n| *n <= isize::MAX as usize) {
+            Some(n) => n,
+            None => return Err(vm.value_error("Too many decimal digits in format string")),
+        };
+    }
+    Ok(Some(n))
+}
+
+/// The object a field name designates: an argument, then attributes (`.name`) and items
+/// (`[key]`, a number when it is all digits).
+fn field_value(
+    vm: &mut Vm,
+    name: &[char],
+    pos: &[Value],
+    kws: &[(String, Value)],
+    numbering: &mut AutoNumber,
+) -> Result<Value, Exc> {
+    let first_end = name.iter().position(|c| *c == '.' || *c == '[').unwrap_or(name.len());
+    let first = &name[..first_end];
+    let index = field_integer(vm, first)?;
+    let mut value = if first.is_empty() || index.is_some() {
+        let n = match (*numbering, index) {
+            (AutoNumber::Unset, None) => 0,
+            (AutoNumber::Auto(n), None) => n,
+            (AutoNumber::Unset | AutoNumber::Manual, Some(n)) => n,
+            (AutoNumber::Manual, None) => {
+                return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"))
+            }
+            (AutoNumber::Auto(_), Some(_)) => {
+                return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"))
+            }
+        };
+        *numbering = if index.is_some() { AutoNumber::Manual } else { AutoNumber::Auto(n + 1) };
+        match pos.get(n) {
+            Some(v) => *v,
+            None => {
+                return Err(vm.index_error(&format!("Replacement index {n} out of range for positional args tuple")))
+            }
+        }
+    } else {
+        let key: String = first.iter().collect();
+        match kws.iter().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v,
+            None => {
+                let k = vm.new_string(key);
+                return Err(vm.key_error(k));
+            }
+        }
+    };
+    let mut j = first_end;
+    while let Some(&c) = name.get(j) {
+        j += 1;
+        let start = j;
+        match c {
+            '.' => {
+                while name.get(j).is_some_and(|c| *c != '.' && *c != '[') {
+                    j += 1;
+                }
+                if start == j {
+                    return Err(vm.value_error("Empty attribute in format string"));
+                }
+                let attr: String = name[start..j].iter().collect();
+                let attr = vm.intern(&attr);
+                value = vm.get_attr(value, attr)?;
+            }
+            '[' => {
+                while name.get(j).is_some_and(|c| *c != ']') {
+                    j += 1;
+                }
+                if j == name.len() {
+                    return Err(vm.value_error("Missing ']' in format string"));
+                }
+                let key = &name[start..j];
+                j += 1;
+                let index = field_integer(vm, key)?;
+                if key.is_empty() {
+                    return Err(vm.value_error("Empty attribute in format string"));
+                }
+                let k = match index {
+                    Some(n) => Value::Int(n as i64),
+                    None => vm.new_string(key.iter().collect()),
+                };
+                value = vm.get_item(value, k)?;
+            }
+            _ => return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier")),
+        }
+    }
+    Ok(value)
+}
+
+// ---------------------------------------------------------------------------------------------
+// %-formatting: CPython's PyUnicode_Format
+// ---------------------------------------------------------------------------------------------
+
+/// The arguments of `%`-formatting as CPython walks them: a tuple's items in turn, or one value
+/// (`len` -1) that a single conversion consumes.
+struct PercentArgs {
+    single: Value,
+    items: Vec<Value>,
+    len: i64,
+    next: i64,
+}
+
+impl PercentArgs {
+    fn one(v: Value) -> PercentArgs {
+        PercentArgs { single: v, items: Vec::new(), len: -1, next: -2 }
+    }
+
+    fn take(&mut self, vm: &mut Vm) -> Result<Value, Exc> {
+        if self.next < self.len {
+            let i = self.next;
+            self.next += 1;
+            let v = if self.len < 0 { Some(self.single) } else { self.items.get(i as usize).copied() };
+            if let Some(v) = v {
+                return Ok(v);
+            }
+        }
+        Err(vm.type_error("not enough arguments for format string"))
+    }
+}
+
+/// One conversion specifier: `%(key)flags width .precision conversion`.
+#[derive(Default)]
+struct PercentSpec {
+    left: bool,
+    plus: bool,
+    blank: bool,
+    alt: bool,
+    zero: bool,
+    width: Option<usize>,
+    precision: Option<usize>,
+    conv: char,
+}
+
+/// `fmt % args` (printf-style formatting), as CPython 3.11's `PyUnicode_Format`.
+pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> Result<Value, Exc> {
+    let fmt: Vec<char> = vm.str_of(fmt_v).unwrap_or("").chars().collect();
+    let (is_tuple, is_mapping) = match args {
+        Value::Obj(r) => match vm.heap.get(r) {
+            HeapObj::Tuple(_) => (true, false),
+            // PyMapping_Check: anything subscriptable, so lists and ranges count too.
+            HeapObj::Dict(_) | HeapObj::List(_) | HeapObj::Range { .. } => (false, true),
+            _ => (false, false),
+        },
+        _ => (false, false),
+    };
+    let mut cursor = if is_tuple {
+        let items = vm.tuple_items(args);
+        PercentArgs { single: args, len: items.len() as i64, items, next: 0 }
+    } else {
+        PercentArgs::one(args)
+    };
+    let dict = is_mapping.then_some(args);
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some(&c) = fmt.get(i) {
+        i += 1;
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        if fmt.get(i) == Some(&'%') {
+            out.push('%');
+            i += 1;
+            continue;
+        }
+        let spec = parse_percent_spec(vm, &fmt, &mut i, dict, &mut cursor)?;
+        let v = cursor.take(vm)?;
+        let (text, numeric) = match spec.conv {
+            's' => (vm.str_string(v)?, false),
+            'r' => (vm.repr_string(v)?, false),
+            'a' => {
+                let s = vm.to_ascii(v)?;
+                (vm.str_of(s).unwrap_or("").to_string(), false)
+            }
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => (percent_int(vm, v, &spec)?, true),
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => (percent_float(vm, v, &spec)?, true),
+            'c' => (percent_char(vm, v)?.to_string(), false),
+            c => {
+                let shown = if (' '..='~').contains(&c) || c == '\x1f' { c } else { '?' };
+                let (n, at) = (c as u32, i - 1);
+                return Err(vm.value_error(&format!("unsupported format character '{shown}' (0x{n:x}) at index {at}")));
+            }
+        };
+        check_size(vm, Some(spec.width.unwrap_or(0)))?;
+        write_percent(&mut out, &spec, numeric, &text);
+    }
+    if cursor.next < cursor.len && dict.is_none() {
         return Err(vm.type_error("not all arguments converted during string formatting"));
     }
     Ok(vm.new_string(out))
 }
 
-fn key_free_leftover(is_tuple: bool, is_dict: bool, used: usize, total: usize) -> bool {
-    if is_dict {
-        return false;
+/// Reads a specifier starting just past its '%', leaving `*i` past the conversion char. A
+/// `(key)` replaces the arguments with `dict[key]`; `*` widths and precisions take arguments.
+fn parse_percent_spec(
+    vm: &mut Vm,
+    fmt: &[char],
+    i: &mut usize,
+    dict: Option<Value>,
+    cursor: &mut PercentArgs,
+) -> Result<PercentSpec, Exc> {
+    let mut spec = PercentSpec::default();
+    if fmt.get(*i) == Some(&'(') {
+        let Some(dict) = dict else {
+            return Err(vm.type_error("format requires a mapping"));
+        };
+        *i += 1;
+        let start = *i;
+        let mut depth = 1;
+        while depth > 0 {
+            match fmt.get(*i) {
+                Some(')') => depth -= 1,
+                Some('(') => depth += 1,
+                Some(_) => {}
+                None => return Err(vm.value_error("incomplete format key")),
+            }
+            *i += 1;
+        }
+        let key = vm.new_string(fmt[start..*i - 1].iter().collect());
+        let v = vm.get_item(dict, key)?;
+        *cursor = PercentArgs::one(v);
     }
-    if is_tuple {
-        used < total
+    // Running out of format string anywhere in a specifier is CPython's "incomplete format".
+    let next = |vm: &mut Vm, i: &mut usize| match fmt.get(*i) {
+        Some(&c) => {
+            *i += 1;
+            Ok(c)
+        }
+        None => Err(vm.value_error("incomplete format")),
+    };
+    let mut c = next(vm, i)?;
+    loop {
+        match c {
+            '-' => spec.left = true,
+            '+' => spec.plus = true,
+            ' ' => spec.blank = true,
+            '#' => spec.alt = true,
+            '0' => spec.zero = true,
+            _ => break,
+        }
+        c = next(vm, i)?;
+    }
+    if c == '*' {
+        let v = cursor.take(vm)?;
+        let w = match v {
+            Value::Int(n) => n,
+            Value::Bool(b) => b as i64,
+            _ if vm.is_int(v) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+            _ => return Err(vm.type_error("* wants int")),
+        };
+        if w < 0 {
+            spec.left = true;
+        }
+        spec.width = Some(w.unsigned_abs() as usize);
+        c = next(vm, i)?;
+    } else if let Some(d) = c.to_digit(10) {
+        let mut w = d as usize;
+        loop {
+            c = next(vm, i)?;
+            let Some(d) = c.to_digit(10) else { break };
+            w = match w.checked_mul(10).and_then(|w| w.checked_add(d as usize)).filter(|w| *w <= isize::MAX as usize) {
+                Some(w) => w,
+                None => return Err(vm.value_error("width too big")),
+            };
+        }
+        spec.width = Some(w);
+    }
+    if c == '.' {
+        spec.precision = Some(0);
+        c = next(vm, i)?;
+        if c == '*' {
+            let v = cursor.take(vm)?;
+            let p = match v {
+                Value::Int(n) => i32::try_from(n).ok(),
+                Value::Bool(b) => Some(b as i32),
+                _ if vm.is_int(v) => None,
+                _ => return Err(vm.type_error("* wants int")),
+            };
+            let Some(p) = p else {
+                return Err(vm.overflow_error("Python int too large to convert to C int"));
+            };
+            spec.precision = Some(p.max(0) as usize);
+            c = next(vm, i)?;
+        } else if let Some(d) = c.to_digit(10) {
+            let mut p = d as usize;
+            loop {
+                c = next(vm, i)?;
+                let Some(d) = c.to_digit(10) else { break };
+                p = match p.checked_mul(10).and_then(|p| p.checked_add(d as usize)).filter(|p| *p <= i32::MAX as usize)
+                {
+                    Some(p) => p,
+                    None => return Err(vm.value_error("precision too big")),
+                };
+            }
+            spec.precision = Some(p);
+        }
+    }
+    // C length modifiers are accepted and ignored.
+    if matches!(c, 'h' | 'l' | 'L') {
+        c = next(vm, i)?;
+    }
+    spec.conv = c;
+    Ok(spec)
+}
+
+/// `%d %i %u %o %x %X`: floats are truncated for the decimal ones; the precision is a minimum
+/// digit count; `#` adds the 0o/0x prefix. The sign and padding come later, in `write_percent`.
+fn percent_int(vm: &mut Vm, v: Value, spec: &PercentSpec) -> Result<String, Exc> {
+    use num_traits::Signed;
+    let conv = spec.conv;
+    let wrong_type = |vm: &mut Vm| {
+        let t = vm.type_name(v);
+        let what = if matches!(conv, 'o' | 'x' | 'X') { "an integer" } else { "a real number" };
+        vm.type_error(&format!("%{conv} format: {what} is required, not {t}"))
+    };
+    let n = match (vm.to_bigint(v), v) {
+        (Some(n), _) => n,
+        (None, Value::Float(_)) if matches!(conv, 'o' | 'x' | 'X') => return Err(wrong_type(vm)),
+        (None, Value::Float(f)) if f.is_nan() => return Err(vm.value_error("cannot convert float NaN to integer")),
+        (None, Value::Float(f)) => match numfmt::float_is_integer_to_bigint(f.trunc()) {
+            Some(n) => n,
+            None => return Err(vm.overflow_error("cannot convert float infinity to integer")),
+        },
+        _ => return Err(wrong_type(vm)),
+    };
+    let (base, prefix) = match conv {
+        'o' => (8, "0o"),
+        'x' | 'X' => (16, "0x"),
+        _ => (10, ""),
+    };
+    let digits = if base == 10 {
+        match numfmt::int_to_decimal_checked(&n.abs()) {
+            Ok(d) => d,
+            Err(_) => return Err(vm.value_error(&numfmt::int_to_str_limit_message())),
+        }
     } else {
-        used == 0
+        n.magnitude().to_str_radix(base)
+    };
+    let mut out = String::new();
+    if n.is_negative() {
+        out.push('-');
+    }
+    if spec.alt {
+        out.push_str(prefix);
+    }
+    let zeros = spec.precision.unwrap_or(0).saturating_sub(digits.len());
+    check_size(vm, digits.len().checked_add(zeros))?;
+    out.extend(std::iter::repeat('0').take(zeros));
+    out.push_str(&digits);
+    if conv == 'X' {
+        out.make_ascii_uppercase();
+    }
+    Ok(out)
+}
+
+/// `%e %E %f %F %g %G`, with the precision defaulting to 6.
+fn percent_float(vm: &mut Vm, v: Value, spec: &PercentSpec) -> Result<String, Exc> {
+    let Some(f) = vm.to_f64(v)? else {
+        let t = vm.type_name(v);
+        return Err(vm.type_error(&format!("must be real number, not {t}")));
+    };
+    let alt = if spec.alt { "#" } else { "" };
+    let fspec = format!("{alt}.{}{}", spec.precision.unwrap_or(6), spec.conv);
+    let s = vm.format_value(Value::Float(f), &fspec)?;
+    Ok(vm.str_of(s).unwrap_or("").to_string())
+}
+
+/// `%c`: a one-char str or a code point.
+fn percent_char(vm: &mut Vm, v: Value) -> Result<char, Exc> {
+    if let Some(s) = vm.str_of(v) {
+        let mut it = s.chars();
+        return match (it.next(), it.next()) {
+            (Some(c), None) => Ok(c),
+            _ => Err(vm.type_error("%c requires int or char")),
+        };
+    }
+    let Some(n) = vm.to_bigint(v) else {
+        return Err(vm.type_error("%c requires int or char"));
+    };
+    match u32::try_from(n) {
+        Ok(cp) if cp < 0x110000 => match char::from_u32(cp) {
+            Some(c) => Ok(c),
+            // coro's strings are UTF-8 and cannot hold a lone surrogate.
+            None => Err(vm.value_error("%c of a surrogate code point is not supported")),
+        },
+        _ => Err(vm.overflow_error("%c arg not in range(0x110000)")),
+    }
+}
+
+/// Writes a converted value with its padding, as CPython's `unicode_format_arg_output`: with
+/// the '0' flag, numbers put their sign and 0x/0o prefix before the zeros; '-' pads on the
+/// right with spaces; the precision truncates `%s %r %a`.
+fn write_percent(out: &mut String, spec: &PercentSpec, numeric: bool, text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut len = chars.len();
+    if spec.width.map_or(true, |w| w <= len) && spec.precision.map_or(true, |p| p >= len) && !(spec.plus || spec.blank)
+    {
+        out.push_str(text);
+        return;
+    }
+    if matches!(spec.conv, 's' | 'r' | 'a') {
+        len = len.min(spec.precision.unwrap_or(len));
+    }
+    let fill = if numeric && spec.zero { '0' } else { ' ' };
+    let mut at = 0;
+    let mut sign = None;
+    if numeric {
+        match chars.first() {
+            Some(&c) if c == '-' || c == '+' => {
+                sign = Some(c);
+                len -= 1;
+                at = 1;
+            }
+            _ if spec.plus => sign = Some('+'),
+            _ if spec.blank => sign = Some(' '),
+            _ => {}
+        }
+    }
+    let mut width = spec.width.unwrap_or(0).max(len);
+    if let Some(s) = sign {
+        if fill != ' ' {
+            out.push(s);
+        }
+        if width > len {
+            width -= 1;
+        }
+    }
+    let prefixed = spec.alt && matches!(spec.conv, 'o' | 'x' | 'X') && len >= 2;
+    if prefixed {
+        if fill != ' ' {
+            out.extend(&chars[at..at + 2]);
+            at += 2;
+        }
+        width = width.saturating_sub(2);
+        len -= 2;
+    }
+    if width > len && !spec.left {
+        out.extend(std::iter::repeat(fill).take(width - len));
+        width = len;
+    }
+    if fill == ' ' {
+        if let Some(s) = sign {
+            out.push(s);
+        }
+        if prefixed {
+            out.extend(&chars[at..at + 2]);
+            at += 2;
+        }
+    }
+    out.extend(&chars[at..at + len]);
+    if width > len {
+        out.extend(std::iter::repeat(' ').take(width - len));
     }
 }
 
