@@ -182,14 +182,14 @@ impl Vm {
             List,
             Tuple,
             Str,
-            Range(i64, i64, i64),
+            Range(i64, i64),
         }
         let (kind, len) = match self.heap.get(r) {
             HeapObj::List(l) => (Kind::List, l.len()),
             HeapObj::Tuple(t) => (Kind::Tuple, t.len()),
             HeapObj::Str(s) => (Kind::Str, s.chars as usize),
             HeapObj::Range { start, stop, step } => {
-                (Kind::Range(*start, *stop, *step), crate::builtins::range_len(*start, *stop, *step))
+                (Kind::Range(*start, *step), crate::builtins::range_len(*start, *stop, *step))
             }
             _ => {
                 let t = self.type_name(Value::Obj(r));
@@ -223,7 +223,7 @@ impl Vm {
                 };
                 Ok(self.new_string(s))
             }
-            Kind::Range(rs, _, rstep) => {
+            Kind::Range(rs, rstep) => {
                 let n_start = rs + start * rstep;
                 let n_stop = rs + stop * rstep;
                 let n_step = rstep * st;

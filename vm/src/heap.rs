@@ -148,7 +148,8 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
         HeapObj::Str(_) | HeapObj::BigInt(_) | HeapObj::Range { .. } | HeapObj::BigRange(_) | HeapObj::Free => {}
         HeapObj::List(items) => items.iter().for_each(|v| f(*v)),
         HeapObj::Tuple(items) => items.iter().for_each(|v| f(*v)),
-        HeapObj::Dict(d) | HeapObj::Set(d) => d.trace(f),
+        HeapObj::Dict(d) => d.trace(f),
+        HeapObj::Set(t) => t.trace(f),
         HeapObj::Slice(parts) => parts.iter().for_each(|v| f(*v)),
         HeapObj::Function(func) => {
             f(Value::Obj(func.globals));
@@ -212,7 +213,8 @@ pub fn approx_size(obj: &HeapObj) -> usize {
         HeapObj::BigInt(b) => (b.bits() / 8) as usize,
         HeapObj::List(v) => v.capacity() * 16,
         HeapObj::Tuple(v) => v.len() * 16,
-        HeapObj::Dict(d) | HeapObj::Set(d) => d.approx_bytes(),
+        HeapObj::Dict(d) => d.approx_bytes(),
+        HeapObj::Set(t) => t.approx_bytes(),
         HeapObj::Generator(g) => 128 + g.frame.as_ref().map(|f| f.stack.capacity() * 16 + 96).unwrap_or(0),
         _ => 32,
     }

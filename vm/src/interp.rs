@@ -651,7 +651,7 @@ impl Vm {
                             }
                         }
                     } else if let Value::Obj(r) = target {
-                        tri!(self.dict_set(r, v, Value::None));
+                        tri!(self.set_add(r, v));
                     }
                 }
                 Op::MapAdd => {

@@ -17,6 +17,7 @@ pub mod numfmt;
 pub mod object;
 pub mod ops;
 pub mod repr;
+pub mod set;
 pub mod types;
 pub mod value;
 
@@ -272,10 +273,10 @@ impl Vm {
     pub fn dict_set(&mut self, d: ObjRef, key: Value, value: Value) -> Result<(), Exc> {
         let hash = self.hash(key)?;
         let probe = match self.heap.get(d) {
-            HeapObj::Dict(dict) | HeapObj::Set(dict) => dict.probe(&self.heap, key, hash),
+            HeapObj::Dict(dict) => dict.probe(&self.heap, key, hash),
             _ => return Err(self.type_error("internal: not a dict")),
         };
-        if let HeapObj::Dict(dict) | HeapObj::Set(dict) = self.heap.get_mut(d) {
+        if let HeapObj::Dict(dict) = self.heap.get_mut(d) {
             dict.insert_probed(probe, hash, key, value);
         }
         Ok(())
@@ -285,7 +286,7 @@ impl Vm {
     pub fn dict_get(&mut self, d: ObjRef, key: Value) -> Result<Option<Value>, Exc> {
         let hash = self.hash(key)?;
         Ok(match self.heap.get(d) {
-            HeapObj::Dict(dict) | HeapObj::Set(dict) => dict.get(&self.heap, key, hash),
+            HeapObj::Dict(dict) => dict.get(&self.heap, key, hash),
             _ => None,
         })
     }

@@ -19,7 +19,7 @@ pub enum HeapObj {
     List(Vec<Value>),
     Tuple(Box<[Value]>),
     Dict(Box<Dict>),
-    Set(Box<Dict>),
+    Set(Box<crate::set::SetTable>),
     Range {
         start: i64,
         stop: i64,

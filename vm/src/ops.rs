@@ -367,7 +367,7 @@ impl Vm {
             }
             (BinOpKind::Mod, HeapObj::Str(_)) => crate::builtins::strings::percent_format(self, a, b),
             (BinOpKind::Or | BinOpKind::And | BinOpKind::Sub | BinOpKind::Xor, HeapObj::Set(_)) => {
-                crate::builtins::containers::set_binop(self, kind, a, b)
+                crate::builtins::sets::set_binop(self, kind, a, b)
             }
             (BinOpKind::Or, HeapObj::Dict(_)) => crate::builtins::containers::dict_or(self, a, b),
             _ => Err(self.unsupported(kind.symbol(), a, b)),
@@ -440,11 +440,7 @@ impl Vm {
                     return Ok(a);
                 }
                 (BinOpKind::Or | BinOpKind::And | BinOpKind::Sub | BinOpKind::Xor, HeapObj::Set(_)) => {
-                    let result = crate::builtins::containers::set_binop(self, kind, a, b)?;
-                    if let Value::Obj(nr) = result {
-                        let new = self.heap.replace(nr, HeapObj::Set(Box::default()));
-                        *self.heap.get_mut(r) = new;
-                    }
+                    crate::builtins::sets::set_inplace(self, kind, r, b)?;
                     return Ok(a);
                 }
                 _ => {}
@@ -494,7 +490,8 @@ impl Vm {
                 HeapObj::BigInt(_) => true,
                 HeapObj::List(l) => !l.is_empty(),
                 HeapObj::Tuple(t) => !t.is_empty(),
-                HeapObj::Dict(d) | HeapObj::Set(d) => !d.is_empty(),
+                HeapObj::Dict(d) => !d.is_empty(),
+                HeapObj::Set(t) => !t.is_empty(),
                 HeapObj::Range { start, stop, step } => crate::builtins::range_len(*start, *stop, *step) > 0,
                 HeapObj::BigRange(br) => !crate::builtins::big_range_len(br).is_zero(),
                 HeapObj::DictView { dict, .. } => match self.heap.get(*dict) {
@@ -559,7 +556,7 @@ impl Vm {
                     work.extend(pairs.into_iter().rev());
                 }
                 (HeapObj::Set(p), HeapObj::Set(q)) => {
-                    if p.len() != q.len() || !p.iter().all(|e| q.get(&self.heap, e.key, e.hash).is_some()) {
+                    if p.len() != q.len() || !p.iter().all(|(h, k)| q.contains(&self.heap, k, h)) {
                         return Ok(false);
                     }
                 }
@@ -629,7 +626,7 @@ impl Vm {
                 (HeapObj::Str(s), HeapObj::Str(t)) => return Ok(Some(s.s.cmp(&t.s))),
                 (HeapObj::List(p), HeapObj::List(q)) => (p.clone(), q.clone()),
                 (HeapObj::Tuple(p), HeapObj::Tuple(q)) => (p.to_vec(), q.to_vec()),
-                (HeapObj::Set(_), HeapObj::Set(_)) => return crate::builtins::containers::set_order(self, x, y),
+                (HeapObj::Set(_), HeapObj::Set(_)) => return crate::builtins::sets::set_order(self, x, y),
                 _ => break,
             };
             let mut diff = None;
@@ -683,13 +680,14 @@ impl Vm {
                 }
                 Ok(Some(false))
             }
-            HeapObj::Dict(_) | HeapObj::Set(_) => {
+            HeapObj::Dict(_) => {
                 let h = self.hash(item)?;
                 Ok(Some(match self.heap.get(r) {
-                    HeapObj::Dict(d) | HeapObj::Set(d) => d.get(&self.heap, item, h).is_some(),
+                    HeapObj::Dict(d) => d.get(&self.heap, item, h).is_some(),
                     _ => false,
                 }))
             }
+            HeapObj::Set(_) => Ok(Some(self.set_contains(r, item)?)),
             HeapObj::DictView { dict, kind } => {
                 let (d, k) = (*dict, *kind);
                 let s = crate::builtins::containers::view_as_set(self, d, k)?;
@@ -755,7 +753,8 @@ impl Vm {
                 let chars: Vec<String> = s.s.chars().map(|c| c.to_string()).collect();
                 Some(chars.into_iter().map(|c| self.new_string(c)).collect())
             }
-            HeapObj::Dict(d) | HeapObj::Set(d) => Some(d.iter().map(|e| e.key).collect()),
+            HeapObj::Dict(d) => Some(d.iter().map(|e| e.key).collect()),
+            HeapObj::Set(t) => Some(t.iter().map(|(_, k)| k).collect()),
             HeapObj::Range { start, stop, step } => {
                 let (a, b, c) = (*start, *stop, *step);
                 self.range_items(a, b, c).ok()
@@ -905,20 +904,15 @@ impl Vm {
                 _ => Ok(None),
             },
             IterState::Set { set, index, len } => match self.heap.get(set) {
-                HeapObj::Set(d) => {
-                    if d.len() != len {
+                HeapObj::Set(t) => {
+                    if t.len() != len {
                         Err("Set changed size during iteration")
                     } else {
-                        let mut i = index;
-                        while i < d.raw_len() && d.entry_at(i).map(|e| e.key.is_undef()).unwrap_or(true) {
-                            i += 1;
-                        }
-                        match d.entry_at(i) {
-                            Some(e) => {
-                                let k = e.key;
+                        match t.next_from(index) {
+                            Some((slot, k)) => {
                                 if let HeapObj::Iter(st) = self.heap.get_mut(r) {
                                     if let IterState::Set { index, .. } = &mut **st {
-                                        *index = i + 1;
+                                        *index = slot + 1;
                                     }
                                 }
                                 return Ok(Some(k));
@@ -973,16 +967,6 @@ impl Vm {
         }
     }
 
-    /// `new_set_from(items)`.
-    pub fn new_set_from(&mut self, items: &[Value]) -> Result<Value, Exc> {
-        let s = Value::Obj(self.heap.alloc(HeapObj::Set(Box::default())));
-        let r = s.as_obj().unwrap_or(self.builtins);
-        for v in items {
-            self.dict_set(r, *v, Value::None)?;
-        }
-        Ok(s)
-    }
-
     /// `ListExtend`/`SetUpdate`/`DictUpdate`/`DictMerge` for natively iterable sources; false
     /// when the source must be iterated in Python first.
     pub fn extend_native(&mut self, op: Op, target: Value, src: Value) -> Result<bool, Exc> {
@@ -1004,7 +988,7 @@ impl Vm {
                     }
                 } else {
                     for v in items {
-                        self.dict_set(t, v, Value::None)?;
+                        self.set_add(t, v)?;
                     }
                 }
                 Ok(true)

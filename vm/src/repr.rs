@@ -43,7 +43,7 @@ impl Vm {
                         out.push_str("set()");
                         continue;
                     }
-                    ("{", "}", s.iter().map(|e| e.key).collect())
+                    ("{", "}", s.iter().map(|(_, k)| k).collect())
                 }
                 HeapObj::Dict(d) => {
                     let pairs: Vec<(Value, Value)> = d.iter().map(|e| (e.key, e.value)).collect();

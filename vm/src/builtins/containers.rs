@@ -6,7 +6,7 @@ use crate::interp::Ret;
 use crate::object::{HeapObj, NativeFn, VIEW_ITEMS, VIEW_KEYS, VIEW_VALUES};
 use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
-use coro_compiler::opcode::{BinOpKind, Op};
+use coro_compiler::opcode::Op;
 
 pub const LIST_METHODS: &[(&str, NativeFn)] = &[
     ("append", list_append),
@@ -38,23 +38,6 @@ pub const DICT_METHODS: &[(&str, NativeFn)] = &[
     ("copy", dict_copy),
     ("clear", dict_clear),
     ("fromkeys", dict_fromkeys),
-];
-
-pub const SET_METHODS: &[(&str, NativeFn)] = &[
-    ("add", set_add),
-    ("discard", set_discard),
-    ("remove", set_remove),
-    ("pop", set_pop),
-    ("clear", set_clear),
-    ("copy", set_copy),
-    ("update", set_update),
-    ("union", set_union),
-    ("intersection", set_intersection),
-    ("difference", set_difference),
-    ("symmetric_difference", set_symmetric_difference),
-    ("issubset", set_issubset),
-    ("issuperset", set_issuperset),
-    ("isdisjoint", set_isdisjoint),
 ];
 
 pub const VIEW_METHODS: &[(&str, NativeFn)] = &[];
@@ -380,12 +363,12 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 pub fn dict_remove(vm: &mut Vm, d: ObjRef, key: Value) -> Result<Option<Value>, Exc> {
     let h = vm.hash(key)?;
     let probe = match vm.heap.get(d) {
-        HeapObj::Dict(x) | HeapObj::Set(x) => x.probe(&vm.heap, key, h),
+        HeapObj::Dict(x) => x.probe(&vm.heap, key, h),
         _ => Probe::Vacant,
     };
     Ok(match probe {
         Probe::Found(i) => match vm.heap.get_mut(d) {
-            HeapObj::Dict(x) | HeapObj::Set(x) => Some(x.remove_at(i).1),
+            HeapObj::Dict(x) => Some(x.remove_at(i).1),
             _ => None,
         },
         Probe::Vacant => None,
@@ -493,7 +476,7 @@ fn dict_copy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 fn dict_clear(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     let d = this_obj(args);
-    if let HeapObj::Dict(x) | HeapObj::Set(x) = vm.heap.get_mut(d) {
+    if let HeapObj::Dict(x) = vm.heap.get_mut(d) {
         x.clear();
     }
     Ok(Value::None.into())
@@ -518,206 +501,6 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
         vm.dict_set(dr, k, v)?;
     }
     Ok(d.into())
-}
-
-fn set_keys(vm: &Vm, s: Value) -> Vec<Value> {
-    match s {
-        Value::Obj(r) => match vm.heap.get(r) {
-            HeapObj::Set(x) => x.iter().map(|e| e.key).collect(),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    }
-}
-
-fn set_add(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    arity(vm, "set.add", &args[1..], 1, 1)?;
-    vm.dict_set(this_obj(args), args[1], Value::None)?;
-    Ok(Value::None.into())
-}
-
-fn set_discard(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    arity(vm, "set.discard", &args[1..], 1, 1)?;
-    dict_remove(vm, this_obj(args), args[1])?;
-    Ok(Value::None.into())
-}
-
-fn set_remove(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    arity(vm, "set.remove", &args[1..], 1, 1)?;
-    match dict_remove(vm, this_obj(args), args[1])? {
-        Some(_) => Ok(Value::None.into()),
-        None => Err(vm.key_error(args[1])),
-    }
-}
-
-fn set_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    let s = this_obj(args);
-    let first = match vm.heap.get(s) {
-        HeapObj::Set(x) => x.first_index(),
-        _ => None,
-    };
-    let Some(i) = first else {
-        return Err(vm.exc_msg(crate::types::ExcKind::KeyError, "pop from an empty set"));
-    };
-    let k = match vm.heap.get_mut(s) {
-        HeapObj::Set(x) => x.remove_at(i).0,
-        _ => Value::None,
-    };
-    Ok(k.into())
-}
-
-fn set_clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> NResult {
-    dict_clear(vm, args, kw)
-}
-
-fn set_copy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    let keys = set_keys(vm, args[0]);
-    Ok(vm.new_set_from(&keys)?.into())
-}
-
-fn other_items(vm: &mut Vm, v: Value) -> Result<Vec<Value>, Exc> {
-    match vm.sequence_items(v) {
-        Some(items) => Ok(items),
-        None => {
-            let t = vm.type_name(v);
-            Err(vm.type_error(&format!("'{t}' object is not iterable")))
-        }
-    }
-}
-
-fn set_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    let s = this_obj(args);
-    for other in &args[1..] {
-        for v in other_items(vm, *other)? {
-            vm.dict_set(s, v, Value::None)?;
-        }
-    }
-    Ok(Value::None.into())
-}
-
-fn set_method_op(vm: &mut Vm, args: &[Value], kind: BinOpKind) -> NResult {
-    let mut acc = args[0];
-    for other in &args[1..] {
-        let items = other_items(vm, *other)?;
-        let o = vm.new_set_from(&items)?;
-        acc = set_binop(vm, kind, acc, o)?;
-    }
-    if args.len() == 1 {
-        let keys = set_keys(vm, acc);
-        acc = vm.new_set_from(&keys)?;
-    }
-    Ok(acc.into())
-}
-
-fn set_union(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    set_method_op(vm, args, BinOpKind::Or)
-}
-
-fn set_intersection(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    set_method_op(vm, args, BinOpKind::And)
-}
-
-fn set_difference(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    set_method_op(vm, args, BinOpKind::Sub)
-}
-
-fn set_symmetric_difference(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    arity(vm, "symmetric_difference", &args[1..], 1, 1)?;
-    set_method_op(vm, args, BinOpKind::Xor)
-}
-
-fn subset(vm: &mut Vm, a: &[Value], b: Value) -> Result<bool, Exc> {
-    for k in a {
-        if vm.contains_native(b, *k)? != Some(true) {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
-fn set_issubset(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    arity(vm, "issubset", &args[1..], 1, 1)?;
-    let items = other_items(vm, args[1])?;
-    let other = vm.new_set_from(&items)?;
-    let mine = set_keys(vm, args[0]);
-    Ok(Value::Bool(subset(vm, &mine, other)?).into())
-}
-
-fn set_issuperset(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    arity(vm, "issuperset", &args[1..], 1, 1)?;
-    let items = other_items(vm, args[1])?;
-    Ok(Value::Bool(subset(vm, &items, args[0])?).into())
-}
-
-fn set_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    arity(vm, "isdisjoint", &args[1..], 1, 1)?;
-    let items = other_items(vm, args[1])?;
-    for k in items {
-        if vm.contains_native(args[0], k)? == Some(true) {
-            return Ok(Value::Bool(false).into());
-        }
-    }
-    Ok(Value::Bool(true).into())
-}
-
-/// `a | b`, `a & b`, `a - b`, `a ^ b` on sets (and dict key/item views).
-pub fn set_binop(vm: &mut Vm, kind: BinOpKind, a: Value, b: Value) -> Result<Value, Exc> {
-    let is_set = |vm: &Vm, v: Value| matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Set(_)));
-    if !is_set(vm, a) || !is_set(vm, b) {
-        let (ta, tb) = (vm.type_name(a), vm.type_name(b));
-        return Err(vm.type_error(&format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", kind.symbol())));
-    }
-    let ka = set_keys(vm, a);
-    let kb = set_keys(vm, b);
-    let mut out = Vec::new();
-    match kind {
-        BinOpKind::Or => {
-            out.extend(ka);
-            out.extend(kb);
-        }
-        BinOpKind::And => {
-            for k in ka {
-                if vm.contains_native(b, k)? == Some(true) {
-                    out.push(k);
-                }
-            }
-        }
-        BinOpKind::Sub => {
-            for k in ka {
-                if vm.contains_native(b, k)? != Some(true) {
-                    out.push(k);
-                }
-            }
-        }
-        _ => {
-            for k in ka {
-                if vm.contains_native(b, k)? != Some(true) {
-                    out.push(k);
-                }
-            }
-            for k in kb {
-                if vm.contains_native(a, k)? != Some(true) {
-                    out.push(k);
-                }
-            }
-        }
-    }
-    vm.new_set_from(&out)
-}
-
-/// Subset ordering for `<`, `<=`, `>`, `>=` on sets.
-pub fn set_order(vm: &mut Vm, a: Value, b: Value) -> Result<Option<std::cmp::Ordering>, Exc> {
-    use std::cmp::Ordering;
-    let ka = set_keys(vm, a);
-    let kb = set_keys(vm, b);
-    let a_in_b = subset(vm, &ka, b)?;
-    let b_in_a = subset(vm, &kb, a)?;
-    Ok(match (a_in_b, b_in_a) {
-        (true, true) => Some(Ordering::Equal),
-        (true, false) => Some(Ordering::Less),
-        (false, true) => Some(Ordering::Greater),
-        (false, false) => None,
-    })
 }
 
 /// `d1 | d2`.

@@ -4,6 +4,7 @@
 
 pub mod containers;
 pub mod misc;
+pub mod sets;
 pub mod strings;
 
 use crate::frame::Link;
@@ -282,6 +283,11 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
                 }
                 .into());
             };
+            if kind == TypeKind::Set {
+                if let Some(s) = vm.set_from_iterable(*src)? {
+                    return Ok(s.into());
+                }
+            }
             match vm.sequence_items(*src) {
                 Some(items) => Ok(match kind {
                     TypeKind::List => vm.new_list(items),
@@ -458,7 +464,8 @@ pub fn length(vm: &mut Vm, v: Value) -> Result<usize, Exc> {
             HeapObj::Str(s) => Some(s.chars as usize),
             HeapObj::List(l) => Some(l.len()),
             HeapObj::Tuple(t) => Some(t.len()),
-            HeapObj::Dict(d) | HeapObj::Set(d) => Some(d.len()),
+            HeapObj::Dict(d) => Some(d.len()),
+            HeapObj::Set(t) => Some(t.len()),
             HeapObj::Range { start, stop, step } => Some(range_len(*start, *stop, *step)),
             HeapObj::BigRange(r) => {
                 let n = big_range_len(r);
@@ -1046,7 +1053,7 @@ pub fn install_methods(vm: &mut Vm) {
         (vm.types.str_, strings::STR_METHODS),
         (vm.types.list, containers::LIST_METHODS),
         (vm.types.dict, containers::DICT_METHODS),
-        (vm.types.set, containers::SET_METHODS),
+        (vm.types.set, sets::SET_METHODS),
         (vm.types.tuple, containers::TUPLE_METHODS),
         (vm.types.generator, misc::GENERATOR_METHODS),
         (vm.types.int, misc::INT_METHODS),
