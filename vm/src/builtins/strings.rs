@@ -63,14 +63,18 @@ const MAX_STR_BYTES: usize = 1 << 34;
 /// A required str argument, with CPython's TypeError otherwise ("{what} must be str, not int",
 /// or just "must be str, not int" when `what` is empty).
 pub fn str_arg(vm: &mut Vm, v: Value, what: &str) -> Result<String, Exc> {
-    match vm.str_of(v) {
-        Some(s) => Ok(s.to_string()),
-        None => {
-            let t = vm.type_name(v);
-            let sep = if what.is_empty() { "" } else { " " };
-            Err(vm.type_error(&format!("{what}{sep}must be str, not {t}")))
-        }
+    check_str(vm, v, what)?;
+    Ok(vm.str_of(v).unwrap_or("").to_string())
+}
+
+/// `str_arg` without the copy, for callers that read the text in place.
+fn check_str(vm: &mut Vm, v: Value, what: &str) -> Result<(), Exc> {
+    if vm.str_of(v).is_some() {
+        return Ok(());
     }
+    let t = vm.type_name(v);
+    let sep = if what.is_empty() { "" } else { " " };
+    Err(vm.type_error(&format!("{what}{sep}must be str, not {t}")))
 }
 
 /// Python's `str.isprintable()` for one char (CPython 3.11, Unicode 14.0): the chars `repr()`
@@ -593,9 +597,7 @@ fn str_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 /// The parsed arguments of the find family: the receiver, the needle and the adjusted window.
 fn find_args(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> Result<(Value, Value, i64, i64), Exc> {
     let (recv, a) = tuple_positional(vm, args, kwnames, name, 1, 3)?;
-    if vm.str_of(a[0]).is_none() {
-        str_arg(vm, a[0], "")?;
-    }
+    check_str(vm, a[0], "")?;
     let start = slice_index(vm, a.get(1))?;
     let end = slice_index(vm, a.get(2))?;
     let (start, end) = adjust_indices(start, end, str_len(vm, recv));
