@@ -4,7 +4,7 @@
 
 use crate::frame::{Frame, Link};
 use crate::interp::{Flow, Outcome, Ret};
-use crate::object::{Function, GenState, Generator, HeapObj, LoadedCode};
+use crate::object::{GenState, Generator, HeapObj, LoadedCode};
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
@@ -16,11 +16,11 @@ fn prelude_type_name(name: &str) -> Option<&'static str> {
 }
 
 /// A frame for module-level code (no parameters, no cells).
-pub fn new_frame(code: Rc<LoadedCode>, globals: ObjRef, args: &[Value], link: Link) -> Frame {
+pub fn new_frame(code: Rc<LoadedCode>, globals: ObjRef, args: &[Value], link: Link) -> Box<Frame> {
     let mut stack = Vec::with_capacity(code.frame_size);
     stack.extend_from_slice(args);
     stack.resize(code.code.varnames.len().max(args.len()), Value::Undef);
-    Frame {
+    Box::new(Frame {
         code,
         ip: 0,
         stack,
@@ -32,7 +32,7 @@ pub fn new_frame(code: Rc<LoadedCode>, globals: ObjRef, args: &[Value], link: Li
         root: None,
         closing: false,
         locals_dict: Value::Undef,
-    }
+    })
 }
 
 impl Vm {
@@ -40,7 +40,7 @@ impl Vm {
     /// running frame (the caller is pushed); a native's result is pushed on `f`'s stack.
     pub(crate) fn call_value(
         &mut self,
-        f: &mut Frame,
+        f: &mut Box<Frame>,
         callee: Value,
         args: &[Value],
         kwnames: &[Value],
@@ -95,7 +95,7 @@ impl Vm {
     }
 
     /// Acts on a native's request.
-    pub(crate) fn handle_ret(&mut self, f: &mut Frame, ret: Ret) -> Result<Flow, Exc> {
+    pub(crate) fn handle_ret(&mut self, f: &mut Box<Frame>, ret: Ret) -> Result<Flow, Exc> {
         match ret {
             Ret::Value(v) => {
                 f.stack.push(v);
@@ -107,7 +107,7 @@ impl Vm {
     }
 
     /// Makes `frame` the running frame, keeping `f` as its caller.
-    pub(crate) fn push_frame(&mut self, f: &mut Frame, frame: Frame) -> Result<(), Exc> {
+    pub(crate) fn push_frame(&mut self, f: &mut Box<Frame>, frame: Box<Frame>) -> Result<(), Exc> {
         if self.frames.len() + 2 > self.recursion_limit {
             return Err(self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
@@ -117,7 +117,7 @@ impl Vm {
     }
 
     /// Returns `v` from the running frame.
-    pub(crate) fn do_return(&mut self, f: &mut Frame, v: Value, base: usize) -> Result<Flow, Exc> {
+    pub(crate) fn do_return(&mut self, f: &mut Box<Frame>, v: Value, base: usize) -> Result<Flow, Exc> {
         if let Some(g) = f.gen {
             return self.generator_return(f, g, v, base);
         }
@@ -129,20 +129,18 @@ impl Vm {
                 }
                 let caller = self.frames.pop().ok_or_else(|| self.runtime_error("frame stack underflow"))?;
                 let done = std::mem::replace(f, caller);
-                if self.stack_pool.len() < 64 {
-                    self.stack_pool.push(done.stack);
-                }
+                self.recycle_frame(done);
                 f.stack.push(v);
                 Ok(Flow::Next)
             }
         }
     }
 
-    pub(crate) fn new_generator(&mut self, frame: Frame, type_name: Option<&'static str>) -> Value {
+    pub(crate) fn new_generator(&mut self, frame: Box<Frame>, type_name: Option<&'static str>) -> Value {
         let code = frame.code.clone();
         let g = Generator {
             state: GenState::Created,
-            frame: Some(Box::new(frame)),
+            frame: Some(frame),
             name: code.name,
             qualname: code.qualname,
             code,
@@ -163,50 +161,75 @@ impl Vm {
     }
 
     /// Builds the frame for calling function `fr` with `args` (keyword values last, named by
-    /// `kwnames`), raising CPython's TypeErrors for bad argument lists.
-    pub(crate) fn function_frame(&mut self, fr: ObjRef, args: &[Value], kwnames: &[Value]) -> Result<Frame, Exc> {
+    /// `kwnames`), raising CPython's TypeErrors for bad argument lists. Frames come from a pool
+    /// of returned ones, so a call usually allocates nothing.
+    pub(crate) fn function_frame(&mut self, fr: ObjRef, args: &[Value], kwnames: &[Value]) -> Result<Box<Frame>, Exc> {
         let HeapObj::Function(func) = self.heap.get(fr) else {
             return Err(self.type_error("not a function"));
         };
         let code = func.code.clone();
         let globals = func.globals;
         let c = &code.code;
-        let nlocals = c.varnames.len();
         let argcount = c.argcount as usize;
-        let mut stack: Vec<Value> = match self.stack_pool.pop() {
-            Some(mut s) => {
-                s.clear();
-                s.reserve(code.frame_size);
-                s
-            }
-            None => Vec::with_capacity(code.frame_size),
-        };
         let simple =
             kwnames.is_empty() && args.len() == argcount && !c.flags.varargs && !c.flags.varkw && c.kwonlyargcount == 0;
-        if simple {
-            stack.extend_from_slice(args);
-            stack.resize(nlocals, Value::Undef);
+        let slow = if simple {
+            None
         } else {
-            let func: &Function = func;
-            let defaults = func.defaults.clone();
-            let kwdefaults = func.kwdefaults;
-            let qualname = self.str_of(func.qualname).unwrap_or("?").to_string();
-            stack = self.bind_args(&code, &qualname, &defaults, kwdefaults, args, kwnames)?;
+            Some((func.defaults.clone(), func.kwdefaults, self.str_of(func.qualname).unwrap_or("?").to_string()))
+        };
+        let mut frame = self.pooled_frame(&code, globals);
+        if simple {
+            frame.stack.extend_from_slice(args);
+            frame.stack.resize(c.varnames.len(), Value::Undef);
+        } else if let Some((defaults, kwdefaults, qualname)) = slow {
+            match self.bind_args(&code, &qualname, &defaults, kwdefaults, args, kwnames) {
+                Ok(locals) => frame.stack.extend_from_slice(&locals),
+                Err(e) => {
+                    self.recycle_frame(frame);
+                    return Err(e);
+                }
+            }
         }
-        let cells = self.make_cells(fr, &code, &mut stack);
-        Ok(Frame {
-            code,
-            ip: 0,
-            stack,
-            cells,
-            globals,
-            exc_info: Value::Undef,
-            link: Link::Call,
-            gen: None,
-            root: None,
-            closing: false,
-            locals_dict: Value::Undef,
-        })
+        if !c.cellvars.is_empty() || !c.freevars.is_empty() {
+            frame.cells = self.make_cells(fr, &code, &mut frame.stack);
+        }
+        frame.code = code;
+        Ok(frame)
+    }
+
+    /// A frame for `code` from the pool (or new), with an empty stack of the right capacity.
+    fn pooled_frame(&mut self, code: &Rc<LoadedCode>, globals: ObjRef) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.stack.clear();
+                f.stack.reserve(code.frame_size);
+                f.ip = 0;
+                f.globals = globals;
+                f.exc_info = Value::Undef;
+                f.link = Link::Call;
+                f.gen = None;
+                f.root = None;
+                f.closing = false;
+                f.locals_dict = Value::Undef;
+                if !f.cells.is_empty() {
+                    f.cells = Box::new([]);
+                }
+                f
+            }
+            None => {
+                let mut f = new_frame(code.clone(), globals, &[], Link::Call);
+                f.stack.clear();
+                f
+            }
+        }
+    }
+
+    /// Returns a finished frame to the pool.
+    pub(crate) fn recycle_frame(&mut self, f: Box<Frame>) {
+        if self.frame_pool.len() < 256 {
+            self.frame_pool.push(f);
+        }
     }
 
     fn make_cells(&mut self, fr: ObjRef, code: &LoadedCode, stack: &mut [Value]) -> Box<[ObjRef]> {

@@ -26,6 +26,9 @@ pub struct Dict {
     entries: Vec<Entry>,
     indices: Vec<u32>,
     len: usize,
+    /// Bumped whenever the set of keys or their positions change (not when a value is
+    /// replaced), so a cached entry index (global names) can tell it is still valid.
+    keys_version: u64,
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -44,7 +47,7 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Self {
-        let mut d = Dict { entries: Vec::with_capacity(n), indices: Vec::new(), len: 0 };
+        let mut d = Dict { entries: Vec::with_capacity(n), indices: Vec::new(), len: 0, keys_version: 0 };
         if n > 0 {
             d.indices = vec![EMPTY; (n * 3 / 2).next_power_of_two().max(8)];
         }
@@ -98,6 +101,7 @@ impl Dict {
         match p {
             Probe::Found(i) => self.entries[i].value = value,
             Probe::Vacant => {
+                self.keys_version = self.keys_version.wrapping_add(1);
                 if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
                     self.grow();
                 }
@@ -135,6 +139,7 @@ impl Dict {
 
     /// Removes the entry at `i` (from a `Found` probe), returning its key and value.
     pub fn remove_at(&mut self, i: usize) -> (Value, Value) {
+        self.keys_version = self.keys_version.wrapping_add(1);
         let e = self.entries[i];
         let mask = self.indices.len() - 1;
         let mut slot = (e.hash as usize) & mask;
@@ -154,6 +159,7 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
+        self.keys_version = self.keys_version.wrapping_add(1);
         self.entries.clear();
         self.indices.clear();
         self.len = 0;
@@ -182,8 +188,24 @@ impl Dict {
         self.entries.iter().position(|e| !e.key.is_undef())
     }
 
-    pub fn value_at_mut(&mut self, i: usize) -> &mut Value {
-        &mut self.entries[i].value
+    /// The layout counter (see `keys_version`).
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
+    }
+
+    /// The value of the live entry at `i` (an index from a `Found` probe).
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Value {
+        self.entries.get(i).map(|e| e.value).unwrap_or(Value::Undef)
+    }
+
+    /// Replaces the value of the live entry at `i` (the keys are unchanged).
+    #[inline]
+    pub fn set_value_at(&mut self, i: usize, v: Value) {
+        if let Some(e) = self.entries.get_mut(i) {
+            e.value = v;
+        }
     }
 
     pub fn trace(&self, f: &mut dyn FnMut(Value)) {

@@ -81,7 +81,7 @@ impl Vm {
     /// Resumes generator `g` on behalf of the running frame `f`.
     pub(crate) fn resume_generator(
         &mut self,
-        f: &mut Frame,
+        f: &mut Box<Frame>,
         g: ObjRef,
         mode: ResumeMode,
         link: Link,
@@ -137,7 +137,7 @@ impl Vm {
                 x.state = GenState::Running;
             }
         }
-        let caller = std::mem::replace(f, *frame);
+        let caller = std::mem::replace(f, frame);
         self.frames.push(caller);
         match mode {
             ResumeMode::Send(v) => {
@@ -161,7 +161,7 @@ impl Vm {
     }
 
     /// A generator's root finished with `value` (or was already done): tell the resumer.
-    fn deliver_return(&mut self, f: &mut Frame, value: Value, link: Link) -> Result<Flow, Exc> {
+    fn deliver_return(&mut self, f: &mut Box<Frame>, value: Value, link: Link) -> Result<Flow, Exc> {
         match link {
             Link::ForIter(target) => {
                 f.stack.pop();
@@ -194,7 +194,7 @@ impl Vm {
     }
 
     /// `Yield`: the running generator frame suspends with `v`.
-    pub(crate) fn do_yield(&mut self, f: &mut Frame, v: Value) -> Result<Flow, Exc> {
+    pub(crate) fn do_yield(&mut self, f: &mut Box<Frame>, v: Value) -> Result<Flow, Exc> {
         let Some(g) = f.gen else {
             return Err(self.runtime_error("yield outside a generator frame"));
         };
@@ -205,13 +205,19 @@ impl Vm {
             return self.park_and_throw_up(f, g, root);
         }
         let link = f.link;
-        let mut frame = std::mem::replace(f, self.placeholder_frame());
+        // The resumer's frame takes this one's place (a pointer swap); only a host-linked
+        // generator has no resumer frame and needs a placeholder.
+        let next = match link {
+            Link::Host => self.placeholder_frame(),
+            _ => self.frames.pop().ok_or_else(|| self.runtime_error("frame stack underflow"))?,
+        };
+        let mut frame = std::mem::replace(f, next);
         frame.root = None;
         frame.closing = false;
         let epoch = self.chain_epoch;
         if let Some(x) = self.gen_mut(g) {
             x.state = GenState::Suspended;
-            x.frame = Some(Box::new(frame));
+            x.frame = Some(frame);
         }
         if root != g {
             if let Some(r) = self.gen_mut(root) {
@@ -223,8 +229,6 @@ impl Vm {
         if let Link::Host = link {
             return Ok(Flow::Exit(Outcome::Yielded(v)));
         }
-        let caller = self.frames.pop().ok_or_else(|| self.runtime_error("frame stack underflow"))?;
-        *f = caller;
         match link {
             Link::Close => Err(self.runtime_error("generator ignored GeneratorExit")),
             _ => {
@@ -235,7 +239,7 @@ impl Vm {
     }
 
     /// Suspends the closing delegate `g` as it is and raises RuntimeError in its delegator.
-    fn park_and_throw_up(&mut self, f: &mut Frame, g: ObjRef, root: ObjRef) -> Result<Flow, Exc> {
+    fn park_and_throw_up(&mut self, f: &mut Box<Frame>, g: ObjRef, root: ObjRef) -> Result<Flow, Exc> {
         let Some(p) = self.gen(g).and_then(|x| x.delegator) else {
             return Err(self.runtime_error("generator ignored GeneratorExit"));
         };
@@ -245,12 +249,12 @@ impl Vm {
         pf.link = f.link;
         pf.root = f.root;
         pf.closing = p != root;
-        let mut frame = std::mem::replace(f, *pf);
+        let mut frame = std::mem::replace(f, pf);
         frame.root = None;
         frame.closing = false;
         if let Some(x) = self.gen_mut(g) {
             x.state = GenState::Suspended;
-            x.frame = Some(Box::new(frame));
+            x.frame = Some(frame);
         }
         if let Some(x) = self.gen_mut(p) {
             x.state = GenState::Running;
@@ -260,7 +264,13 @@ impl Vm {
     }
 
     /// `Return` in a generator frame.
-    pub(crate) fn generator_return(&mut self, f: &mut Frame, g: ObjRef, v: Value, base: usize) -> Result<Flow, Exc> {
+    pub(crate) fn generator_return(
+        &mut self,
+        f: &mut Box<Frame>,
+        g: ObjRef,
+        v: Value,
+        base: usize,
+    ) -> Result<Flow, Exc> {
         let _ = base;
         let root = f.root.unwrap_or(g);
         let delegator = self.gen(g).and_then(|x| x.delegator);
@@ -292,7 +302,7 @@ impl Vm {
 
     /// Takes delegator `p`'s parked frame to continue it after its delegate `g` finished, with
     /// the chain's link; the delegate is popped from its stack.
-    fn resume_delegator(&mut self, f: &Frame, g: ObjRef, p: ObjRef, root: ObjRef) -> Result<Frame, Exc> {
+    fn resume_delegator(&mut self, f: &Frame, g: ObjRef, p: ObjRef, root: ObjRef) -> Result<Box<Frame>, Exc> {
         if let Some(x) = self.gen_mut(g) {
             x.delegator = None;
         }
@@ -316,7 +326,7 @@ impl Vm {
             r.leaf = if p == root { None } else { Some(p) };
             r.leaf_epoch = epoch;
         }
-        Ok(*pf)
+        Ok(pf)
     }
 
     /// A generator frame ends with an exception: the generator is finished, and a StopIteration
@@ -341,7 +351,7 @@ impl Vm {
 
     /// If the finished frame `f` of generator `g` was running as a chain's delegate, the frame
     /// of its delegator (where the exception continues).
-    pub(crate) fn take_delegator_frame(&mut self, f: &Frame, g: ObjRef) -> Result<Option<Frame>, Exc> {
+    pub(crate) fn take_delegator_frame(&mut self, f: &Frame, g: ObjRef) -> Result<Option<Box<Frame>>, Exc> {
         let root = f.root.unwrap_or(g);
         let delegator = self.gen(g).and_then(|x| x.delegator);
         if let Some(x) = self.gen_mut(g) {
@@ -355,7 +365,7 @@ impl Vm {
 
     /// `YieldFrom` in the running generator frame: stack holds the iterator `it`; `sent` was
     /// popped. `start` is the instruction's own offset, where the frame parks.
-    pub(crate) fn yield_from(&mut self, f: &mut Frame, it: Value, sent: Value, start: usize) -> Result<Flow, Exc> {
+    pub(crate) fn yield_from(&mut self, f: &mut Box<Frame>, it: Value, sent: Value, start: usize) -> Result<Flow, Exc> {
         let Some(p) = f.gen else {
             return Err(self.runtime_error("yield from outside a generator frame"));
         };
@@ -391,13 +401,13 @@ impl Vm {
         df.root = Some(root);
         df.closing = false;
         f.ip = start;
-        let mut pf = std::mem::replace(f, *df);
+        let mut pf = std::mem::replace(f, df);
         pf.root = None;
         pf.closing = false;
         let epoch = self.chain_epoch;
         if let Some(x) = self.gen_mut(p) {
             x.delegate = Some(d);
-            x.frame = Some(Box::new(pf));
+            x.frame = Some(pf);
             if p != root {
                 x.state = GenState::Suspended;
             }
@@ -417,7 +427,7 @@ impl Vm {
     }
 
     /// `yield from` over a non-generator iterator: each item is yielded out of this frame.
-    fn yield_from_iterator(&mut self, f: &mut Frame, it: Value, sent: Value, start: usize) -> Result<Flow, Exc> {
+    fn yield_from_iterator(&mut self, f: &mut Box<Frame>, it: Value, sent: Value, start: usize) -> Result<Flow, Exc> {
         if !sent.is_none() {
             let t = self.type_name(it);
             return Err(self.attribute_error(&format!("'{t}' object has no attribute 'send'")));
@@ -440,7 +450,7 @@ impl Vm {
     }
 
     /// A frame with nothing in it, left behind where a frame was moved out.
-    pub(crate) fn placeholder_frame(&self) -> Frame {
+    pub(crate) fn placeholder_frame(&self) -> Box<Frame> {
         crate::call::new_frame(self.placeholder_code.clone(), self.builtins, &[], Link::Host)
     }
 }

@@ -62,7 +62,7 @@ macro_rules! top {
 
 impl Vm {
     /// Runs `frame` (linked to the host) until it returns, and gives its result.
-    pub fn run_frame(&mut self, frame: Frame) -> Result<Value, Exc> {
+    pub fn run_frame(&mut self, frame: Box<Frame>) -> Result<Value, Exc> {
         match self.run(frame, None)? {
             Outcome::Returned(v) => Ok(v),
             Outcome::Yielded(v) => Ok(v),
@@ -71,7 +71,7 @@ impl Vm {
 
     /// The loop. `pending` is an exception to raise in `f` before executing anything (a throw
     /// into a generator frame the host resumed).
-    pub(crate) fn run(&mut self, mut f: Frame, pending: Option<Exc>) -> Result<Outcome, Exc> {
+    pub(crate) fn run(&mut self, mut f: Box<Frame>, pending: Option<Exc>) -> Result<Outcome, Exc> {
         let base = self.frames.len();
         let mut ip = f.ip;
         let mut pending = pending;
@@ -133,7 +133,12 @@ impl Vm {
     /// The current frame ends with `err`. Pops it and moves to the frame that receives the
     /// exception; `Ok(Some((err, ip)))` continues unwinding there, `Ok(None)` means the
     /// exception was absorbed, `Err` returns it to the host.
-    fn frame_exit_with_error(&mut self, f: &mut Frame, mut err: Exc, base: usize) -> Result<Option<(Exc, usize)>, Exc> {
+    fn frame_exit_with_error(
+        &mut self,
+        f: &mut Box<Frame>,
+        mut err: Exc,
+        base: usize,
+    ) -> Result<Option<(Exc, usize)>, Exc> {
         if let Some(g) = f.gen {
             err = self.generator_finished_with_error(g, err);
             if let Some(next) = self.take_delegator_frame(f, g)? {
@@ -160,7 +165,7 @@ impl Vm {
 
     /// Executes instructions until the host-linked frame finishes (Ok) or an instruction raises
     /// (Err; `f` and `ip` then describe where).
-    fn dispatch(&mut self, f: &mut Frame, ip_ref: &mut usize, base: usize) -> Result<Outcome, Exc> {
+    fn dispatch(&mut self, f: &mut Box<Frame>, ip_ref: &mut usize, base: usize) -> Result<Outcome, Exc> {
         let mut ip = *ip_ref;
         let mut code = f.code.clone();
         let mut ext: u32 = 0;
@@ -279,14 +284,24 @@ impl Vm {
                 }
                 Op::LoadClosure => f.stack.push(Value::Obj(f.cells[arg as usize])),
                 Op::LoadGlobal => {
-                    let name = code.names[arg as usize];
-                    let v = tri!(self.load_global(f.globals, name));
+                    let v = match self.cached_global(&code, arg as usize, f.globals) {
+                        Some(v) => v,
+                        None => {
+                            let name = code.names[arg as usize];
+                            let v = tri!(self.load_global(f.globals, name));
+                            self.fill_global_cache(&code, arg as usize, f.globals, name);
+                            v
+                        }
+                    };
                     f.stack.push(v);
                 }
                 Op::StoreGlobal => {
-                    let name = code.names[arg as usize];
                     let v = pop!(f);
-                    tri!(self.dict_set(f.globals, name, v));
+                    if !self.store_cached_global(&code, arg as usize, f.globals, v) {
+                        let name = code.names[arg as usize];
+                        tri!(self.dict_set(f.globals, name, v));
+                        self.fill_global_cache(&code, arg as usize, f.globals, name);
+                    }
                 }
                 Op::DeleteGlobal => {
                     let name = code.names[arg as usize];
@@ -537,6 +552,13 @@ impl Vm {
                     let n = arg as usize;
                     let base_i = f.stack.len() - n - 1;
                     let callee = f.stack[base_i];
+                    if let Some(frame) = tri!(self.fast_frame(callee, &f.stack[base_i + 1..])) {
+                        f.stack.truncate(base_i);
+                        save!();
+                        tri!(self.push_frame(f, frame));
+                        reload!();
+                        continue;
+                    }
                     let args: smallvec::SmallVec<[Value; 8]> = f.stack[base_i + 1..].iter().copied().collect();
                     f.stack.truncate(base_i);
                     flow!(self.call_value(f, callee, &args, &[]));
@@ -858,6 +880,18 @@ impl Vm {
         }
     }
 
+    /// The callee's frame when `callee` is a plain Python function (not a generator), with the
+    /// arguments copied straight from the caller's stack: the common call, without the
+    /// intermediate argument vector of `call_value`.
+    #[inline]
+    fn fast_frame(&mut self, callee: Value, args: &[Value]) -> Result<Option<Box<Frame>>, Exc> {
+        let Value::Obj(r) = callee else { return Ok(None) };
+        match self.heap.get(r) {
+            HeapObj::Function(func) if !func.code.code.flags.generator => self.function_frame(r, args, &[]).map(Some),
+            _ => Ok(None),
+        }
+    }
+
     fn unbound_deref(&mut self, code: &crate::object::LoadedCode, i: usize) -> Exc {
         let c = &code.code;
         if i < c.cellvars.len() {
@@ -875,6 +909,76 @@ impl Vm {
                 ),
             )
         }
+    }
+
+    fn keys_version(&self, d: ObjRef) -> u64 {
+        match self.heap.get(d) {
+            HeapObj::Dict(x) => x.keys_version(),
+            _ => u64::MAX,
+        }
+    }
+
+    fn dict_value_at(&self, d: ObjRef, i: usize) -> Value {
+        match self.heap.get(d) {
+            HeapObj::Dict(x) => x.value_at(i),
+            _ => Value::Undef,
+        }
+    }
+
+    /// `LoadGlobal` through the name's inline cache: one version check and an indexed read
+    /// when the dicts' keys have not changed since the last lookup.
+    #[inline]
+    fn cached_global(&self, code: &crate::object::LoadedCode, i: usize, globals: ObjRef) -> Option<Value> {
+        let c = code.global_cache.get(i)?.get();
+        if c.globals != Some(globals) || c.globals_version != self.keys_version(globals) {
+            return None;
+        }
+        let v = match c.builtins_version {
+            None => self.dict_value_at(globals, c.index),
+            Some(bv) if bv == self.keys_version(self.builtins) => self.dict_value_at(self.builtins, c.index),
+            Some(_) => return None,
+        };
+        (!v.is_undef()).then_some(v)
+    }
+
+    /// Records where name `i` was found (after a full lookup).
+    fn fill_global_cache(&self, code: &crate::object::LoadedCode, i: usize, globals: ObjRef, name: Value) {
+        let Some(cell) = code.global_cache.get(i) else { return };
+        let hash = crate::dict::hash_value(&self.heap, name).unwrap_or(0);
+        let find = |d: ObjRef| match self.heap.get(d) {
+            HeapObj::Dict(x) => match x.probe(&self.heap, name, hash) {
+                crate::dict::Probe::Found(ix) => Some(ix),
+                crate::dict::Probe::Vacant => None,
+            },
+            _ => None,
+        };
+        let entry = match find(globals) {
+            Some(ix) => Some((None, ix)),
+            None => find(self.builtins).map(|ix| (Some(self.keys_version(self.builtins)), ix)),
+        };
+        if let Some((builtins_version, index)) = entry {
+            cell.set(crate::object::GlobalCache {
+                globals: Some(globals),
+                globals_version: self.keys_version(globals),
+                builtins_version,
+                index,
+            });
+        }
+    }
+
+    /// `StoreGlobal` of an existing global through the cache: replaces the value in place.
+    #[inline]
+    fn store_cached_global(&mut self, code: &crate::object::LoadedCode, i: usize, globals: ObjRef, v: Value) -> bool {
+        let Some(c) = code.global_cache.get(i).map(|c| c.get()) else { return false };
+        if c.globals != Some(globals) || c.builtins_version.is_some() || c.globals_version != self.keys_version(globals)
+        {
+            return false;
+        }
+        if let HeapObj::Dict(x) = self.heap.get_mut(globals) {
+            x.set_value_at(c.index, v);
+            return true;
+        }
+        false
     }
 
     fn load_global(&mut self, globals: ObjRef, name: Value) -> Result<Value, Exc> {
@@ -947,7 +1051,7 @@ impl Vm {
 
     /// The exception currently being handled, looking through this frame and its callers.
     pub(crate) fn current_exc_info(&self, f: &Frame) -> Option<Exc> {
-        std::iter::once(f).chain(self.frames.iter().rev()).find_map(|fr| match fr.exc_info {
+        std::iter::once(f).chain(self.frames.iter().rev().map(|b| &**b)).find_map(|fr| match fr.exc_info {
             Value::Obj(r) => Some(Exc(r)),
             _ => None,
         })
@@ -1042,7 +1146,7 @@ impl Vm {
         self.tuple_items(v)
     }
 
-    fn unpack_into(&mut self, f: &mut Frame, op: Op, arg: u32, items: Vec<Value>) -> Result<(), Exc> {
+    fn unpack_into(&mut self, f: &mut Box<Frame>, op: Op, arg: u32, items: Vec<Value>) -> Result<(), Exc> {
         if op == Op::UnpackSequence {
             let n = arg as usize;
             if items.len() != n {

@@ -42,7 +42,7 @@ pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 pub struct Vm {
     pub heap: Heap,
     /// Callers of the running frame (the running frame itself is a local of the loop).
-    pub frames: Vec<Frame>,
+    pub frames: Vec<Box<Frame>>,
     pub types: types::Types,
     pub builtins: ObjRef,
     /// Loaded modules by name (`sys.modules`).
@@ -65,8 +65,8 @@ pub struct Vm {
     pub roots: Vec<Value>,
     /// The running frame's depth counts toward the recursion limit.
     pub depth: usize,
-    /// Stack buffers of returned frames, reused by the next calls (saves an allocation per call).
-    pub(crate) stack_pool: Vec<Vec<Value>>,
+    /// Returned frames, reused by the next calls (a call then allocates nothing).
+    pub(crate) frame_pool: Vec<Box<Frame>>,
     /// An empty code object for placeholder frames (left where a frame was moved out).
     pub(crate) placeholder_code: Rc<LoadedCode>,
 }
@@ -97,7 +97,7 @@ impl Vm {
             sources: HashMap::new(),
             roots: Vec::new(),
             depth: 0,
-            stack_pool: Vec::new(),
+            frame_pool: Vec::new(),
             placeholder_code: Rc::new(LoadedCode {
                 bytes: Box::new([]),
                 code: Rc::new(placeholder_code()),
@@ -106,6 +106,7 @@ impl Vm {
                 name: Value::None,
                 qualname: Value::None,
                 frame_size: 0,
+                global_cache: Box::new([]),
             }),
         };
         types::install_methods(&mut vm);
@@ -203,6 +204,7 @@ impl Vm {
         let name = self.intern(&code.name);
         let qualname = self.intern(&code.qualname);
         let frame_size = code.varnames.len() + code.max_stack as usize;
+        let global_cache = (0..names.len()).map(|_| Default::default()).collect();
         let lc = Rc::new(LoadedCode {
             bytes: code.code.clone().into_boxed_slice(),
             code,
@@ -211,6 +213,7 @@ impl Vm {
             name,
             qualname,
             frame_size,
+            global_cache,
         });
         self.codes.push(lc.clone());
         lc
@@ -324,7 +327,7 @@ impl Vm {
         }
         roots.extend(self.prelude.values().copied());
         roots.extend(self.roots.iter().copied());
-        let frames = self.frames.iter().chain(running);
+        let frames = self.frames.iter().map(|b| &**b).chain(running);
         self.heap.collect(&roots, frames);
     }
 }

@@ -81,6 +81,19 @@ pub struct LoadedCode {
     pub qualname: Value,
     /// Locals plus operand stack: the size a frame's stack vector needs.
     pub frame_size: usize,
+    /// One inline cache per name for `LoadGlobal`: valid while both dicts keep their versions.
+    pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+}
+
+/// A cached global name: where its entry sits in the globals dict (or, when the name is not a
+/// global, in the builtins dict), valid while the dicts' keys do not change.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCache {
+    pub globals: Option<ObjRef>,
+    pub globals_version: u64,
+    /// Set when the name was found in builtins (and is absent from globals).
+    pub builtins_version: Option<u64>,
+    pub index: usize,
 }
 
 pub struct Function {
