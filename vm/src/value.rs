@@ -14,7 +14,12 @@ impl ObjRef {
     }
 }
 
+/// `repr(C, u64)` makes the tag a full word and puts every payload at offset 8. With Rust's default
+/// layout `Bool`'s payload sits at byte 1, so each copy of a `Value` became two overlapping
+/// 8-byte moves that stall store-to-load forwarding on every operand-stack push and pop
+/// (measured with perf on a counting loop: the two hottest instructions of the loop).
 #[derive(Clone, Copy, Debug)]
+#[repr(C, u64)]
 pub enum Value {
     /// An unbound local or empty cell; never visible to scripts.
     Undef,
