@@ -86,6 +86,24 @@ impl Vm {
         mode: ResumeMode,
         link: Link,
     ) -> Result<Flow, Exc> {
+        // The common case first: a suspended generator outside any `yield from` chain, sent a
+        // value. Its frame simply becomes the running one.
+        if let (ResumeMode::Send(v), true) = (mode, self.frames.len() + 2 <= self.recursion_limit) {
+            if let HeapObj::Generator(gen) = self.heap.get_mut(g) {
+                if gen.state == GenState::Suspended && gen.delegate.is_none() && gen.delegator.is_none() {
+                    if let Some(mut frame) = gen.frame.take() {
+                        gen.state = GenState::Running;
+                        frame.link = link;
+                        frame.root = Some(g);
+                        frame.closing = false;
+                        let caller = std::mem::replace(f, frame);
+                        self.frames.push(caller);
+                        f.stack.push(v);
+                        return Ok(Flow::Next);
+                    }
+                }
+            }
+        }
         let state = self.gen_state(g);
         match state {
             GenState::Running => return Err(self.value_error("generator already executing")),

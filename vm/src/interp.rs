@@ -596,8 +596,17 @@ impl Vm {
                 }
                 Op::LoadMethod => {
                     let obj = pop!(f);
-                    let name = code.names[arg as usize];
-                    let (m, this) = tri!(self.load_method(obj, name));
+                    let (m, this) = match self.cached_method(&code, arg as usize, obj) {
+                        Some(m) => (m, obj),
+                        None => {
+                            let name = code.names[arg as usize];
+                            let found = tri!(self.load_method(obj, name));
+                            if !found.1.is_undef() {
+                                self.fill_method_cache(&code, arg as usize, obj, name);
+                            }
+                            found
+                        }
+                    };
                     f.stack.push(m);
                     f.stack.push(this);
                 }
@@ -939,6 +948,35 @@ impl Vm {
             Some(_) => return None,
         };
         (!v.is_undef()).then_some(v)
+    }
+
+    /// A builtin method found by `LoadMethod` at this name index before, if `obj` has the same
+    /// class and the class dict's keys are unchanged.
+    #[inline]
+    fn cached_method(&self, code: &crate::object::LoadedCode, i: usize, obj: Value) -> Option<Value> {
+        let c = code.method_cache.get(i)?.get();
+        let class = c.class?;
+        if self.class_of(obj) != class {
+            return None;
+        }
+        let dict = self.class(class)?.dict;
+        if self.keys_version(dict) != c.version {
+            return None;
+        }
+        let v = self.dict_value_at(dict, c.index);
+        (!v.is_undef()).then_some(v)
+    }
+
+    fn fill_method_cache(&self, code: &crate::object::LoadedCode, i: usize, obj: Value, name: Value) {
+        let Some(cell) = code.method_cache.get(i) else { return };
+        let class = self.class_of(obj);
+        let Some(dict) = self.class(class).map(|c| c.dict) else { return };
+        let hash = crate::dict::hash_value(&self.heap, name).unwrap_or(0);
+        if let HeapObj::Dict(x) = self.heap.get(dict) {
+            if let crate::dict::Probe::Found(index) = x.probe(&self.heap, name, hash) {
+                cell.set(crate::object::MethodCache { class: Some(class), version: x.keys_version(), index });
+            }
+        }
     }
 
     /// Records where name `i` was found (after a full lookup).

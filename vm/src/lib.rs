@@ -107,6 +107,7 @@ impl Vm {
                 qualname: Value::None,
                 frame_size: 0,
                 global_cache: Box::new([]),
+                method_cache: Box::new([]),
             }),
         };
         types::install_methods(&mut vm);
@@ -205,6 +206,7 @@ impl Vm {
         let qualname = self.intern(&code.qualname);
         let frame_size = code.varnames.len() + code.max_stack as usize;
         let global_cache = (0..names.len()).map(|_| Default::default()).collect();
+        let method_cache = (0..names.len()).map(|_| Default::default()).collect();
         let lc = Rc::new(LoadedCode {
             bytes: code.code.clone().into_boxed_slice(),
             code,
@@ -214,6 +216,7 @@ impl Vm {
             qualname,
             frame_size,
             global_cache,
+            method_cache,
         });
         self.codes.push(lc.clone());
         lc

@@ -83,6 +83,16 @@ pub struct LoadedCode {
     pub frame_size: usize,
     /// One inline cache per name for `LoadGlobal`: valid while both dicts keep their versions.
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+    /// One inline cache per name for `LoadMethod` on builtin types: the class and the entry of
+    /// the method in the class dict, valid while the dict's keys are unchanged.
+    pub method_cache: Box<[std::cell::Cell<MethodCache>]>,
+}
+
+#[derive(Clone, Copy, Default)]
+pub struct MethodCache {
+    pub class: Option<ObjRef>,
+    pub version: u64,
+    pub index: usize,
 }
 
 /// A cached global name: where its entry sits in the globals dict (or, when the name is not a
