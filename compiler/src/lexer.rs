@@ -1203,11 +1203,18 @@ pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), EscapeE
                 }
             }
             b'N' => {
-                let mut end = i;
-                if b.get(i) == Some(&b'{') {
-                    end = b[i..].iter().position(|&c| c == b'}').map_or(i, |p| i + p + 1);
+                // `\N{NAME}`: a character by its Unicode name (case-insensitive, as CPython).
+                let close =
+                    if b.get(i) == Some(&b'{') { b[i..].iter().position(|&c| c == b'}').map(|p| i + p) } else { None };
+                let Some(close) = close else {
+                    return Err(unicode_error(esc_start, (i + 1).min(b.len()), "malformed \\N character escape"));
+                };
+                let name = &body[i + 1..close];
+                match unicode_names2::character(name) {
+                    Some(ch) if !name.is_empty() => out.push(ch),
+                    _ => return Err(unicode_error(esc_start, close + 1, "unknown Unicode character name")),
                 }
-                return Err(unicode_error(esc_start, end, "\\N{...} escapes are not supported by coro"));
+                i = close + 1;
             }
             _ => {
                 // Unknown escapes keep their backslash (CPython warns but accepts them).

@@ -61,7 +61,12 @@ pub fn main() -> i32 {
                             return 2;
                         }
                     };
-                    let name = if file == "-" { "<stdin>".to_string() } else { file.clone() };
+                    // CPython reports the main script by its absolute path (sys.argv keeps it as given).
+                    let name = if file == "-" {
+                        "<stdin>".to_string()
+                    } else {
+                        std::path::absolute(&file).map(|p| p.display().to_string()).unwrap_or_else(|_| file.clone())
+                    };
                     (text, name, args)
                 }
             };
