@@ -205,6 +205,10 @@ struct Open {
     col: u32,
 }
 
+/// The bytes that end a run of plain text inside a string literal: the two quotes, backslash
+/// and the newline characters.
+const STRING_SPECIALS: [u8; 5] = [b'\'', b'"', b'\\', b'\n', b'\r'];
+
 /// The tokenizer state. Create with `new` (a whole module) or `for_fstring_expr` (the expression
 /// part of an f-string replacement field), then call `next_token` until `EndMarker`.
 pub struct Lexer<'s> {
@@ -234,6 +238,10 @@ pub struct Lexer<'s> {
     /// Column of the end of the previous physical line, for the EOF position.
     prev_line_end_col: u32,
     failed: Option<Box<CompileError>>,
+    /// Column of a comment on the current line, where the NEWLINE token will start.
+    comment_col: Option<u32>,
+    /// Cache for `next_special`.
+    specials: [usize; 5],
     /// Set when the error returned was "'(' was never closed": the line of that bracket. The
     /// parser needs it to decide whether this error replaces one of its own, as CPython does.
     pub unclosed_line: Option<u32>,
@@ -265,7 +273,15 @@ fn is_non_printable(c: char) -> bool {
             | '\u{fff9}'..='\u{fffb}' | '\u{e000}'..='\u{f8ff}')
 }
 
+/// Characters in a byte range that lies on character boundaries. Long ranges (string literals)
+/// go through `str::chars().count()`, whose word-at-a-time loop in `core` stays fast even in
+/// unoptimised builds.
 fn count_chars(b: &[u8]) -> u32 {
+    if b.len() > 64 {
+        if let Ok(s) = std::str::from_utf8(b) {
+            return s.chars().count() as u32;
+        }
+    }
     b.iter().filter(|&&x| (x & 0xC0) != 0x80).count() as u32
 }
 
@@ -324,6 +340,8 @@ impl<'s> Lexer<'s> {
             line_has_tokens: false,
             prev_line_end_col: 0,
             failed: None,
+            comment_col: None,
+            specials: [0; 5],
             unclosed_line: None,
         }
     }
@@ -340,6 +358,17 @@ impl<'s> Lexer<'s> {
                 Err(e)
             }
         }
+    }
+
+    /// The next position at or after `self.pos` of `STRING_SPECIALS[k]` (or the end of input).
+    /// Long literals are mostly plain text, so string scanning jumps between these bytes with
+    /// `memchr`-based searches; remembering each answer keeps the whole file's scan linear.
+    fn next_special(&mut self, k: usize) -> usize {
+        if self.specials[k] < self.pos {
+            let rest = &self.src[self.pos..];
+            self.specials[k] = rest.find(STRING_SPECIALS[k] as char).map_or(self.b.len(), |i| self.pos + i);
+        }
+        self.specials[k]
     }
 
     fn peek(&self, off: usize) -> u8 {
@@ -440,10 +469,15 @@ impl<'s> Lexer<'s> {
             let line = self.line;
             let col = self.col_of(start);
             match c {
-                b'#' => self.skip_comment(),
+                b'#' => {
+                    self.comment_col = Some(col);
+                    self.skip_comment();
+                }
                 b'\n' | b'\r' => {
                     let len = self.newline_len(start);
-                    let span = Span { line, col, end_line: line, end_col: col + 1 };
+                    // CPython's NEWLINE token starts at a comment that precedes it.
+                    let first = self.comment_col.take().unwrap_or(col);
+                    let span = Span { line, col: first, end_line: line, end_col: col };
                     self.newline_at(start, len);
                     if self.parens.is_empty() && !self.implicit_join {
                         self.at_line_start = true;
@@ -507,9 +541,12 @@ impl<'s> Lexer<'s> {
                 return Err(syntax_at(msg, open.line, open.col + 1));
             }
         }
-        let span = self.eof_span();
+        let mut span = self.eof_span();
         if self.line_has_tokens && !self.implicit_join {
             self.line_has_tokens = false;
+            if let Some(c) = self.comment_col.take() {
+                span.col = c;
+            }
             return Ok(Token { tok: Tok::Newline, span });
         }
         if self.indents.len() > 1 {
@@ -743,7 +780,13 @@ impl<'s> Lexer<'s> {
         self.pos += if triple { 3 } else { 1 };
         let body_start = self.pos;
         let body_col = self.col_of(body_start);
+        let quote_slot = if q == b'"' { 1 } else { 0 };
         loop {
+            self.pos = self
+                .next_special(quote_slot)
+                .min(self.next_special(2))
+                .min(self.next_special(3))
+                .min(self.next_special(4));
             let Some(&c) = self.b.get(self.pos) else {
                 let detected = if self.line_start == self.pos && self.line > line { self.line - 1 } else { self.line };
                 let msg = if triple {
@@ -759,10 +802,12 @@ impl<'s> Lexer<'s> {
                     if len > 0 {
                         let at = self.pos + 1;
                         self.newline_at(at, len);
+                    } else if self.pos + 1 < self.b.len() {
+                        // Step over the whole escaped character so searches resume on a
+                        // character boundary.
+                        self.pos += 1 + self.char_at(self.pos + 1).len_utf8();
                     } else {
-                        // Skipping one byte is enough: an escaped multi-byte character's
-                        // continuation bytes can never look like a quote or a newline.
-                        self.pos += 2.min(self.b.len() - self.pos);
+                        self.pos += 1;
                     }
                 }
                 b'\n' | b'\r' => {
@@ -774,7 +819,7 @@ impl<'s> Lexer<'s> {
                     let at = self.pos;
                     self.newline_at(at, len);
                 }
-                _ if c == q && (!triple || (self.peek(1) == q && self.peek(2) == q)) => {
+                _ if !triple || (self.peek(1) == q && self.peek(2) == q) => {
                     let body = &self.src[body_start..self.pos];
                     self.pos += if triple { 3 } else { 1 };
                     let lit = StrLit {
@@ -789,17 +834,7 @@ impl<'s> Lexer<'s> {
                     let span = self.span_from(line, col);
                     return self.token(Tok::Str(lit), span);
                 }
-                _ => {
-                    // Skip ahead to the next byte that can matter; plain text dominates long
-                    // literals, so this inner loop is the hot path for them.
-                    self.pos += 1;
-                    while let Some(&c) = self.b.get(self.pos) {
-                        if c == q || c == b'\\' || c == b'\n' || c == b'\r' {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
-                }
+                _ => self.pos += 1,
             }
         }
     }
@@ -949,7 +984,8 @@ impl<'s> Lexer<'s> {
             _ => false,
         };
         match rest.first() {
-            Some(&c) if !keyword_follows && (c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80) => {
+            // Non-ASCII text after a number is left to the next token (CPython 3.11.7 does so).
+            Some(&c) if !keyword_follows && (c.is_ascii_alphanumeric() || c == b'_') => {
                 Err(self.number_error(self.pos, kind))
             }
             _ => Ok(()),
@@ -1127,6 +1163,10 @@ fn unicode_error(start: usize, end: usize, what: &str) -> EscapeError {
 /// Decodes the body of a (non-bytes) string literal into `out`: escapes unless `raw`, and
 /// newlines normalised to `\n` as CPython's universal-newline reading does.
 pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), EscapeError> {
+    if !body.contains('\\') && !body.contains('\r') {
+        out.push_str(body);
+        return Ok(());
+    }
     let b = body.as_bytes();
     let mut i = 0;
     let mut run = 0;

@@ -24,11 +24,25 @@ type PResult<T> = LexResult<T>;
 
 /// Maximum nesting depth of expressions and blocks together. Each bracket, unary operator,
 /// lambda, conditional expression, block, and each link of an operator or trailer chain
-/// (`a+b+c`, `a.b.c`) counts one level. Chosen so that an unoptimised build parsing on a
-/// 256 KiB thread stays well clear of the stack's end.
-pub const MAX_DEPTH: u32 = 200;
+/// (`a+b+c`, `a.b.c`) counts one level, so no expression tree the parser returns is much deeper
+/// than this. CPython 3.11 itself gives up somewhere between 1,000 and 3,000 levels.
+pub const MAX_DEPTH: u32 = 1000;
+
+/// Native stack the parser may use below `parse_module`'s frame before it reports "too many
+/// nested expressions". Unoptimised builds use roughly 1.5 KiB per bracket level, so this
+/// allows about a hundred there (many more when optimised) and leaves a 256 KiB thread room for
+/// its caller, the deepest non-recursive helpers, and error reporting.
+pub const STACK_BUDGET: usize = 160 * 1024;
 
 const TOO_DEEP: &str = "too many nested expressions";
+
+/// How deep the native stack is right now: the address of a local in a fresh frame. Only
+/// differences between two such addresses are used.
+#[inline(never)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
 
 /// Parses a whole module. On success every node lives in `arena`; on failure the error is the
 /// one CPython 3.11 would report for the same source (message, line, caret column).
@@ -45,6 +59,7 @@ pub fn parse_module<'a>(arena: &'a Bump, source: &str) -> Result<Module<'a>, Com
         ahead: VecDeque::new(),
         prev_end: (1, 0),
         depth: 0,
+        stack_base: stack_position(),
         nesting: 0,
         lexer_failed: false,
         deferred: None,
@@ -82,7 +97,7 @@ enum Infix {
     Bin(BinOp),
 }
 
-fn infix_of(t: Tok<'_>) -> Option<(u8, Infix)> {
+fn infix_of(t: &Tok<'_>) -> Option<(u8, Infix)> {
     use Op::*;
     Some(match t {
         Tok::Kw(Kw::Or) => (BP_OR, Infix::Bool(BoolOp::Or)),
@@ -127,7 +142,7 @@ fn aug_op(op: Op) -> Option<BinOp> {
 
 /// Whether a token can begin an expression (used to tell "missing comma" and trailing commas
 /// apart from the end of a list).
-fn starts_expr(t: Tok<'_>) -> bool {
+fn starts_expr(t: &Tok<'_>) -> bool {
     use Op::*;
     match t {
         Tok::Name(_) | Tok::Number(_) | Tok::Str(_) => true,
@@ -250,11 +265,42 @@ struct Parser<'a, 's> {
     /// End of the last consumed token: the end of the node being built.
     prev_end: (u32, u32),
     depth: u32,
+    /// `stack_position()` when parsing started, for `STACK_BUDGET`.
+    stack_base: usize,
     /// Open brackets among consumed tokens (CPython only suggests a missing comma inside them).
     nesting: u32,
     /// Set once the lexer has returned an error: such an error is final.
     lexer_failed: bool,
     deferred: Option<Box<CompileError>>,
+}
+
+/// Bookkeeping while parsing a parameter list.
+struct ParamState<'a, 's> {
+    posonly: &'a [Param<'a>],
+    args: BVec<'a, Param<'a>>,
+    kwonly: BVec<'a, Param<'a>>,
+    vararg: Option<&'a mut Param<'a>>,
+    kwarg: Option<&'a mut Param<'a>>,
+    seen_slash: bool,
+    star: bool,
+    /// Where to report a bare `*` that no keyword-only parameter follows.
+    bare_star: Option<Token<'s>>,
+    seen_default: bool,
+    names: Vec<&'a str>,
+    is_lambda: bool,
+}
+
+/// Bookkeeping while parsing one call's arguments.
+struct ArgState<'a> {
+    args: BVec<'a, Arg<'a>>,
+    seen_kw: bool,
+    seen_dstar: bool,
+    keywords: Vec<&'a str>,
+    /// CPython reports a misplaced positional argument at the closing parenthesis, after
+    /// parsing the rest of the arguments.
+    misplaced: Option<&'static str>,
+    allow_genexp: bool,
+    open: Span,
 }
 
 struct FCursor<'s> {
@@ -273,11 +319,22 @@ impl<'s> FCursor<'s> {
         self.s.as_bytes().get(self.i + n).copied()
     }
 
+    /// Advances over plain literal text up to the next byte that matters to the f-string
+    /// scanner, in one step when the text has no line breaks (the common case).
+    fn skip_plain(&mut self) {
+        let rest = &self.s[self.i..];
+        let end = rest.find(|c| matches!(c, '{' | '}' | '\\' | '\n' | '\r')).unwrap_or(rest.len());
+        if end == 0 {
+            self.advance();
+            return;
+        }
+        self.col += rest[..end].chars().count() as u32;
+        self.i += end;
+    }
+
     /// Advances one character, keeping the source position in step.
     fn advance(&mut self) {
-        let Some(c) = self.s[self.i..].chars().next() else {
-            return;
-        };
+        let Some(c) = self.s[self.i..].chars().next() else { return };
         self.i += c.len_utf8();
         match c {
             '\n' => {
@@ -332,17 +389,38 @@ impl<'a, 's> Parser<'a, 's> {
         Ok(self.ahead[n - 1].tok)
     }
 
+    /// Consumes the current token (the cheap form of `bump` for the recursive paths).
+    fn skip(&mut self) -> PResult<()> {
+        self.bump().map(|_| ())
+    }
+
+    fn peek_op(&mut self, n: usize, op: Op) -> PResult<bool> {
+        self.peek(n)?;
+        Ok(matches!(self.ahead[n - 1].tok, Tok::Op(o) if o == op))
+    }
+
+    fn peek_kw(&mut self, n: usize, kw: Kw) -> PResult<bool> {
+        self.peek(n)?;
+        Ok(matches!(self.ahead[n - 1].tok, Tok::Kw(k) if k == kw))
+    }
+
     fn at(&self, op: Op) -> bool {
-        self.tok.tok == Tok::Op(op)
+        matches!(self.tok.tok, Tok::Op(o) if o == op)
     }
 
     fn at_kw(&self, kw: Kw) -> bool {
-        self.tok.tok == Tok::Kw(kw)
+        matches!(self.tok.tok, Tok::Kw(k) if k == kw)
+    }
+
+    /// Whether the current token is a soft keyword (CPython never suggests a missing comma
+    /// after an expression starting with one).
+    fn at_soft_keyword(&self) -> bool {
+        matches!(self.tok.tok, Tok::Name("match" | "case" | "_"))
     }
 
     fn eat(&mut self, op: Op) -> PResult<bool> {
         if self.at(op) {
-            self.bump()?;
+            self.skip()?;
             return Ok(true);
         }
         Ok(false)
@@ -366,7 +444,7 @@ impl<'a, 's> Parser<'a, 's> {
         match self.tok.tok {
             Tok::Name(n) => {
                 let t = self.bump()?;
-                Ok((self.arena.alloc_str(n), t.span))
+                Ok((self.intern(n), t.span))
             }
             _ => Err(self.invalid()),
         }
@@ -376,13 +454,27 @@ impl<'a, 's> Parser<'a, 's> {
         Span { line: start.line, col: start.col, end_line: self.prev_end.0, end_col: self.prev_end.1 }
     }
 
+    // The arena's allocation functions are `#[inline(always)]`; wrapping them keeps their
+    // temporaries out of the frames of the recursive functions.
+
+    #[inline(never)]
     fn mk(&self, kind: ExprKind<'a>, span: Span) -> &'a Expr<'a> {
         self.arena.alloc(Expr { kind, span })
     }
 
+    #[inline(never)]
+    fn intern(&self, s: &str) -> &'a str {
+        self.arena.alloc_str(s)
+    }
+
+    #[inline(never)]
+    fn alloc_param(&self, p: Param<'a>) -> &'a mut Param<'a> {
+        self.arena.alloc(p)
+    }
+
     /// Counts one more level of nesting, failing cleanly before the native stack could run out.
     fn enter(&mut self) -> PResult<()> {
-        if self.depth >= MAX_DEPTH {
+        if self.depth >= MAX_DEPTH || self.stack_base.abs_diff(stack_position()) > STACK_BUDGET {
             return Err(self.err_tok(TOO_DEEP, self.tok));
         }
         self.depth += 1;
@@ -399,6 +491,10 @@ impl<'a, 's> Parser<'a, 's> {
 
     fn err_tok(&self, msg: impl Into<String>, t: Token<'s>) -> Box<CompileError> {
         match t.tok {
+            // A NEWLINE that follows a comment spans the comment, as in CPython.
+            Tok::Newline if t.span.col < t.span.end_col => {
+                lexer::error_at(ErrorKind::SyntaxError, msg, t.span.line, t.span.col + 1, t.span.end_col + 1)
+            }
             Tok::Newline | Tok::EndMarker | Tok::Dedent | Tok::Indent => {
                 lexer::error_at(ErrorKind::SyntaxError, msg, t.span.line, t.span.col + 1, 0)
             }
@@ -428,18 +524,27 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     /// CPython re-tokenizes the rest of the file after a parser error and reports a tokenizer
-    /// error found there instead; an unclosed bracket only wins if it opened before the error.
+    /// error found there instead; an unclosed bracket only wins if it opened on a line before
+    /// the last token the parser had fetched.
     fn finish_error(&mut self, e: Box<CompileError>) -> Box<CompileError> {
-        if self.lexer_failed {
+        // An unexpected INDENT/DEDENT is reported without looking further, as in CPython.
+        let indent = e.kind == ErrorKind::IndentationError && e.msg.starts_with("unexpected ");
+        if self.lexer_failed || indent {
             return e;
         }
+        let fetched_line = self.ahead.back().unwrap_or(&self.tok).span.line;
         loop {
             match self.lx.next_token() {
                 Ok(t) if t.tok == Tok::EndMarker => return e,
                 Ok(_) => {}
                 Err(le) => {
+                    // Only errors CPython's tokenizer raises itself count; indentation errors
+                    // and bad line continuations are reported by its parser, so the first
+                    // error stands.
+                    let raised = le.kind == ErrorKind::SyntaxError && !le.msg.starts_with("unexpected ");
                     return match self.lx.unclosed_line {
-                        Some(line) if e.line <= line => e,
+                        Some(line) if fetched_line <= line => e,
+                        _ if !raised => e,
                         _ => le,
                     };
                 }
@@ -450,13 +555,14 @@ impl<'a, 's> Parser<'a, 's> {
     /// The error for an expression `a` followed by a token that cannot continue it, when that
     /// token could start another expression: CPython's legacy-print and missing-comma hints.
     #[inline(never)]
-    fn juxtaposed(&mut self, a: &'a Expr<'a>, first: Token<'s>) -> Box<CompileError> {
+    #[cold]
+    fn juxtaposed(&mut self, a: &'a Expr<'a>, soft: bool) -> Box<CompileError> {
         let here = self.tok;
-        if !starts_expr(here.tok) || here.tok == Tok::Op(Op::Star) {
+        if !starts_expr(&here.tok) || here.tok == Tok::Op(Op::Star) {
             return self.invalid();
         }
         if let ExprKind::Name(n @ ("print" | "exec")) = a.kind {
-            if first.tok == Tok::Name(n) {
+            {
                 return match self.star_exprs() {
                     Ok(b) => self.err_span(
                         format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", n, n),
@@ -467,24 +573,24 @@ impl<'a, 's> Parser<'a, 's> {
                 };
             }
         }
-        let soft_keyword = matches!(first.tok, Tok::Name("match" | "case" | "_"));
+        let soft_keyword = soft;
         let name_string = matches!(a.kind, ExprKind::Name(_)) && matches!(here.tok, Tok::Str(_));
-        if self.nesting > 0 && !soft_keyword && !name_string && is_bitwise_level(a)
-            || self.nesting > 0
-                && matches!(a.kind, ExprKind::BoolOp { .. } | ExprKind::Compare { .. } | ExprKind::UnaryOp { .. })
-                && !soft_keyword
-                && !name_string
-        {
-            return match self.expression() {
-                Ok(b) if self.nesting > 0 => {
-                    self.err_span("invalid syntax. Perhaps you forgot a comma?", join(a.span, b.span))
-                }
-                Ok(_) => self.err_tok("invalid syntax", here),
-                Err(e) if self.lexer_failed => e,
-                Err(_) => self.err_tok("invalid syntax", here),
-            };
+        let disjunction = !matches!(a.kind, ExprKind::IfExp { .. } | ExprKind::Lambda { .. });
+        if soft_keyword || name_string || !disjunction {
+            return self.invalid();
         }
-        self.invalid()
+        // CPython parses the second expression even outside brackets; doing the same surfaces
+        // the tokenizer errors (an unclosed bracket) that its lookahead would have hit. Its
+        // `expression_without_invalid` gives up on an `if` without `else` and keeps the
+        // disjunction, hence `binary` here.
+        let b = if self.at_kw(Kw::Lambda) { self.expression() } else { self.binary(BP_OR) };
+        match b {
+            Ok(b) if self.nesting > 0 => {
+                self.err_span("invalid syntax. Perhaps you forgot a comma?", join(a.span, b.span))
+            }
+            Err(e) if self.lexer_failed => e,
+            _ => self.err_tok("invalid syntax", here),
+        }
     }
 
     /// The error for `a = ...` where only an expression is allowed (conditions, display
@@ -512,8 +618,17 @@ impl<'a, 's> Parser<'a, 's> {
                 | ExprKind::False
         );
         if !excluded && (parenthesized || is_bitwise_level(a)) {
-            let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(a));
-            return self.err_span(msg, a.span);
+            // Only `X = Y` with a plain right-hand side gets the hint, as in CPython's
+            // `invalid_named_expression`.
+            let _ = self.bump();
+            match self.binary(BP_BOR) {
+                Ok(_) if !matches!(self.tok.tok, Tok::Op(Op::Equal | Op::ColonEqual)) => {
+                    let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(a));
+                    return self.err_span(msg, a.span);
+                }
+                Err(e) if self.lexer_failed => return e,
+                _ => {}
+            }
         }
         self.err_tok("invalid syntax", eq)
     }
@@ -521,11 +636,12 @@ impl<'a, 's> Parser<'a, 's> {
     /// The error after a display element or group member that is followed by something else
     /// than `,` or the closing bracket.
     #[inline(never)]
-    fn after_elem(&mut self, e: &'a Expr<'a>, first: Token<'s>) -> Box<CompileError> {
+    #[cold]
+    fn after_elem(&mut self, e: &'a Expr<'a>, soft: bool) -> Box<CompileError> {
         if self.at(Op::Equal) {
             return self.assign_in_expr(e);
         }
-        self.juxtaposed(e, first)
+        self.juxtaposed(e, soft)
     }
 
     /// Checks that `e` can be assigned to (or deleted), reporting the first offender as CPython
@@ -593,7 +709,7 @@ impl<'a, 's> Parser<'a, 's> {
     /// followed by a subject and ends with `:`.
     fn is_match_stmt(&mut self) -> PResult<bool> {
         let second = self.peek(1)?;
-        if !starts_expr(second) || second == Tok::Op(Op::Star) && false {
+        if !starts_expr(&second) || second == Tok::Op(Op::Star) && false {
             return Ok(false);
         }
         let mut n = 1;
@@ -622,28 +738,20 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     /// The body after a `:`: an indented block or the rest of the line.
-    fn block(&mut self, what: &str, line: u32) -> PResult<&'a [Stmt<'a>]> {
+    fn block(&mut self, what: &'static str, line: u32) -> PResult<&'a [Stmt<'a>]> {
         self.enter()?;
         let mut body = BVec::new_in(self.arena);
         if self.tok.tok == Tok::Newline {
-            self.bump()?;
+            self.skip()?;
             if self.tok.tok != Tok::Indent {
-                let t = self.tok;
-                let msg = format!("expected an indented block after {} on line {}", what, line);
-                return Err(lexer::error_at(
-                    ErrorKind::IndentationError,
-                    msg,
-                    t.span.line,
-                    t.span.col + 1,
-                    if matches!(t.tok, Tok::EndMarker | Tok::Dedent) { 0 } else { t.span.end_col + 1 },
-                ));
+                return Err(self.missing_block(what, line));
             }
-            self.bump()?;
+            self.skip()?;
             while !matches!(self.tok.tok, Tok::Dedent | Tok::EndMarker) {
                 self.statement(&mut body)?;
             }
             if self.tok.tok == Tok::Dedent {
-                self.bump()?;
+                self.skip()?;
             }
         } else {
             self.simple_stmts(&mut body)?;
@@ -652,6 +760,16 @@ impl<'a, 's> Parser<'a, 's> {
         Ok(body.into_bump_slice())
     }
 
+    #[cold]
+    #[inline(never)]
+    fn missing_block(&self, what: &str, line: u32) -> Box<CompileError> {
+        let t = self.tok;
+        let msg = format!("expected an indented block after {} on line {}", what, line);
+        let end = if matches!(t.tok, Tok::EndMarker | Tok::Dedent) { 0 } else { t.span.end_col + 1 };
+        lexer::error_at(ErrorKind::IndentationError, msg, t.span.line, t.span.col + 1, end)
+    }
+
+    #[inline(never)]
     fn push(&self, out: &mut BVec<'a, Stmt<'a>>, kind: StmtKind<'a>, start: Span) {
         out.push(Stmt { kind, span: self.span_from(start) });
     }
@@ -687,7 +805,7 @@ impl<'a, 's> Parser<'a, 's> {
             }
             Tok::Kw(Kw::Return) => {
                 self.bump()?;
-                let value = if starts_expr(self.tok.tok) { Some(self.star_exprs()?) } else { None };
+                let value = if starts_expr(&self.tok.tok) { Some(self.star_exprs()?) } else { None };
                 self.push(out, StmtKind::Return(value), start);
             }
             Tok::Kw(Kw::Raise) => self.raise_stmt(out)?,
@@ -713,7 +831,7 @@ impl<'a, 's> Parser<'a, 's> {
         let start = self.bump()?.span;
         let mut exc = None;
         let mut cause = None;
-        if starts_expr(self.tok.tok) || self.at_kw(Kw::From) {
+        if starts_expr(&self.tok.tok) || self.at_kw(Kw::From) {
             exc = Some(self.expression()?);
             if self.at_kw(Kw::From) {
                 self.bump()?;
@@ -744,7 +862,7 @@ impl<'a, 's> Parser<'a, 's> {
         let start = self.bump()?.span;
         let mut targets = BVec::new_in(self.arena);
         loop {
-            if !starts_expr(self.tok.tok) {
+            if !starts_expr(&self.tok.tok) {
                 if targets.is_empty() {
                     return Err(self.invalid());
                 }
@@ -852,6 +970,7 @@ impl<'a, 's> Parser<'a, 's> {
     fn expr_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
         let first_tok = self.tok;
         let start = first_tok.span;
+        let soft = self.at_soft_keyword();
         let first_yield = self.at_kw(Kw::Yield);
         let first = if first_yield { self.yield_expr()? } else { self.star_exprs()? };
         match self.tok.tok {
@@ -872,16 +991,22 @@ impl<'a, 's> Parser<'a, 's> {
                 self.push(out, StmtKind::Expr(first), start);
                 Ok(())
             }
-            _ => Err(self.juxtaposed(first, first_tok)),
+            // `x := 1` is simply invalid at statement level; other targets get CPython's
+            // named-expression message.
+            Tok::Op(Op::ColonEqual) if !matches!(first.kind, ExprKind::Name(_)) => {
+                let msg = format!("cannot use assignment expressions with {}", expr_name(first));
+                Err(self.err_span(msg, first.span))
+            }
+            _ => Err(self.juxtaposed(first, soft)),
         }
     }
 
     /// The right-hand side of `=` or an augmented assignment, which must end the statement.
     fn assigned_value(&mut self) -> PResult<&'a Expr<'a>> {
-        let first = self.tok;
+        let soft = self.at_soft_keyword();
         let v = if self.at_kw(Kw::Yield) { self.yield_expr()? } else { self.star_exprs()? };
         if !matches!(self.tok.tok, Tok::Newline | Tok::Op(Op::Semi) | Tok::Op(Op::Equal)) {
-            return Err(self.juxtaposed(v, first));
+            return Err(self.juxtaposed(v, soft));
         }
         Ok(v)
     }
@@ -956,8 +1081,14 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     fn ann_assign(&mut self, out: &mut BVec<'a, Stmt<'a>>, first_tok: Token<'s>, target: &'a Expr<'a>) -> PResult<()> {
+        let colon = self.bump()?;
+        let valid = matches!(target.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. });
+        // CPython's annotation-specific messages need an annotation to follow the `:`.
+        if !starts_expr(&self.tok.tok) || self.at(Op::Star) {
+            return Err(if valid { self.invalid() } else { self.err_tok("invalid syntax", colon) });
+        }
         match target.kind {
-            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+            _ if valid => {}
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
                 let what = if matches!(target.kind, ExprKind::Tuple(_)) { "tuple" } else { "list" };
                 let msg = format!("only single target (not {}) can be annotated", what);
@@ -967,7 +1098,6 @@ impl<'a, 's> Parser<'a, 's> {
             }
             _ => return Err(self.err_span("illegal target for annotation", target.span)),
         }
-        self.bump()?;
         let annotation = self.expression()?;
         let value = if self.eat(Op::Equal)? { Some(self.assigned_value()?) } else { None };
         if !matches!(self.tok.tok, Tok::Newline | Tok::Op(Op::Semi)) {
@@ -979,37 +1109,40 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     fn if_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
-        // `elif` chains are built iteratively: a long chain must not recurse.
-        let mut clauses = Vec::new();
-        let mut orelse: &'a [Stmt<'a>] = &[];
+        // `elif` chains are collected and built iteratively: a long chain must not recurse.
+        let mut clauses: Vec<(Span, &'a Expr<'a>, &'a [Stmt<'a>])> = Vec::new();
         loop {
-            let kw = self.bump()?;
+            let kw = self.tok.span;
+            let what = if self.at_kw(Kw::If) { "'if' statement" } else { "'elif' statement" };
+            self.skip()?;
             let test = self.condition()?;
             self.colon(false)?;
-            let what = if kw.tok == Tok::Kw(Kw::If) { "'if' statement" } else { "'elif' statement" };
-            let body = self.block(what, kw.span.line)?;
-            clauses.push((kw.span, test, body, self.prev_end));
-            if self.at_kw(Kw::Elif) {
-                continue;
+            let body = self.block(what, kw.line)?;
+            clauses.push((kw, test, body));
+            if !self.at_kw(Kw::Elif) {
+                break;
             }
-            if self.at_kw(Kw::Else) {
-                let kw = self.bump()?;
-                self.colon(true)?;
-                orelse = self.block("'else' statement", kw.span.line)?;
-            }
-            break;
         }
-        let end = self.prev_end;
-        while let Some((start, test, body, _)) = clauses.pop() {
-            let span = Span { line: start.line, col: start.col, end_line: end.0, end_col: end.1 };
-            let stmt = Stmt { kind: StmtKind::If { test, body, orelse }, span };
+        let orelse = self.else_block()?;
+        self.build_if(out, clauses, orelse);
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn build_if(
+        &self,
+        out: &mut BVec<'a, Stmt<'a>>,
+        mut clauses: Vec<(Span, &'a Expr<'a>, &'a [Stmt<'a>])>,
+        mut orelse: &'a [Stmt<'a>],
+    ) {
+        while let Some((start, test, body)) = clauses.pop() {
+            let stmt = Stmt { kind: StmtKind::If { test, body, orelse }, span: self.span_from(start) };
             if clauses.is_empty() {
                 out.push(stmt);
                 break;
             }
             orelse = std::slice::from_ref(self.arena.alloc(stmt));
         }
-        Ok(())
     }
 
     /// The condition of `if`/`elif`/`while`: a named expression, with CPython's hints for `=`.
@@ -1025,62 +1158,68 @@ impl<'a, 's> Parser<'a, 's> {
         if !self.at_kw(Kw::Else) {
             return Ok(&[]);
         }
-        let kw = self.bump()?;
+        let line = self.tok.span.line;
+        self.skip()?;
         self.colon(true)?;
-        self.block("'else' statement", kw.span.line)
+        self.block("'else' statement", line)
     }
 
     fn while_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
-        let kw = self.bump()?;
+        let kw = self.tok.span;
+        self.skip()?;
         let test = self.condition()?;
         self.colon(false)?;
-        let body = self.block("'while' statement", kw.span.line)?;
+        let body = self.block("'while' statement", kw.line)?;
         let orelse = self.else_block()?;
-        self.push(out, StmtKind::While { test, body, orelse }, kw.span);
+        self.push(out, StmtKind::While { test, body, orelse }, kw);
         Ok(())
     }
 
-    fn for_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>, async_tok: Option<Token<'s>>) -> PResult<()> {
-        let kw = self.bump()?;
+    /// `for` (or `async for` when `start` is the span of `async`).
+    fn for_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>, start: Option<Span>) -> PResult<()> {
+        let kw = self.tok.span;
+        self.skip()?;
         let target = self.target_list()?;
+        self.expect_in(target)?;
         self.check_target(target, TargetCtx::Assign)?;
-        self.expect_kw(Kw::In)?;
         let iter = self.star_exprs()?;
         self.colon(false)?;
-        let body = self.block("'for' statement", kw.span.line)?;
+        let body = self.block("'for' statement", kw.line)?;
         let orelse = self.else_block()?;
-        let start = async_tok.map_or(kw.span, |t| t.span);
-        let is_async = async_tok.is_some();
-        self.push(out, StmtKind::For { target, iter, body, orelse, is_async }, start);
+        let is_async = start.is_some();
+        self.push(out, StmtKind::For { target, iter, body, orelse, is_async }, start.unwrap_or(kw));
         Ok(())
     }
 
-    fn with_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>, async_tok: Option<Token<'s>>) -> PResult<()> {
-        let kw = self.bump()?;
+    /// `with` (or `async with` when `start` is the span of `async`).
+    fn with_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>, start: Option<Span>) -> PResult<()> {
+        let kw = self.tok.span;
+        self.skip()?;
+        let items = self.with_items()?;
+        self.colon(false)?;
+        let body = self.block("'with' statement", kw.line)?;
+        let is_async = start.is_some();
+        self.push(out, StmtKind::With { items, body, is_async }, start.unwrap_or(kw));
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn with_items(&mut self) -> PResult<&'a [WithItem<'a>]> {
         let mut items = BVec::new_in(self.arena);
-        if self.at(Op::LPar) && self.parenthesized_with_items()? {
-            self.bump()?;
-            loop {
-                items.push(self.with_item()?);
-                if !self.eat(Op::Comma)? || self.at(Op::RPar) {
-                    break;
-                }
-            }
-            self.expect(Op::RPar)?;
-        } else {
-            loop {
-                items.push(self.with_item()?);
-                if !self.eat(Op::Comma)? {
-                    break;
-                }
+        let parenthesized = self.at(Op::LPar) && self.parenthesized_with_items()?;
+        if parenthesized {
+            self.skip()?;
+        }
+        loop {
+            items.push(self.with_item()?);
+            if !self.eat(Op::Comma)? || (parenthesized && self.at(Op::RPar)) {
+                break;
             }
         }
-        self.colon(false)?;
-        let body = self.block("'with' statement", kw.span.line)?;
-        let start = async_tok.map_or(kw.span, |t| t.span);
-        let is_async = async_tok.is_some();
-        self.push(out, StmtKind::With { items: items.into_bump_slice(), body, is_async }, start);
-        Ok(())
+        if parenthesized {
+            self.expect(Op::RPar)?;
+        }
+        Ok(items.into_bump_slice())
     }
 
     /// `with (a as b, c):` versus `with (a, b) as c:`: CPython tries the parenthesized item list
@@ -1088,13 +1227,15 @@ impl<'a, 's> Parser<'a, 's> {
     fn parenthesized_with_items(&mut self) -> PResult<bool> {
         let mut depth = 1u32;
         let mut n = 1;
+        let mut has_as = false;
         loop {
             match self.peek(n)? {
                 Tok::Op(Op::LPar | Op::LSqb | Op::LBrace) => depth += 1,
+                Tok::Kw(Kw::As) if depth == 1 => has_as = true,
                 Tok::Op(Op::RPar | Op::RSqb | Op::RBrace) => {
                     depth -= 1;
                     if depth == 0 {
-                        return Ok(self.peek(n + 1)? == Tok::Op(Op::Colon));
+                        return Ok(has_as || self.peek_op(n + 1, Op::Colon)?);
                     }
                 }
                 Tok::Newline | Tok::EndMarker => return Ok(false),
@@ -1107,7 +1248,7 @@ impl<'a, 's> Parser<'a, 's> {
     fn with_item(&mut self) -> PResult<WithItem<'a>> {
         let context = self.expression()?;
         let target = if self.at_kw(Kw::As) {
-            self.bump()?;
+            self.skip()?;
             let t = self.target_elem()?;
             self.check_target(t, TargetCtx::Assign)?;
             Some(t)
@@ -1118,79 +1259,87 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     fn try_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
-        let kw = self.bump()?;
+        let kw = self.tok.span;
+        self.skip()?;
         self.colon(true)?;
-        let body = self.block("'try' statement", kw.span.line)?;
+        let body = self.block("'try' statement", kw.line)?;
         let mut handlers = BVec::new_in(self.arena);
         let mut bare: Option<Span> = None;
         while self.at_kw(Kw::Except) {
-            let ex = self.bump()?;
             if let Some(sp) = bare {
-                return Err(self.err_span("default 'except:' must be last", sp));
+                self.misplaced_bare_except(sp);
             }
-            if self.at(Op::Star) {
-                return Err(self.err_tok("'except*' (exception groups) is not supported", self.tok));
+            let h = self.handler()?;
+            if h.typ.is_none() {
+                bare = Some(h.span);
             }
-            let mut typ = None;
-            let mut name = None;
-            if !self.at(Op::Colon) && self.tok.tok != Tok::Newline {
-                let e = self.expression()?;
-                if self.at(Op::Comma) {
-                    let mut end = e.span;
-                    while self.eat(Op::Comma)? {
-                        end = self.expression()?.span;
-                    }
-                    return Err(self.err_span("multiple exception types must be parenthesized", join(e.span, end)));
-                }
-                typ = Some(e);
-                if self.at_kw(Kw::As) {
-                    self.bump()?;
-                    name = Some(self.expect_name()?.0);
-                }
-            }
-            self.colon(false)?;
-            let hbody = self.block("'except' statement", ex.span.line)?;
-            let span = self.span_from(ex.span);
-            if typ.is_none() {
-                bare = Some(span);
-            }
-            handlers.push(ExceptHandler { typ, name, body: hbody, span });
+            handlers.push(h);
         }
         let orelse = if handlers.is_empty() { &[] } else { self.else_block()? };
         let mut finalbody: &'a [Stmt<'a>] = &[];
         let has_finally = self.at_kw(Kw::Finally);
         if has_finally {
-            let f = self.bump()?;
+            let line = self.tok.span.line;
+            self.skip()?;
             self.colon(true)?;
-            finalbody = self.block("'finally' statement", f.span.line)?;
+            finalbody = self.block("'finally' statement", line)?;
         }
         if handlers.is_empty() && !has_finally {
             return Err(self.err_tok("expected 'except' or 'finally' block", self.tok));
         }
         let handlers = handlers.into_bump_slice();
-        self.push(out, StmtKind::Try { body, handlers, orelse, finalbody }, kw.span);
+        self.push(out, StmtKind::Try { body, handlers, orelse, finalbody }, kw);
         Ok(())
     }
 
-    fn decorated(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
-        let mut decorators = BVec::new_in(self.arena);
-        while self.at(Op::At) {
-            self.bump()?;
-            let first = self.tok;
-            let e = self.named_expr()?;
-            if self.tok.tok != Tok::Newline {
-                return Err(self.juxtaposed(e, first));
-            }
-            self.bump()?;
-            decorators.push(dup(e));
+    /// CPython's compiler (not its parser) rejects a bare `except:` before another handler, so
+    /// the error waits for a clean parse.
+    #[cold]
+    #[inline(never)]
+    fn misplaced_bare_except(&mut self, sp: Span) {
+        let e = self.err_span("default 'except:' must be last", sp);
+        self.defer(e);
+    }
+
+    fn handler(&mut self) -> PResult<ExceptHandler<'a>> {
+        let ex = self.tok.span;
+        self.skip()?;
+        if self.at(Op::Star) {
+            return Err(self.err_tok("'except*' (exception groups) is not supported", self.tok));
         }
-        let decorators = decorators.into_bump_slice();
+        let (typ, name) =
+            if self.at(Op::Colon) || self.tok.tok == Tok::Newline { (None, None) } else { self.handler_type()? };
+        self.colon(false)?;
+        let body = self.block("'except' statement", ex.line)?;
+        Ok(ExceptHandler { typ, name, body, span: self.span_from(ex) })
+    }
+
+    #[inline(never)]
+    fn handler_type(&mut self) -> PResult<(Option<&'a Expr<'a>>, Option<&'a str>)> {
+        let e = self.expression()?;
+        if self.at(Op::Comma) {
+            let mut end = e.span;
+            while self.eat(Op::Comma)? {
+                end = self.expression()?.span;
+            }
+            return Err(self.err_span("multiple exception types must be parenthesized", join(e.span, end)));
+        }
+        let mut name = None;
+        if self.at_kw(Kw::As) {
+            self.skip()?;
+            name = Some(self.expect_name()?.0);
+        }
+        Ok((Some(e), name))
+    }
+
+    fn decorated(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
+        let decorators = self.decorators()?;
         match self.tok.tok {
             Tok::Kw(Kw::Def) => self.def_stmt(out, decorators, None),
             Tok::Kw(Kw::Class) => self.class_stmt(out, decorators),
             Tok::Kw(Kw::Async) => {
-                if self.peek(1)? != Tok::Kw(Kw::Def) {
-                    self.bump()?;
+                if !self.peek_kw(1, Kw::Def)? {
+                    self.skip()?;
                     return Err(self.invalid());
                 }
                 self.async_stmt(out, decorators)
@@ -1199,162 +1348,246 @@ impl<'a, 's> Parser<'a, 's> {
         }
     }
 
+    #[inline(never)]
+    fn decorators(&mut self) -> PResult<&'a [Expr<'a>]> {
+        let mut decorators = BVec::new_in(self.arena);
+        while self.at(Op::At) {
+            self.skip()?;
+            let soft = self.at_soft_keyword();
+            let e = self.named_expr()?;
+            if self.tok.tok != Tok::Newline {
+                return Err(self.after_elem(e, soft));
+            }
+            self.skip()?;
+            decorators.push(dup(e));
+        }
+        Ok(decorators.into_bump_slice())
+    }
+
     fn async_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>, decorators: &'a [Expr<'a>]) -> PResult<()> {
-        let a = self.bump()?;
+        let start = Some(self.tok.span);
+        self.skip()?;
         match self.tok.tok {
-            Tok::Kw(Kw::Def) => self.def_stmt(out, decorators, Some(a)),
-            Tok::Kw(Kw::For) => self.for_stmt(out, Some(a)),
-            Tok::Kw(Kw::With) => self.with_stmt(out, Some(a)),
+            Tok::Kw(Kw::Def) => self.def_stmt(out, decorators, start),
+            Tok::Kw(Kw::For) => self.for_stmt(out, start),
+            Tok::Kw(Kw::With) => self.with_stmt(out, start),
             _ => Err(self.invalid()),
         }
     }
 
+    /// `def` (or `async def` when `start` is the span of `async`).
     fn def_stmt(
         &mut self,
         out: &mut BVec<'a, Stmt<'a>>,
         decorators: &'a [Expr<'a>],
-        async_tok: Option<Token<'s>>,
+        start: Option<Span>,
     ) -> PResult<()> {
-        let kw = self.bump()?;
+        let kw = self.tok.span;
+        let (name, params, returns) = self.def_header()?;
+        let body = self.block("function definition", kw.line)?;
+        self.build_def(
+            out,
+            FunctionDef {
+                name,
+                params,
+                body,
+                decorators,
+                returns,
+                is_async: start.is_some(),
+                span: start.unwrap_or(kw),
+            },
+        );
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn def_header(&mut self) -> PResult<(&'a str, &'a Params<'a>, Option<&'a Expr<'a>>)> {
+        self.skip()?;
         let (name, _) = self.expect_name()?;
         if !self.at(Op::LPar) {
             return Err(self.err_tok("expected '('", self.tok));
         }
-        self.bump()?;
+        self.skip()?;
         let params = self.params(false)?;
         self.expect(Op::RPar)?;
         let returns = if self.eat(Op::RArrow)? { Some(self.expression()?) } else { None };
         self.colon(true)?;
-        let body = self.block("function definition", kw.span.line)?;
-        let start = async_tok.map_or(kw.span, |t| t.span);
-        let span = self.span_from(start);
-        let is_async = async_tok.is_some();
-        let def = self.arena.alloc(FunctionDef { name, params, body, decorators, returns, is_async, span });
-        out.push(Stmt { kind: StmtKind::FunctionDef(def), span });
-        Ok(())
+        Ok((name, params, returns))
+    }
+
+    /// Pushes a function definition whose `span` holds its start.
+    #[inline(never)]
+    fn build_def(&self, out: &mut BVec<'a, Stmt<'a>>, mut def: FunctionDef<'a>) {
+        def.span = self.span_from(def.span);
+        let span = def.span;
+        out.push(Stmt { kind: StmtKind::FunctionDef(self.arena.alloc(def)), span });
     }
 
     fn class_stmt(&mut self, out: &mut BVec<'a, Stmt<'a>>, decorators: &'a [Expr<'a>]) -> PResult<()> {
-        let kw = self.bump()?;
+        let kw = self.tok.span;
+        let (name, bases) = self.class_header()?;
+        let body = self.block("class definition", kw.line)?;
+        self.build_class(out, ClassDef { name, bases, body, decorators, span: kw });
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn class_header(&mut self) -> PResult<(&'a str, &'a [Arg<'a>])> {
+        self.skip()?;
         let (name, _) = self.expect_name()?;
         let bases = if self.at(Op::LPar) {
-            self.bump()?;
-            self.arguments(false)?
+            let open = self.tok.span;
+            self.skip()?;
+            self.arguments(false, open)?
         } else {
             &[]
         };
         self.colon(false)?;
-        let body = self.block("class definition", kw.span.line)?;
-        let span = self.span_from(kw.span);
-        let class = self.arena.alloc(ClassDef { name, bases, body, decorators, span });
-        out.push(Stmt { kind: StmtKind::ClassDef(class), span });
-        Ok(())
+        Ok((name, bases))
+    }
+
+    /// Pushes a class definition whose `span` holds its start.
+    #[inline(never)]
+    fn build_class(&self, out: &mut BVec<'a, Stmt<'a>>, mut class: ClassDef<'a>) {
+        class.span = self.span_from(class.span);
+        let span = class.span;
+        out.push(Stmt { kind: StmtKind::ClassDef(self.arena.alloc(class)), span });
     }
 
     /// Parameters of a `def` (up to, not including, `)`) or a `lambda` (up to `:`), with
     /// CPython's ordering errors.
     fn params(&mut self, is_lambda: bool) -> PResult<&'a Params<'a>> {
         let close = if is_lambda { Op::Colon } else { Op::RPar };
-        let mut posonly: &'a [Param<'a>] = &[];
-        let mut args = BVec::new_in(self.arena);
-        let mut kwonly = BVec::new_in(self.arena);
-        let mut vararg = None;
-        let mut kwarg = None;
-        let mut seen_slash = false;
-        let mut star: Option<Token<'s>> = None;
-        let mut bare_star: Option<Token<'s>> = None;
-        let mut seen_default = false;
-        let mut names: Vec<&'a str> = Vec::new();
+        let mut st = ParamState {
+            posonly: &[],
+            args: BVec::new_in(self.arena),
+            kwonly: BVec::new_in(self.arena),
+            vararg: None,
+            kwarg: None,
+            seen_slash: false,
+            star: false,
+            bare_star: None,
+            seen_default: false,
+            names: Vec::new(),
+            is_lambda,
+        };
         while !self.at(close) {
-            if kwarg.is_some() {
-                return Err(self.err_tok("arguments cannot follow var-keyword argument", self.tok));
-            }
-            match self.tok.tok {
-                Tok::Op(Op::Slash) => {
-                    let t = self.tok;
-                    if seen_slash {
-                        return Err(self.err_tok("/ may appear only once", t));
-                    }
-                    if star.is_some() {
-                        return Err(self.err_tok("/ must be ahead of *", t));
-                    }
-                    if args.is_empty() {
-                        return Err(self.invalid());
-                    }
-                    self.bump()?;
-                    seen_slash = true;
-                    posonly = std::mem::replace(&mut args, BVec::new_in(self.arena)).into_bump_slice();
-                }
-                Tok::Op(Op::Star) => {
-                    let t = self.bump()?;
-                    if star.is_some() {
-                        return Err(self.err_tok("* argument may appear only once", t));
-                    }
-                    star = Some(t);
-                    if self.at(Op::Comma) || self.at(close) {
-                        bare_star = Some(if is_lambda { self.tok } else { t });
-                    } else {
-                        let p = self.param(is_lambda, &mut names)?;
-                        if self.at(Op::Equal) {
-                            return Err(self.err_tok("var-positional argument cannot have default value", self.tok));
-                        }
-                        vararg = Some(&*self.arena.alloc(p));
-                    }
-                }
-                Tok::Op(Op::DoubleStar) => {
-                    self.bump()?;
-                    let p = self.param(is_lambda, &mut names)?;
-                    if self.at(Op::Equal) {
-                        return Err(self.err_tok("var-keyword argument cannot have default value", self.tok));
-                    }
-                    kwarg = Some(&*self.arena.alloc(p));
-                }
-                Tok::Op(Op::LPar) => {
-                    let open = self.tok.span;
-                    let mut depth = 0u32;
-                    loop {
-                        match self.tok.tok {
-                            Tok::Op(Op::LPar) => depth += 1,
-                            Tok::Op(Op::RPar) => {
-                                depth -= 1;
-                                if depth == 0 {
-                                    break;
-                                }
-                            }
-                            Tok::Newline | Tok::EndMarker => return Err(self.invalid()),
-                            _ => {}
-                        }
-                        self.bump()?;
-                    }
-                    let sp = join(open, self.tok.span);
-                    let what = if is_lambda { "Lambda expression" } else { "Function" };
-                    return Err(self.err_span(format!("{} parameters cannot be parenthesized", what), sp));
-                }
-                Tok::Name(_) => {
-                    let name_tok = self.tok;
-                    let mut p = self.param(is_lambda, &mut names)?;
-                    if self.eat(Op::Equal)? {
-                        p.default = Some(self.expression()?);
-                    }
-                    if star.is_some() {
-                        kwonly.push(p);
-                    } else {
-                        if p.default.is_some() {
-                            seen_default = true;
-                        } else if seen_default {
-                            return Err(self.err_tok("non-default argument follows default argument", name_tok));
-                        }
-                        args.push(p);
-                    }
-                }
-                _ => return Err(self.invalid()),
-            }
+            self.one_param(&mut st)?;
             if !self.eat(Op::Comma)? {
                 break;
             }
         }
-        if let Some(t) = bare_star {
-            if kwonly.is_empty() {
+        self.finish_params(st, close)
+    }
+
+    #[inline(never)]
+    fn one_param(&mut self, st: &mut ParamState<'a, 's>) -> PResult<()> {
+        if st.kwarg.is_some() {
+            return Err(self.err_tok("arguments cannot follow var-keyword argument", self.tok));
+        }
+        match self.tok.tok {
+            Tok::Op(Op::Slash) => self.param_slash(st),
+            Tok::Op(Op::Star) => self.param_star(st),
+            Tok::Op(Op::DoubleStar) => {
+                self.skip()?;
+                let p = self.param(st)?;
+                if self.at(Op::Equal) {
+                    return Err(self.err_tok("var-keyword argument cannot have default value", self.tok));
+                }
+                st.kwarg = Some(self.alloc_param(p));
+                Ok(())
+            }
+            Tok::Op(Op::LPar) => Err(self.parenthesized_param(st.is_lambda)),
+            Tok::Name(_) => {
+                let name_tok = self.tok;
+                let mut p = self.param(st)?;
+                if self.eat(Op::Equal)? {
+                    p.default = Some(self.expression()?);
+                }
+                if st.star {
+                    st.kwonly.push(p);
+                } else {
+                    if p.default.is_some() {
+                        st.seen_default = true;
+                    } else if st.seen_default {
+                        return Err(self.err_tok("non-default argument follows default argument", name_tok));
+                    }
+                    st.args.push(p);
+                }
+                Ok(())
+            }
+            _ => Err(self.invalid()),
+        }
+    }
+
+    #[inline(never)]
+    fn param_slash(&mut self, st: &mut ParamState<'a, 's>) -> PResult<()> {
+        let t = self.tok;
+        if st.star {
+            return Err(self.err_tok("/ must be ahead of *", t));
+        }
+        if st.seen_slash {
+            return Err(self.err_tok("/ may appear only once", t));
+        }
+        if st.args.is_empty() {
+            return Err(self.invalid());
+        }
+        self.skip()?;
+        st.seen_slash = true;
+        st.posonly = std::mem::replace(&mut st.args, BVec::new_in(self.arena)).into_bump_slice();
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn param_star(&mut self, st: &mut ParamState<'a, 's>) -> PResult<()> {
+        let t = self.tok;
+        self.skip()?;
+        if st.star {
+            return Err(self.err_tok("* argument may appear only once", t));
+        }
+        st.star = true;
+        if self.at(Op::Comma) || self.at(if st.is_lambda { Op::Colon } else { Op::RPar }) {
+            // CPython blames the `*` of a `def` but the token after it in a `lambda`.
+            st.bare_star = Some(if st.is_lambda { self.tok } else { t });
+            return Ok(());
+        }
+        let p = self.param(st)?;
+        if self.at(Op::Equal) {
+            return Err(self.err_tok("var-positional argument cannot have default value", self.tok));
+        }
+        st.vararg = Some(self.alloc_param(p));
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn parenthesized_param(&mut self, is_lambda: bool) -> Box<CompileError> {
+        let open = self.tok.span;
+        let mut depth = 0u32;
+        loop {
+            match self.tok.tok {
+                Tok::Op(Op::LPar) => depth += 1,
+                Tok::Op(Op::RPar) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                Tok::Newline | Tok::EndMarker => return self.invalid(),
+                _ => {}
+            }
+            if let Err(e) = self.skip() {
+                return e;
+            }
+        }
+        let what = if is_lambda { "Lambda expression" } else { "Function" };
+        self.err_span(format!("{} parameters cannot be parenthesized", what), join(open, self.tok.span))
+    }
+
+    #[inline(never)]
+    fn finish_params(&mut self, st: ParamState<'a, 's>, close: Op) -> PResult<&'a Params<'a>> {
+        if let Some(t) = st.bare_star {
+            if st.kwonly.is_empty() {
                 return Err(self.err_tok("named arguments must follow bare *", t));
             }
         }
@@ -1362,27 +1595,40 @@ impl<'a, 's> Parser<'a, 's> {
             return Err(self.invalid());
         }
         Ok(self.arena.alloc(Params {
-            posonly,
-            args: args.into_bump_slice(),
-            vararg,
-            kwonly: kwonly.into_bump_slice(),
-            kwarg,
+            posonly: st.posonly,
+            args: st.args.into_bump_slice(),
+            vararg: st.vararg.map(|p| &*p),
+            kwonly: st.kwonly.into_bump_slice(),
+            kwarg: st.kwarg.map(|p| &*p),
         }))
     }
 
-    fn param(&mut self, is_lambda: bool, names: &mut Vec<&'a str>) -> PResult<Param<'a>> {
+    /// A parameter name with its annotation (in a `def`).
+    fn param(&mut self, st: &mut ParamState<'a, 's>) -> PResult<Param<'a>> {
         let (name, span) = self.expect_name()?;
-        if names.contains(&name) {
-            let msg = format!("duplicate argument '{}' in function definition", name);
-            let e = self.err_span(msg, span);
-            self.defer(e);
+        if st.names.contains(&name) {
+            self.duplicate_param(name, span);
         }
-        names.push(name);
-        let annotation = if !is_lambda && self.eat(Op::Colon)? { Some(self.expression()?) } else { None };
+        st.names.push(name);
+        let annotation = if !st.is_lambda && self.eat(Op::Colon)? { Some(self.expression()?) } else { None };
         Ok(Param { name, default: None, annotation, span: self.span_from(span) })
     }
 
+    /// CPython's symbol table (after parsing) rejects this, so the error waits for a clean parse.
+    #[cold]
+    #[inline(never)]
+    fn duplicate_param(&mut self, name: &str, span: Span) {
+        let e = self.err_span(format!("duplicate argument '{}' in function definition", name), span);
+        self.defer(e);
+    }
+
     // ----- expressions --------------------------------------------------------------------
+    //
+    // The functions on the recursion path (`expression` -> `binary` -> `power` -> `primary` ->
+    // `atom` -> `paren` -> `named_expr` -> `expression`, and the display and call helpers) are
+    // kept small on purpose: an unoptimised build gives every temporary its own stack slot, so
+    // error formatting, literal decoding and other bulky work live in separate
+    // `#[inline(never)]` helpers that return before the recursion continues.
 
     /// `star_expressions`: a comma list (a tuple if there is a comma) whose items may be starred.
     fn star_exprs(&mut self) -> PResult<&'a Expr<'a>> {
@@ -1391,17 +1637,22 @@ impl<'a, 's> Parser<'a, 's> {
         if !self.at(Op::Comma) {
             return Ok(first);
         }
+        self.tuple_rest(first, start)
+    }
+
+    #[inline(never)]
+    fn tuple_rest(&mut self, first: &'a Expr<'a>, start: Span) -> PResult<&'a Expr<'a>> {
         let mut elts = BVec::new_in(self.arena);
         elts.push(dup(first));
         while self.at(Op::Comma) {
-            self.bump()?;
-            if !starts_expr(self.tok.tok) {
+            self.skip()?;
+            if !starts_expr(&self.tok.tok) {
                 break;
             }
-            elts.push(dup(self.star_expr()?));
+            let e = self.star_expr()?;
+            elts.push(dup(e));
         }
-        let span = self.span_from(start);
-        Ok(self.mk(ExprKind::Tuple(elts.into_bump_slice()), span))
+        Ok(self.mk(ExprKind::Tuple(elts.into_bump_slice()), self.span_from(start)))
     }
 
     fn star_expr(&mut self) -> PResult<&'a Expr<'a>> {
@@ -1412,9 +1663,10 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     fn starred(&mut self) -> PResult<&'a Expr<'a>> {
-        let star = self.bump()?;
+        let star = self.tok.span;
+        self.skip()?;
         let inner = self.binary(BP_BOR)?;
-        Ok(self.mk(ExprKind::Starred(inner), self.span_from(star.span)))
+        Ok(self.mk(ExprKind::Starred(inner), self.span_from(star)))
     }
 
     /// `star_named_expression`: a display element.
@@ -1427,21 +1679,33 @@ impl<'a, 's> Parser<'a, 's> {
 
     /// `named_expression`: `name := value` or an expression.
     fn named_expr(&mut self) -> PResult<&'a Expr<'a>> {
-        if let Tok::Name(n) = self.tok.tok {
-            if self.peek(1)? == Tok::Op(Op::ColonEqual) {
-                let t = self.bump()?;
-                self.bump()?;
-                let value = self.expression()?;
-                let target = self.arena.alloc_str(n);
-                return Ok(self.mk(ExprKind::NamedExpr { target, value }, join(t.span, value.span)));
-            }
+        if matches!(self.tok.tok, Tok::Name(_)) && self.peek_op(1, Op::ColonEqual)? {
+            return self.walrus();
         }
         let e = self.expression()?;
         if self.at(Op::ColonEqual) {
-            let msg = format!("cannot use assignment expressions with {}", expr_name(e));
-            return Err(self.err_span(msg, e.span));
+            return Err(self.walrus_error(e));
         }
         Ok(e)
+    }
+
+    #[inline(never)]
+    fn walrus(&mut self) -> PResult<&'a Expr<'a>> {
+        let start = self.tok.span;
+        let target = match self.tok.tok {
+            Tok::Name(n) => self.intern(n),
+            _ => "",
+        };
+        self.skip()?;
+        self.skip()?;
+        let value = self.expression()?;
+        Ok(self.mk(ExprKind::NamedExpr { target, value }, self.span_from(start)))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn walrus_error(&self, e: &'a Expr<'a>) -> Box<CompileError> {
+        self.err_span(format!("cannot use assignment expressions with {}", expr_name(e)), e.span)
     }
 
     /// `expression`: a lambda, or a disjunction with an optional `if ... else ...`.
@@ -1457,41 +1721,60 @@ impl<'a, 's> Parser<'a, 's> {
         self.ternary(body, start)
     }
 
+    #[inline(never)]
     fn ternary(&mut self, body: &'a Expr<'a>, start: Span) -> PResult<&'a Expr<'a>> {
         self.enter()?;
-        self.bump()?;
+        self.skip()?;
         let test = self.binary(BP_OR)?;
         if !self.at_kw(Kw::Else) {
-            if self.at(Op::Colon) {
-                return Err(self.invalid());
-            }
-            return Err(self.err_span("expected 'else' after 'if' expression", join(body.span, test.span)));
+            return Err(self.missing_else(start, test));
         }
-        self.bump()?;
+        self.skip()?;
         let orelse = self.expression()?;
         self.depth -= 1;
         Ok(self.mk(ExprKind::IfExp { test, body, orelse }, self.span_from(start)))
     }
 
-    fn lambda(&mut self) -> PResult<&'a Expr<'a>> {
-        self.enter()?;
-        let kw = self.bump()?;
-        let params = if self.at(Op::Colon) { &*self.arena.alloc(Params::default()) } else { self.params(true)? };
-        self.expect(Op::Colon)?;
-        let body = self.expression()?;
-        self.depth -= 1;
-        Ok(self.mk(ExprKind::Lambda { params, body }, self.span_from(kw.span)))
+    #[cold]
+    #[inline(never)]
+    fn missing_else(&self, start: Span, test: &'a Expr<'a>) -> Box<CompileError> {
+        if self.at(Op::Colon) {
+            return self.invalid();
+        }
+        self.err_span("expected 'else' after 'if' expression", join(start, test.span))
     }
 
-    fn yield_expr(&mut self) -> PResult<&'a Expr<'a>> {
-        let kw = self.bump()?;
-        if self.at_kw(Kw::From) {
-            self.bump()?;
-            let e = self.expression()?;
-            return Ok(self.mk(ExprKind::YieldFrom(e), self.span_from(kw.span)));
+    #[inline(never)]
+    fn lambda(&mut self) -> PResult<&'a Expr<'a>> {
+        self.enter()?;
+        let start = self.tok.span;
+        self.skip()?;
+        let params = if self.at(Op::Colon) { self.no_params() } else { self.params(true)? };
+        if !self.at(Op::Colon) {
+            return Err(self.invalid());
         }
-        let value = if starts_expr(self.tok.tok) { Some(self.star_exprs()?) } else { None };
-        Ok(self.mk(ExprKind::Yield(value), self.span_from(kw.span)))
+        self.skip()?;
+        let body = self.expression()?;
+        self.depth -= 1;
+        Ok(self.mk(ExprKind::Lambda { params, body }, self.span_from(start)))
+    }
+
+    #[inline(never)]
+    fn no_params(&self) -> &'a Params<'a> {
+        self.arena.alloc(Params::default())
+    }
+
+    #[inline(never)]
+    fn yield_expr(&mut self) -> PResult<&'a Expr<'a>> {
+        let start = self.tok.span;
+        self.skip()?;
+        if self.at_kw(Kw::From) {
+            self.skip()?;
+            let e = self.expression()?;
+            return Ok(self.mk(ExprKind::YieldFrom(e), self.span_from(start)));
+        }
+        let value = if starts_expr(&self.tok.tok) { Some(self.star_exprs()?) } else { None };
+        Ok(self.mk(ExprKind::Yield(value), self.span_from(start)))
     }
 
     /// Precedence climbing over `or` .. `@`, with the prefix operators `not`, `-`, `+`, `~`.
@@ -1499,42 +1782,48 @@ impl<'a, 's> Parser<'a, 's> {
         self.enter()?;
         let saved = self.depth;
         let start = self.tok.span;
-        let mut lhs = match self.tok.tok {
-            Tok::Kw(Kw::Not) if min_bp <= BP_NOT => {
-                self.bump()?;
-                let operand = self.binary(BP_NOT)?;
-                self.mk(ExprKind::UnaryOp { op: UnaryOp::Not, operand }, self.span_from(start))
-            }
-            Tok::Op(op @ (Op::Minus | Op::Plus | Op::Tilde)) => {
-                self.bump()?;
-                let operand = self.binary(BP_UNARY)?;
-                let op = match op {
-                    Op::Minus => UnaryOp::Neg,
-                    Op::Plus => UnaryOp::Pos,
-                    _ => UnaryOp::Invert,
-                };
-                self.mk(ExprKind::UnaryOp { op, operand }, self.span_from(start))
-            }
-            _ => self.power()?,
+        let mut lhs = match self.prefix_op(min_bp) {
+            Some(op) => self.unary(op, start)?,
+            None => self.power()?,
         };
-        while let Some((bp, infix)) = infix_of(self.tok.tok) {
+        while let Some((bp, infix)) = infix_of(&self.tok.tok) {
             if bp < min_bp {
                 break;
             }
             // Each link of a chain nests the tree one level deeper on the left.
             self.enter()?;
-            lhs = match infix {
-                Infix::Bin(op) => {
-                    self.bump()?;
-                    let right = self.binary(bp + 1)?;
-                    self.mk(ExprKind::BinOp { op, left: lhs, right }, self.span_from(start))
-                }
-                Infix::Bool(op) => self.bool_chain(lhs, op, bp, start)?,
-                Infix::Cmp => self.compare_chain(lhs, start)?,
-            };
+            lhs = self.infix(lhs, bp, infix, start)?;
         }
         self.depth = saved - 1;
         Ok(lhs)
+    }
+
+    fn prefix_op(&self, min_bp: u8) -> Option<UnaryOp> {
+        match self.tok.tok {
+            Tok::Kw(Kw::Not) if min_bp <= BP_NOT => Some(UnaryOp::Not),
+            Tok::Op(Op::Minus) => Some(UnaryOp::Neg),
+            Tok::Op(Op::Plus) => Some(UnaryOp::Pos),
+            Tok::Op(Op::Tilde) => Some(UnaryOp::Invert),
+            _ => None,
+        }
+    }
+
+    fn unary(&mut self, op: UnaryOp, start: Span) -> PResult<&'a Expr<'a>> {
+        self.skip()?;
+        let operand = self.binary(if op == UnaryOp::Not { BP_NOT } else { BP_UNARY })?;
+        Ok(self.mk(ExprKind::UnaryOp { op, operand }, self.span_from(start)))
+    }
+
+    fn infix(&mut self, lhs: &'a Expr<'a>, bp: u8, infix: Infix, start: Span) -> PResult<&'a Expr<'a>> {
+        match infix {
+            Infix::Bin(op) => {
+                self.skip()?;
+                let right = self.binary(bp + 1)?;
+                Ok(self.mk(ExprKind::BinOp { op, left: lhs, right }, self.span_from(start)))
+            }
+            Infix::Bool(op) => self.bool_chain(lhs, op, bp, start),
+            Infix::Cmp => self.compare_chain(lhs, start),
+        }
     }
 
     #[inline(never)]
@@ -1543,7 +1832,7 @@ impl<'a, 's> Parser<'a, 's> {
         let mut values = BVec::new_in(self.arena);
         values.push(dup(first));
         while self.at_kw(kw) {
-            self.bump()?;
+            self.skip()?;
             let v = self.binary(bp + 1)?;
             values.push(dup(v));
         }
@@ -1554,35 +1843,8 @@ impl<'a, 's> Parser<'a, 's> {
     fn compare_chain(&mut self, left: &'a Expr<'a>, start: Span) -> PResult<&'a Expr<'a>> {
         let mut ops = BVec::new_in(self.arena);
         let mut comparators = BVec::new_in(self.arena);
-        loop {
-            let op = match self.tok.tok {
-                Tok::Op(Op::EqEqual) => CmpOp::Eq,
-                Tok::Op(Op::NotEqual) => CmpOp::NotEq,
-                Tok::Op(Op::Less) => CmpOp::Lt,
-                Tok::Op(Op::LessEqual) => CmpOp::LtE,
-                Tok::Op(Op::Greater) => CmpOp::Gt,
-                Tok::Op(Op::GreaterEqual) => CmpOp::GtE,
-                Tok::Kw(Kw::In) => CmpOp::In,
-                Tok::Kw(Kw::Is) => {
-                    if self.peek(1)? == Tok::Kw(Kw::Not) {
-                        self.bump()?;
-                        CmpOp::IsNot
-                    } else {
-                        CmpOp::Is
-                    }
-                }
-                Tok::Kw(Kw::Not) => {
-                    if self.peek(1)? != Tok::Kw(Kw::In) {
-                        // CPython's parser looked one token past `not` for `in`.
-                        self.bump()?;
-                        return Err(self.invalid());
-                    }
-                    self.bump()?;
-                    CmpOp::NotIn
-                }
-                _ => break,
-            };
-            self.bump()?;
+        while let Some(op) = self.cmp_op()? {
+            self.skip()?;
             let c = self.binary(BP_BOR)?;
             ops.push(op);
             comparators.push(dup(c));
@@ -1591,22 +1853,59 @@ impl<'a, 's> Parser<'a, 's> {
         Ok(self.mk(kind, self.span_from(start)))
     }
 
+    /// The comparison operator at the current token, consuming the first word of `is not` and
+    /// `not in` (the caller consumes the last).
+    fn cmp_op(&mut self) -> PResult<Option<CmpOp>> {
+        Ok(Some(match self.tok.tok {
+            Tok::Op(Op::EqEqual) => CmpOp::Eq,
+            Tok::Op(Op::NotEqual) => CmpOp::NotEq,
+            Tok::Op(Op::Less) => CmpOp::Lt,
+            Tok::Op(Op::LessEqual) => CmpOp::LtE,
+            Tok::Op(Op::Greater) => CmpOp::Gt,
+            Tok::Op(Op::GreaterEqual) => CmpOp::GtE,
+            Tok::Kw(Kw::In) => CmpOp::In,
+            Tok::Kw(Kw::Is) => {
+                if self.peek_kw(1, Kw::Not)? {
+                    self.skip()?;
+                    CmpOp::IsNot
+                } else {
+                    CmpOp::Is
+                }
+            }
+            Tok::Kw(Kw::Not) => {
+                self.skip()?;
+                if !self.at_kw(Kw::In) {
+                    // CPython's parser looked one token past `not` for `in`.
+                    return Err(self.invalid());
+                }
+                CmpOp::NotIn
+            }
+            _ => return Ok(None),
+        }))
+    }
+
     /// `await`? primary (`**` factor)?
     fn power(&mut self) -> PResult<&'a Expr<'a>> {
         let start = self.tok.span;
-        let mut base = if self.at_kw(Kw::Await) {
-            self.bump()?;
-            let e = self.primary()?;
-            self.mk(ExprKind::Await(e), self.span_from(start))
-        } else {
-            self.primary()?
-        };
-        if self.at(Op::DoubleStar) {
-            self.bump()?;
-            let right = self.binary(BP_UNARY)?;
-            base = self.mk(ExprKind::BinOp { op: BinOp::Pow, left: base, right }, self.span_from(start));
+        let base = if self.at_kw(Kw::Await) { self.await_expr(start)? } else { self.primary()? };
+        if !self.at(Op::DoubleStar) {
+            return Ok(base);
         }
-        Ok(base)
+        self.pow_rest(base, start)
+    }
+
+    #[inline(never)]
+    fn await_expr(&mut self, start: Span) -> PResult<&'a Expr<'a>> {
+        self.skip()?;
+        let e = self.primary()?;
+        Ok(self.mk(ExprKind::Await(e), self.span_from(start)))
+    }
+
+    #[inline(never)]
+    fn pow_rest(&mut self, base: &'a Expr<'a>, start: Span) -> PResult<&'a Expr<'a>> {
+        self.skip()?;
+        let right = self.binary(BP_UNARY)?;
+        Ok(self.mk(ExprKind::BinOp { op: BinOp::Pow, left: base, right }, self.span_from(start)))
     }
 
     /// An atom followed by any number of `.name`, `(args)` and `[index]` trailers.
@@ -1616,11 +1915,7 @@ impl<'a, 's> Parser<'a, 's> {
         let mut e = self.atom()?;
         loop {
             e = match self.tok.tok {
-                Tok::Op(Op::Dot) => {
-                    self.bump()?;
-                    let (attr, _) = self.expect_name()?;
-                    self.mk(ExprKind::Attribute { value: e, attr }, self.span_from(start))
-                }
+                Tok::Op(Op::Dot) => self.attribute(e, start)?,
                 Tok::Op(Op::LPar) => self.call(e, start)?,
                 Tok::Op(Op::LSqb) => self.subscript(e, start)?,
                 _ => break,
@@ -1631,10 +1926,29 @@ impl<'a, 's> Parser<'a, 's> {
         Ok(e)
     }
 
+    #[inline(never)]
+    fn attribute(&mut self, value: &'a Expr<'a>, start: Span) -> PResult<&'a Expr<'a>> {
+        self.skip()?;
+        let (attr, _) = self.expect_name()?;
+        Ok(self.mk(ExprKind::Attribute { value, attr }, self.span_from(start)))
+    }
+
     fn atom(&mut self) -> PResult<&'a Expr<'a>> {
+        match self.tok.tok {
+            Tok::Op(Op::LPar) => self.paren(),
+            Tok::Op(Op::LSqb) => self.list(),
+            Tok::Op(Op::LBrace) => self.brace(),
+            Tok::Str(_) => self.strings(),
+            _ => self.simple_atom(),
+        }
+    }
+
+    /// Names, numbers and constants.
+    #[inline(never)]
+    fn simple_atom(&mut self) -> PResult<&'a Expr<'a>> {
         let t = self.tok;
         let kind = match t.tok {
-            Tok::Name(n) => ExprKind::Name(self.arena.alloc_str(n)),
+            Tok::Name(n) => ExprKind::Name(self.intern(n)),
             Tok::Number(text) => match lexer::number_value(text, t.span.line)? {
                 NumberValue::Int(v) => ExprKind::Int(v),
                 NumberValue::BigInt(s) => ExprKind::BigInt(self.arena.alloc_str(&s)),
@@ -1645,221 +1959,249 @@ impl<'a, 's> Parser<'a, 's> {
             Tok::Kw(Kw::False) => ExprKind::False,
             Tok::Kw(Kw::None) => ExprKind::None,
             Tok::Op(Op::Ellipsis) => ExprKind::Ellipsis,
-            Tok::Str(_) => return self.strings(),
-            Tok::Op(Op::LPar) => return self.paren(),
-            Tok::Op(Op::LSqb) => return self.list(),
-            Tok::Op(Op::LBrace) => return self.brace(),
             _ => return Err(self.invalid()),
         };
-        self.bump()?;
+        self.skip()?;
         Ok(self.mk(kind, t.span))
     }
 
     /// `( ... )`: empty tuple, group, yield, tuple or generator expression.
     #[inline(never)]
     fn paren(&mut self) -> PResult<&'a Expr<'a>> {
-        let open = self.bump()?;
-        if self.at(Op::RPar) {
-            self.bump()?;
-            return Ok(self.mk(ExprKind::Tuple(&[]), self.span_from(open.span)));
+        let open = self.tok.span;
+        self.skip()?;
+        if self.at(Op::RPar) || self.at_kw(Kw::Yield) {
+            return self.paren_special(open);
         }
-        if self.at_kw(Kw::Yield) {
-            let e = self.yield_expr()?;
-            if !self.at(Op::RPar) {
-                return Err(self.invalid());
-            }
-            self.bump()?;
-            return Ok(e);
-        }
-        let first_tok = self.tok;
+        let soft = self.at_soft_keyword();
         let first = self.star_named_expr()?;
-        if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-            self.no_unpacking_in_comprehension(first)?;
-            let generators = self.comp_clauses()?;
-            if !self.at(Op::RPar) {
-                return Err(self.invalid());
+        match self.tok.tok {
+            Tok::Op(Op::RPar) => {
+                if matches!(first.kind, ExprKind::Starred(_)) {
+                    return Err(self.err_span("cannot use starred expression here", first.span));
+                }
+                self.skip()?;
+                Ok(first)
             }
-            self.bump()?;
-            return Ok(self.mk(ExprKind::GeneratorExp { elt: first, generators }, self.span_from(open.span)));
+            Tok::Op(Op::Comma) => {
+                let elts = self.elements(first, Op::RPar, soft)?;
+                Ok(self.mk(ExprKind::Tuple(elts), self.span_from(open)))
+            }
+            Tok::Kw(Kw::For | Kw::Async) => self.comprehension(first, open, Op::RPar),
+            _ => Err(self.after_elem(first, soft)),
         }
+    }
+
+    /// `()` and `(yield ...)`.
+    #[inline(never)]
+    fn paren_special(&mut self, open: Span) -> PResult<&'a Expr<'a>> {
         if self.at(Op::RPar) {
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.err_span("cannot use starred expression here", first.span));
-            }
-            self.bump()?;
-            return Ok(first);
+            self.skip()?;
+            return Ok(self.mk(ExprKind::Tuple(&[]), self.span_from(open)));
         }
-        if !self.at(Op::Comma) {
-            return Err(self.after_elem(first, first_tok));
+        let e = self.yield_expr()?;
+        if !self.at(Op::RPar) {
+            return Err(self.invalid());
         }
-        let elts = self.elements(first, Op::RPar)?;
-        Ok(self.mk(ExprKind::Tuple(elts), self.span_from(open.span)))
+        self.skip()?;
+        Ok(e)
     }
 
     /// The rest of a display after its first element: `, elt`* up to and including `close`.
-    fn elements(&mut self, first: &'a Expr<'a>, close: Op) -> PResult<&'a [Expr<'a>]> {
+    #[inline(never)]
+    fn elements(&mut self, first: &'a Expr<'a>, close: Op, soft: bool) -> PResult<&'a [Expr<'a>]> {
         let mut elts = BVec::new_in(self.arena);
         elts.push(dup(first));
         let mut last = first;
-        let mut last_tok = self.tok;
+        let mut last_soft = soft;
         while self.eat(Op::Comma)? {
             if self.at(close) {
                 break;
             }
-            last_tok = self.tok;
+            last_soft = self.at_soft_keyword();
             last = self.star_named_expr()?;
-            if self.at_kw(Kw::For) && close == Op::RSqb {
-                let msg = "did you forget parentheses around the comprehension target?";
-                return Err(self.err_span(msg, join(first.span, last.span)));
+            if close == Op::RSqb && self.at_kw(Kw::For) {
+                return Err(self.comprehension_target_error(first, last));
             }
             elts.push(dup(last));
         }
         if !self.at(close) {
-            return Err(self.after_elem(last, last_tok));
+            return Err(self.after_elem(last, last_soft));
         }
-        self.bump()?;
+        self.skip()?;
         Ok(elts.into_bump_slice())
     }
 
-    fn no_unpacking_in_comprehension(&self, elt: &'a Expr<'a>) -> PResult<()> {
+    #[cold]
+    #[inline(never)]
+    fn comprehension_target_error(&self, first: &'a Expr<'a>, last: &'a Expr<'a>) -> Box<CompileError> {
+        let msg = "did you forget parentheses around the comprehension target?";
+        self.err_span(msg, join(first.span, last.span))
+    }
+
+    /// A list, set or generator comprehension whose element has been parsed, through `close`.
+    #[inline(never)]
+    fn comprehension(&mut self, elt: &'a Expr<'a>, open: Span, close: Op) -> PResult<&'a Expr<'a>> {
         if matches!(elt.kind, ExprKind::Starred(_)) {
             return Err(self.err_span("iterable unpacking cannot be used in comprehension", elt.span));
         }
-        Ok(())
+        let generators = self.comp_clauses()?;
+        if !self.at(close) {
+            return Err(self.invalid());
+        }
+        self.skip()?;
+        let kind = match close {
+            Op::RSqb => ExprKind::ListComp { elt, generators },
+            Op::RBrace => ExprKind::SetComp { elt, generators },
+            _ => ExprKind::GeneratorExp { elt, generators },
+        };
+        Ok(self.mk(kind, self.span_from(open)))
     }
 
     #[inline(never)]
     fn list(&mut self) -> PResult<&'a Expr<'a>> {
-        let open = self.bump()?;
+        let open = self.tok.span;
+        self.skip()?;
         if self.at(Op::RSqb) {
-            self.bump()?;
-            return Ok(self.mk(ExprKind::List(&[]), self.span_from(open.span)));
+            self.skip()?;
+            return Ok(self.mk(ExprKind::List(&[]), self.span_from(open)));
         }
+        let soft = self.at_soft_keyword();
         let first = self.star_named_expr()?;
         if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-            self.no_unpacking_in_comprehension(first)?;
-            let generators = self.comp_clauses()?;
-            if !self.at(Op::RSqb) {
-                return Err(self.invalid());
-            }
-            self.bump()?;
-            return Ok(self.mk(ExprKind::ListComp { elt: first, generators }, self.span_from(open.span)));
+            return self.comprehension(first, open, Op::RSqb);
         }
-        let elts = self.elements(first, Op::RSqb)?;
-        Ok(self.mk(ExprKind::List(elts), self.span_from(open.span)))
+        let elts = self.elements(first, Op::RSqb, soft)?;
+        Ok(self.mk(ExprKind::List(elts), self.span_from(open)))
     }
 
     /// `{ ... }`: dict, set, or their comprehensions.
     #[inline(never)]
     fn brace(&mut self) -> PResult<&'a Expr<'a>> {
-        let open = self.bump()?;
+        let open = self.tok.span;
+        self.skip()?;
         if self.at(Op::RBrace) {
-            self.bump()?;
-            return Ok(self.mk(ExprKind::Dict(&[]), self.span_from(open.span)));
+            self.skip()?;
+            return Ok(self.mk(ExprKind::Dict(&[]), self.span_from(open)));
         }
-        let first_tok = self.tok;
-        let first_entry = if self.at(Op::DoubleStar) {
-            self.bump()?;
-            let m = self.binary(BP_BOR)?;
-            (None, m)
+        let first_span = self.tok.span;
+        let soft = self.at_soft_keyword();
+        let key = if self.at(Op::DoubleStar) {
+            None
         } else {
             let first = self.star_named_expr()?;
             if !self.at(Op::Colon) || matches!(first.kind, ExprKind::Starred(_) | ExprKind::NamedExpr { .. }) {
-                return self.set_rest(open, first, first_tok);
+                return self.set_rest(open, first, soft);
             }
-            let colon = self.bump()?;
-            if !starts_expr(self.tok.tok) || self.at(Op::Star) {
-                return Err(self.err_tok("expression expected after dictionary key and ':'", colon));
-            }
-            (Some(first), self.expression()?)
+            Some(first)
         };
+        let value = self.dict_value()?;
         if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-            let Some(key) = first_entry.0 else {
-                return Err(self.err_tok("dict unpacking cannot be used in dict comprehension", first_tok));
+            let Some(key) = key else {
+                return Err(self.err_span("dict unpacking cannot be used in dict comprehension", first_span));
             };
             let generators = self.comp_clauses()?;
             if !self.at(Op::RBrace) {
                 return Err(self.invalid());
             }
-            self.bump()?;
-            let kind = ExprKind::DictComp { key, value: first_entry.1, generators };
-            return Ok(self.mk(kind, self.span_from(open.span)));
+            self.skip()?;
+            let kind = ExprKind::DictComp { key, value, generators };
+            return Ok(self.mk(kind, self.span_from(open)));
         }
+        self.dict_rest(open, key, value, soft)
+    }
+
+    /// After a key: `: value`; or after `**`: the mapping.
+    fn dict_value(&mut self) -> PResult<&'a Expr<'a>> {
+        if self.at(Op::DoubleStar) {
+            self.skip()?;
+            return self.binary(BP_BOR);
+        }
+        let colon = self.tok;
+        self.skip()?;
+        if !starts_expr(&self.tok.tok) || self.at(Op::Star) {
+            return Err(self.err_tok("expression expected after dictionary key and ':'", colon));
+        }
+        self.expression()
+    }
+
+    #[inline(never)]
+    fn dict_rest(
+        &mut self,
+        open: Span,
+        key: Option<&'a Expr<'a>>,
+        value: &'a Expr<'a>,
+        soft: bool,
+    ) -> PResult<&'a Expr<'a>> {
         let mut items = BVec::new_in(self.arena);
-        items.push(first_entry);
-        let mut last = first_entry.1;
-        let mut last_tok = first_tok;
+        items.push((key, value));
+        let mut last = value;
+        let mut last_soft = soft;
         while self.eat(Op::Comma)? {
             if self.at(Op::RBrace) {
                 break;
             }
-            last_tok = self.tok;
-            if self.eat(Op::DoubleStar)? {
-                last = self.binary(BP_BOR)?;
-                items.push((None, last));
-                continue;
-            }
-            let key = self.expression()?;
-            if !self.at(Op::Colon) {
-                if matches!(self.tok.tok, Tok::Op(Op::Comma | Op::RBrace)) {
-                    return Err(lexer::error_at(
-                        ErrorKind::SyntaxError,
-                        "':' expected after dictionary key",
-                        key.span.line,
-                        key.span.col + 1,
-                        0,
-                    ));
+            last_soft = self.at_soft_keyword();
+            let key = if self.at(Op::DoubleStar) {
+                None
+            } else {
+                let k = self.expression()?;
+                if !self.at(Op::Colon) {
+                    return Err(self.dict_key_error(k, last_soft));
                 }
-                return Err(self.after_elem(key, last_tok));
-            }
-            let colon = self.bump()?;
-            if !starts_expr(self.tok.tok) || self.at(Op::Star) {
-                return Err(self.err_tok("expression expected after dictionary key and ':'", colon));
-            }
-            last = self.expression()?;
-            items.push((Some(key), last));
+                Some(k)
+            };
+            last = self.dict_value()?;
+            items.push((key, last));
         }
         if !self.at(Op::RBrace) {
-            return Err(self.after_elem(last, last_tok));
+            return Err(self.after_elem(last, last_soft));
         }
-        self.bump()?;
-        Ok(self.mk(ExprKind::Dict(items.into_bump_slice()), self.span_from(open.span)))
+        self.skip()?;
+        Ok(self.mk(ExprKind::Dict(items.into_bump_slice()), self.span_from(open)))
     }
 
-    fn set_rest(&mut self, open: Token<'s>, first: &'a Expr<'a>, first_tok: Token<'s>) -> PResult<&'a Expr<'a>> {
+    #[cold]
+    #[inline(never)]
+    fn dict_key_error(&mut self, key: &'a Expr<'a>, soft: bool) -> Box<CompileError> {
+        if matches!(self.tok.tok, Tok::Op(Op::Comma | Op::RBrace)) {
+            let (line, col) = (key.span.line, key.span.col + 1);
+            return lexer::error_at(ErrorKind::SyntaxError, "':' expected after dictionary key", line, col, 0);
+        }
+        self.after_elem(key, soft)
+    }
+
+    #[inline(never)]
+    fn set_rest(&mut self, open: Span, first: &'a Expr<'a>, soft: bool) -> PResult<&'a Expr<'a>> {
         if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-            self.no_unpacking_in_comprehension(first)?;
-            let generators = self.comp_clauses()?;
-            if !self.at(Op::RBrace) {
-                return Err(self.invalid());
-            }
-            self.bump()?;
-            return Ok(self.mk(ExprKind::SetComp { elt: first, generators }, self.span_from(open.span)));
+            return self.comprehension(first, open, Op::RBrace);
         }
         if !self.at(Op::Comma) && !self.at(Op::RBrace) {
-            return Err(self.after_elem(first, first_tok));
+            return Err(self.after_elem(first, soft));
         }
-        let elts = self.elements(first, Op::RBrace)?;
-        Ok(self.mk(ExprKind::Set(elts), self.span_from(open.span)))
+        let elts = self.elements(first, Op::RBrace, soft)?;
+        Ok(self.mk(ExprKind::Set(elts), self.span_from(open)))
     }
 
     /// `for target in iter (if cond)*`, one or more times (optionally `async for`).
+    #[inline(never)]
     fn comp_clauses(&mut self) -> PResult<&'a [Comprehension<'a>]> {
         let mut gens = BVec::new_in(self.arena);
         loop {
             let is_async = self.at_kw(Kw::Async);
             if is_async {
-                self.bump()?;
+                self.skip()?;
             }
             self.expect_kw(Kw::For)?;
             let target = self.target_list()?;
+            self.expect_in(target)?;
             self.check_target(target, TargetCtx::Assign)?;
-            self.expect_kw(Kw::In)?;
             let iter = self.binary(BP_OR)?;
             let mut ifs = BVec::new_in(self.arena);
             while self.at_kw(Kw::If) {
-                self.bump()?;
-                ifs.push(dup(self.binary(BP_OR)?));
+                self.skip()?;
+                let cond = self.binary(BP_OR)?;
+                ifs.push(dup(cond));
             }
             gens.push(Comprehension { target, iter, ifs: ifs.into_bump_slice(), is_async });
             if !(self.at_kw(Kw::For) || self.at_kw(Kw::Async)) {
@@ -1879,12 +2221,26 @@ impl<'a, 's> Parser<'a, 's> {
         let mut elts = BVec::new_in(self.arena);
         elts.push(dup(first));
         while self.eat(Op::Comma)? {
-            if !starts_expr(self.tok.tok) {
+            if !starts_expr(&self.tok.tok) {
                 break;
             }
-            elts.push(dup(self.target_elem()?));
+            let e = self.target_elem()?;
+            elts.push(dup(e));
         }
         Ok(self.mk(ExprKind::Tuple(elts.into_bump_slice()), self.span_from(start)))
+    }
+
+    /// The `in` after a `for` target; otherwise CPython's missing-comma hint for the target's
+    /// last element.
+    fn expect_in(&mut self, target: &'a Expr<'a>) -> PResult<()> {
+        if self.at_kw(Kw::In) {
+            return self.skip();
+        }
+        let last = match target.kind {
+            ExprKind::Tuple(elts) if !elts.is_empty() && elts[0].span.col == target.span.col => &elts[elts.len() - 1],
+            _ => target,
+        };
+        Err(self.juxtaposed(last, false))
     }
 
     fn target_elem(&mut self) -> PResult<&'a Expr<'a>> {
@@ -1896,123 +2252,175 @@ impl<'a, 's> Parser<'a, 's> {
 
     #[inline(never)]
     fn call(&mut self, func: &'a Expr<'a>, start: Span) -> PResult<&'a Expr<'a>> {
-        self.bump()?;
-        let args = self.arguments(true)?;
+        let open = self.tok.span;
+        self.skip()?;
+        let args = self.arguments(true, open)?;
         Ok(self.mk(ExprKind::Call { func, args }, self.span_from(start)))
     }
 
     /// Call arguments (or class bases) after `(`, through the closing `)`.
-    fn arguments(&mut self, allow_genexp: bool) -> PResult<&'a [Arg<'a>]> {
-        let mut args = BVec::new_in(self.arena);
-        let mut seen_kw = false;
-        let mut seen_dstar = false;
-        let mut keywords: Vec<&'a str> = Vec::new();
-        let mut last: Option<(&'a Expr<'a>, Token<'s>)> = None;
+    fn arguments(&mut self, allow_genexp: bool, open: Span) -> PResult<&'a [Arg<'a>]> {
+        let mut st = ArgState {
+            args: BVec::new_in(self.arena),
+            seen_kw: false,
+            seen_dstar: false,
+            keywords: Vec::new(),
+            misplaced: None,
+            allow_genexp,
+            open,
+        };
+        let mut last = None;
         while !self.at(Op::RPar) {
-            let t = self.tok;
-            match t.tok {
-                Tok::Op(Op::Star) => {
-                    self.bump()?;
-                    let e = self.expression()?;
-                    if seen_dstar {
-                        let msg = "iterable argument unpacking follows keyword argument unpacking";
-                        return Err(self.err_tok(msg, t));
-                    }
-                    args.push(Arg::Star(e));
-                    last = Some((e, t));
-                }
-                Tok::Op(Op::DoubleStar) => {
-                    self.bump()?;
-                    let e = self.expression()?;
-                    seen_dstar = true;
-                    args.push(Arg::DoubleStar(e));
-                    last = Some((e, t));
-                }
-                Tok::Name(n) if self.peek(1)? == Tok::Op(Op::Equal) => {
-                    self.bump()?;
-                    self.bump()?;
-                    let value = self.expression()?;
-                    let name = self.arena.alloc_str(n);
-                    if keywords.iter().any(|k| *k == name) {
-                        let e = self.err_span(format!("keyword argument repeated: {}", name), join(t.span, value.span));
-                        self.defer(e);
-                    }
-                    keywords.push(name);
-                    seen_kw = true;
-                    args.push(Arg::Keyword(name, value));
-                    last = Some((value, t));
-                }
-                Tok::Kw(k @ (Kw::True | Kw::False | Kw::None)) if self.peek(1)? == Tok::Op(Op::Equal) => {
-                    self.bump()?;
-                    self.bump()?;
-                    let value = self.expression()?;
-                    return Err(self.err_span(format!("cannot assign to {}", k.text()), join(t.span, value.span)));
-                }
-                _ => {
-                    let mut e = self.named_expr()?;
-                    if self.at(Op::Equal) {
-                        let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
-                        return Err(self.err_span(msg, join(e.span, self.tok.span)));
-                    }
-                    if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-                        let generators = self.comp_clauses()?;
-                        let span = self.span_from(e.span);
-                        e = self.mk(ExprKind::GeneratorExp { elt: e, generators }, span);
-                        if !allow_genexp {
-                            return Err(self.invalid());
-                        }
-                        if !args.is_empty() || !self.at(Op::RPar) {
-                            return Err(self.err_span("Generator expression must be parenthesized", span));
-                        }
-                    } else if seen_dstar {
-                        return Err(self.err_span("positional argument follows keyword argument unpacking", e.span));
-                    } else if seen_kw {
-                        return Err(self.err_span("positional argument follows keyword argument", e.span));
-                    }
-                    args.push(Arg::Positional(e));
-                    last = Some((e, t));
-                }
-            }
+            let soft = self.at_soft_keyword();
+            let e = self.argument(&mut st)?;
+            last = Some((e, soft));
             if !self.eat(Op::Comma)? {
                 break;
             }
         }
         if !self.at(Op::RPar) {
             return Err(match last {
-                Some((e, t)) => self.juxtaposed(e, t),
+                Some((e, soft)) => self.juxtaposed(e, soft),
                 None => self.invalid(),
             });
         }
-        self.bump()?;
-        Ok(args.into_bump_slice())
+        if let Some(msg) = st.misplaced {
+            return Err(self.err_tok(msg, self.tok));
+        }
+        self.skip()?;
+        Ok(st.args.into_bump_slice())
+    }
+
+    /// One argument, pushed onto `st.args`; returns its expression.
+    #[inline(never)]
+    fn argument(&mut self, st: &mut ArgState<'a>) -> PResult<&'a Expr<'a>> {
+        let t = self.tok.span;
+        let keyword = matches!(self.tok.tok, Tok::Name(_) | Tok::Kw(Kw::True | Kw::False | Kw::None))
+            && self.peek_op(1, Op::Equal)?;
+        let arg = if self.at(Op::Star) || self.at(Op::DoubleStar) {
+            self.star_argument(st)?
+        } else if keyword {
+            self.keyword_argument(st)?
+        } else {
+            Arg::Positional(self.positional(st, t)?)
+        };
+        let e = match arg {
+            Arg::Positional(e) | Arg::Star(e) | Arg::DoubleStar(e) | Arg::Keyword(_, e) => e,
+        };
+        st.args.push(arg);
+        Ok(e)
+    }
+
+    #[inline(never)]
+    fn star_argument(&mut self, st: &mut ArgState<'a>) -> PResult<Arg<'a>> {
+        let star = self.tok.span;
+        let double = self.at(Op::DoubleStar);
+        self.skip()?;
+        let e = self.expression()?;
+        if double {
+            st.seen_dstar = true;
+            return Ok(Arg::DoubleStar(e));
+        }
+        if st.seen_dstar {
+            return Err(self.err_span("iterable argument unpacking follows keyword argument unpacking", star));
+        }
+        Ok(Arg::Star(e))
+    }
+
+    #[inline(never)]
+    fn keyword_argument(&mut self, st: &mut ArgState<'a>) -> PResult<Arg<'a>> {
+        let t = self.tok;
+        let Tok::Name(n) = t.tok else {
+            return Err(self.constant_keyword(t));
+        };
+        self.skip()?;
+        self.skip()?;
+        let value = self.expression()?;
+        let name = self.intern(n);
+        if st.keywords.iter().any(|k| *k == name) {
+            self.repeated_keyword(name, join(t.span, value.span));
+        }
+        st.keywords.push(name);
+        st.seen_kw = true;
+        Ok(Arg::Keyword(name, value))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn repeated_keyword(&mut self, name: &str, span: Span) {
+        let e = self.err_span(format!("keyword argument repeated: {}", name), span);
+        self.defer(e);
+    }
+
+    /// `f(True=1)`: CPython blames the constant and the `=`.
+    #[cold]
+    #[inline(never)]
+    fn constant_keyword(&mut self, t: Token<'s>) -> Box<CompileError> {
+        let name = match t.tok {
+            Tok::Kw(k) => k.text(),
+            _ => "",
+        };
+        let eq = self.ahead.front().map_or(t.span, |n| n.span);
+        self.err_span(format!("cannot assign to {}", name), join(t.span, eq))
+    }
+
+    fn positional(&mut self, st: &mut ArgState<'a>, t: Span) -> PResult<&'a Expr<'a>> {
+        let e = self.named_expr()?;
+        if self.at(Op::Equal) {
+            let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
+            return Err(self.err_span(msg, join(e.span, self.tok.span)));
+        }
+        if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
+            let generators = self.comp_clauses()?;
+            if !st.allow_genexp || (!self.at(Op::RPar) && !self.at(Op::Comma)) {
+                return Err(self.invalid());
+            }
+            if !st.args.is_empty() || !self.at(Op::RPar) {
+                let span = self.span_from(t);
+                return Err(self.err_span("Generator expression must be parenthesized", span));
+            }
+            // A sole generator argument borrows the call's parentheses, as in CPython.
+            let span = join(st.open, self.tok.span);
+            return Ok(self.mk(ExprKind::GeneratorExp { elt: e, generators }, span));
+        }
+        if st.seen_dstar {
+            st.misplaced = st.misplaced.or(Some("positional argument follows keyword argument unpacking"));
+        } else if st.seen_kw {
+            st.misplaced = st.misplaced.or(Some("positional argument follows keyword argument"));
+        }
+        Ok(e)
     }
 
     #[inline(never)]
     fn subscript(&mut self, value: &'a Expr<'a>, start: Span) -> PResult<&'a Expr<'a>> {
-        self.bump()?;
-        let first_tok = self.tok;
+        self.skip()?;
+        let first_span = self.tok.span;
+        let soft = self.at_soft_keyword();
         let first = self.slice()?;
-        let mut index = first;
-        let mut last = (first, first_tok);
-        if self.at(Op::Comma) {
-            let mut elts = BVec::new_in(self.arena);
-            elts.push(dup(first));
-            while self.eat(Op::Comma)? {
-                if self.at(Op::RSqb) {
-                    break;
-                }
-                let t = self.tok;
-                let e = self.slice()?;
-                last = (e, t);
-                elts.push(dup(e));
-            }
-            index = self.mk(ExprKind::Tuple(elts.into_bump_slice()), self.span_from(first_tok.span));
-        }
+        let index = if self.at(Op::Comma) { self.slice_tuple(first, first_span)? } else { first };
         if !self.at(Op::RSqb) {
-            return Err(self.after_elem(last.0, last.1));
+            return Err(self.after_elem(first, soft));
         }
-        self.bump()?;
+        self.skip()?;
         Ok(self.mk(ExprKind::Subscript { value, index }, self.span_from(start)))
+    }
+
+    #[inline(never)]
+    fn slice_tuple(&mut self, first: &'a Expr<'a>, start: Span) -> PResult<&'a Expr<'a>> {
+        let mut elts = BVec::new_in(self.arena);
+        elts.push(dup(first));
+        while self.eat(Op::Comma)? {
+            if self.at(Op::RSqb) {
+                break;
+            }
+            let soft = self.at_soft_keyword();
+            let e = self.slice()?;
+            if !matches!(self.tok.tok, Tok::Op(Op::Comma | Op::RSqb)) {
+                return Err(self.after_elem(e, soft));
+            }
+            elts.push(dup(e));
+        }
+        Ok(self.mk(ExprKind::Tuple(elts.into_bump_slice()), self.span_from(start)))
     }
 
     fn slice(&mut self) -> PResult<&'a Expr<'a>> {
@@ -2020,18 +2428,39 @@ impl<'a, 's> Parser<'a, 's> {
             return self.starred();
         }
         let start = self.tok.span;
-        let lower = if self.at(Op::Colon) { None } else { Some(self.named_expr()?) };
         if !self.at(Op::Colon) {
-            return Ok(lower.unwrap_or_else(|| self.mk(ExprKind::None, start)));
+            let e = self.named_expr()?;
+            if !self.at(Op::Colon) {
+                return Ok(e);
+            }
+            return self.slice_rest(Some(e), start);
         }
-        self.bump()?;
-        let bound = |p: &Self| !matches!(p.tok.tok, Tok::Op(Op::Colon | Op::Comma | Op::RSqb));
-        let upper = if bound(self) { Some(self.expression()?) } else { None };
+        self.slice_rest(None, start)
+    }
+
+    #[inline(never)]
+    fn slice_rest(&mut self, lower: Option<&'a Expr<'a>>, start: Span) -> PResult<&'a Expr<'a>> {
+        self.skip()?;
+        let upper = if self.slice_bound() { Some(self.slice_part()?) } else { None };
         let mut step = None;
-        if self.eat(Op::Colon)? && bound(self) {
-            step = Some(self.expression()?);
+        if self.eat(Op::Colon)? && self.slice_bound() {
+            step = Some(self.slice_part()?);
         }
         Ok(self.mk(ExprKind::Slice { lower, upper, step }, self.span_from(start)))
+    }
+
+    /// An upper bound or step, which must be followed by `:`, `,` or `]`.
+    fn slice_part(&mut self) -> PResult<&'a Expr<'a>> {
+        let soft = self.at_soft_keyword();
+        let e = self.expression()?;
+        if self.slice_bound() {
+            return Err(self.after_elem(e, soft));
+        }
+        Ok(e)
+    }
+
+    fn slice_bound(&self) -> bool {
+        !matches!(self.tok.tok, Tok::Op(Op::Colon | Op::Comma | Op::RSqb))
     }
 
     // ----- string literals ----------------------------------------------------------------
@@ -2043,41 +2472,57 @@ impl<'a, 's> Parser<'a, 's> {
         let mut lits: Vec<StrLit<'s>> = Vec::new();
         while let Tok::Str(lit) = self.tok.tok {
             lits.push(lit);
-            self.bump()?;
+            self.skip()?;
         }
         let span = self.span_from(start);
-        // CPython places the caret for literal errors just after the whole concatenation.
-        let after = Span { line: span.end_line, col: span.end_col, end_line: span.end_line, end_col: span.end_col };
-        let after_err = |msg: String| lexer::error_at(ErrorKind::SyntaxError, msg, after.line, after.col + 1, 0);
         let bytes = lits.iter().filter(|l| l.bytes).count();
+        if bytes == 0 && lits.iter().any(|l| l.fmt) {
+            return self.fstring_concat(&lits, span);
+        }
+        self.plain_strings(&lits, span, bytes)
+    }
+
+    /// CPython places the caret for literal errors just after the whole concatenation.
+    fn after_err(msg: String, span: Span) -> Box<CompileError> {
+        lexer::error_at(ErrorKind::SyntaxError, msg, span.end_line, span.end_col + 1, 0)
+    }
+
+    /// Concatenated `str` or `bytes` literals without f-strings.
+    #[inline(never)]
+    fn plain_strings(&mut self, lits: &[StrLit<'s>], span: Span, bytes: usize) -> PResult<&'a Expr<'a>> {
         if bytes != 0 && bytes != lits.len() {
-            return Err(after_err("cannot mix bytes and nonbytes literals".into()));
+            return Err(Self::after_err("cannot mix bytes and nonbytes literals".into(), span));
         }
         if bytes != 0 {
             let mut out = Vec::new();
-            for l in &lits {
+            for l in lits {
                 match lexer::decode_bytes(l.body, l.raw, &mut out) {
                     Ok(()) => {}
                     Err(None) => return Err(self.err_span("bytes can only contain ASCII literal characters", span)),
-                    Err(Some(e)) => return Err(after_err(e.msg)),
+                    Err(Some(e)) => return Err(Self::after_err(e.msg, span)),
                 }
             }
             return Ok(self.mk(ExprKind::Bytes(self.arena.alloc_slice_copy(&out)), span));
         }
-        let mut pending = String::with_capacity(lits.iter().map(|l| l.body.len()).sum());
-        if !lits.iter().any(|l| l.fmt) {
-            for l in &lits {
-                lexer::decode_str(l.body, l.raw, &mut pending).map_err(|e| after_err(e.msg))?;
-            }
-            return Ok(self.mk(ExprKind::Str(self.arena.alloc_str(&pending)), span));
+        let mut text = String::with_capacity(lits.iter().map(|l| l.body.len()).sum());
+        for l in lits {
+            lexer::decode_str(l.body, l.raw, &mut text).map_err(|e| Self::after_err(e.msg, span))?;
         }
+        Ok(self.mk(ExprKind::Str(self.arena.alloc_str(&text)), span))
+    }
+
+    /// Concatenated literals of which at least one is an f-string.
+    #[inline(never)]
+    fn fstring_concat(&mut self, lits: &[StrLit<'s>], span: Span) -> PResult<&'a Expr<'a>> {
+        let after = Span { line: span.end_line, col: span.end_col, end_line: span.end_line, end_col: span.end_col };
         let mut parts = BVec::new_in(self.arena);
-        for l in &lits {
+        let mut pending = String::new();
+        for l in lits {
             if l.fmt {
                 let mut cur = FCursor { s: l.body, i: 0, line: l.body_line, col: l.body_col };
                 self.fstring_level(*l, &mut cur, 0, &mut parts, &mut pending, after)?;
             } else {
-                lexer::decode_str(l.body, l.raw, &mut pending).map_err(|e| after_err(e.msg))?;
+                lexer::decode_str(l.body, l.raw, &mut pending).map_err(|e| Self::after_err(e.msg, span))?;
             }
         }
         self.flush_literal(&mut parts, &mut pending);
@@ -2091,8 +2536,10 @@ impl<'a, 's> Parser<'a, 's> {
         }
     }
 
-    fn fstring_err(&self, msg: &str, cur: &FCursor<'s>) -> Box<CompileError> {
-        lexer::error_at(ErrorKind::SyntaxError, format!("f-string: {}", msg), cur.line, cur.col + 1, 0)
+    /// An error found while scanning an f-string: CPython 3.11 puts the caret just after the
+    /// whole string literal.
+    fn fstring_err(&self, msg: &str, after: Span) -> Box<CompileError> {
+        lexer::error_at(ErrorKind::SyntaxError, format!("f-string{}", msg), after.line, after.col + 1, 0)
     }
 
     /// Literal text and replacement fields of an f-string body, or of a format spec when
@@ -2125,7 +2572,7 @@ impl<'a, 's> Parser<'a, 's> {
                             Some(_) => cur.advance(),
                         }
                     }
-                    _ => cur.advance(),
+                    _ => cur.skip_plain(),
                 }
             }
             let chunk = &lit.body[run..cur.i];
@@ -2141,7 +2588,7 @@ impl<'a, 's> Parser<'a, 's> {
                 }
                 Some(b'}') if lvl == 0 => {
                     if cur.peek_at(1) != Some(b'}') {
-                        return Err(self.fstring_err("single '}' is not allowed", cur));
+                        return Err(self.fstring_err(": single '}' is not allowed", after));
                     }
                     pending.push('}');
                     cur.advance();
@@ -2167,20 +2614,14 @@ impl<'a, 's> Parser<'a, 's> {
     ) -> PResult<()> {
         cur.advance();
         if lvl >= 2 {
-            return Err(self.fstring_err("expressions nested too deeply", cur));
+            return Err(self.fstring_err(": expressions nested too deeply", after));
         }
         let (start, line, col) = (cur.i, cur.line, cur.col);
         let mut stack: Vec<u8> = Vec::new();
         let mut quote: Option<(u8, bool)> = None;
         while let Some(c) = cur.peek() {
             if c == b'\\' {
-                return Err(lexer::error_at(
-                    ErrorKind::SyntaxError,
-                    "f-string expression part cannot include a backslash",
-                    cur.line,
-                    cur.col + 1,
-                    0,
-                ));
+                return Err(self.fstring_err(" expression part cannot include a backslash", after));
             }
             if let Some((q, triple)) = quote {
                 if c == q && (!triple || (cur.peek_at(1) == Some(q) && cur.peek_at(2) == Some(q))) {
@@ -2204,18 +2645,12 @@ impl<'a, 's> Parser<'a, 's> {
                 }
                 b'(' | b'[' | b'{' => {
                     if stack.len() >= lexer::MAX_PAREN_DEPTH {
-                        return Err(self.fstring_err("too many nested parenthesis", cur));
+                        return Err(self.fstring_err(": too many nested parenthesis", after));
                     }
                     stack.push(c);
                 }
                 b'#' => {
-                    return Err(lexer::error_at(
-                        ErrorKind::SyntaxError,
-                        "f-string expression part cannot include '#'",
-                        cur.line,
-                        cur.col + 1,
-                        0,
-                    ));
+                    return Err(self.fstring_err(" expression part cannot include '#'", after));
                 }
                 b'!' | b'=' | b'<' | b'>' if cur.peek_at(1) == Some(b'=') && stack.is_empty() => {
                     cur.advance();
@@ -2224,7 +2659,7 @@ impl<'a, 's> Parser<'a, 's> {
                 b'!' | b':' | b'}' | b'=' if stack.is_empty() => break,
                 b')' | b']' | b'}' => {
                     let Some(open) = stack.pop() else {
-                        return Err(self.fstring_err(&format!("unmatched '{}'", c as char), cur));
+                        return Err(self.fstring_err(&format!(": unmatched '{}'", c as char), after));
                     };
                     let want = match open {
                         b'(' => b')',
@@ -2236,7 +2671,7 @@ impl<'a, 's> Parser<'a, 's> {
                             "closing parenthesis '{}' does not match opening parenthesis '{}'",
                             c as char, open as char
                         );
-                        return Err(self.fstring_err(&msg, cur));
+                        return Err(self.fstring_err(&format!(": {}", msg), after));
                     }
                 }
                 _ => {}
@@ -2244,17 +2679,17 @@ impl<'a, 's> Parser<'a, 's> {
             cur.advance();
         }
         if quote.is_some() {
-            return Err(self.fstring_err("unterminated string", cur));
+            return Err(self.fstring_err(": unterminated string", after));
         }
         if let Some(&open) = stack.last() {
-            return Err(self.fstring_err(&format!("unmatched '{}'", open as char), cur));
+            return Err(self.fstring_err(&format!(": unmatched '{}'", open as char), after));
         }
         if cur.peek().is_none() {
-            return Err(self.fstring_err("expecting '}'", cur));
+            return Err(self.fstring_err(": expecting '}'", after));
         }
         let text = &lit.body[start..cur.i];
         if text.bytes().all(|b| b.is_ascii_whitespace()) {
-            return Err(self.fstring_err("empty expression not allowed", cur));
+            return Err(self.fstring_err(": empty expression not allowed", after));
         }
         let expr = self.fstring_expr(text, line, col)?;
         let mut debug_text = None;
@@ -2269,11 +2704,11 @@ impl<'a, 's> Parser<'a, 's> {
         if cur.peek() == Some(b'!') {
             cur.advance();
             let Some(c) = cur.peek() else {
-                return Err(self.fstring_err("expecting '}'", cur));
+                return Err(self.fstring_err(": expecting '}'", after));
             };
             cur.advance();
             if !matches!(c, b's' | b'r' | b'a') {
-                return Err(self.fstring_err("invalid conversion character: expected 's', 'r', or 'a'", cur));
+                return Err(self.fstring_err(": invalid conversion character: expected 's', 'r', or 'a'", after));
             }
             conversion = Some(c as char);
         }
@@ -2287,7 +2722,7 @@ impl<'a, 's> Parser<'a, 's> {
             spec = Some(&*spec_parts.into_bump_slice());
         }
         if cur.peek() != Some(b'}') {
-            return Err(self.fstring_err("expecting '}'", cur));
+            return Err(self.fstring_err(": expecting '}'", after));
         }
         cur.advance();
         if debug_text.is_some() && conversion.is_none() && spec.is_none() {
@@ -2300,35 +2735,34 @@ impl<'a, 's> Parser<'a, 's> {
     /// Parses the expression text of an f-string field with a lexer positioned at its place in
     /// the file, as CPython 3.11 does (it parses the text as if in parentheses).
     fn fstring_expr(&mut self, text: &'s str, line: u32, col: u32) -> PResult<&'a Expr<'a>> {
-        let saved_lx = std::mem::replace(&mut self.lx, Lexer::for_fstring_expr(text, line, col));
-        let saved_tok = self.tok;
-        let saved_prev = self.prev;
-        let saved_ahead = std::mem::take(&mut self.ahead);
-        let saved_end = self.prev_end;
-        let saved_nesting = std::mem::replace(&mut self.nesting, 1);
-        let saved_failed = self.lexer_failed;
+        let mut lx = Lexer::for_fstring_expr(text, line, col);
+        std::mem::swap(&mut self.lx, &mut lx);
+        let saved = (self.tok, self.prev, self.prev_end, self.nesting, self.lexer_failed);
+        let ahead = std::mem::take(&mut self.ahead);
+        self.nesting = 1;
         let result = self.fstring_expr_inner();
-        self.lx = saved_lx;
-        self.tok = saved_tok;
-        self.prev = saved_prev;
-        self.ahead = saved_ahead;
-        self.prev_end = saved_end;
-        self.nesting = saved_nesting;
-        self.lexer_failed = saved_failed;
-        result.map_err(|mut e| {
-            if e.kind == ErrorKind::SyntaxError && !e.msg.starts_with("f-string") {
-                e.msg = format!("f-string: {}", e.msg);
-            }
-            e
-        })
+        std::mem::swap(&mut self.lx, &mut lx);
+        (self.tok, self.prev, self.prev_end, self.nesting, self.lexer_failed) = saved;
+        self.ahead = ahead;
+        result.map_err(Self::fstring_prefix)
+    }
+
+    /// CPython 3.11 prefixes errors inside f-string expressions with "f-string: ".
+    #[cold]
+    #[inline(never)]
+    fn fstring_prefix(mut e: Box<CompileError>) -> Box<CompileError> {
+        if e.kind == ErrorKind::SyntaxError && !e.msg.starts_with("f-string") {
+            e.msg = format!("f-string: {}", e.msg);
+        }
+        e
     }
 
     fn fstring_expr_inner(&mut self) -> PResult<&'a Expr<'a>> {
         self.tok = self.fetch()?;
-        let first = self.tok;
+        let soft = self.at_soft_keyword();
         let e = if self.at_kw(Kw::Yield) { self.yield_expr()? } else { self.star_exprs()? };
         if self.tok.tok != Tok::EndMarker {
-            return Err(self.after_elem(e, first));
+            return Err(self.after_elem(e, soft));
         }
         if matches!(e.kind, ExprKind::Starred(_)) {
             return Err(self.err_span("cannot use starred expression here", e.span));

@@ -56,6 +56,10 @@ pub fn main() -> i32 {
                     };
                     let text = match read_source(&file) {
                         Ok(t) => t,
+                        Err(msg) if msg.starts_with("SyntaxError") => {
+                            eprintln!("{msg}");
+                            return 1;
+                        }
                         Err(msg) => {
                             eprintln!("coro: {msg}");
                             return 2;
@@ -102,12 +106,24 @@ fn read_source(file: &str) -> Result<String, String> {
     } else {
         bytes = std::fs::read(file).map_err(|e| format!("can't open file '{file}': {e}"))?;
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "SyntaxError: (unicode error) 'utf-8' codec can't decode byte at position {}",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            // CPython's message for a source file that is not UTF-8 (coro has no coding cookies).
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            let shown = if file == "-" {
+                "<stdin>".to_string()
+            } else {
+                std::path::absolute(file).map(|p| p.display().to_string()).unwrap_or_else(|_| file.to_string())
+            };
+            Err(format!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {shown} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                bytes.get(at).copied().unwrap_or(0)
+            ))
+        }
+    }
 }
 
 fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
