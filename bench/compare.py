@@ -39,7 +39,10 @@ def measure(cmd, cwd, repeat):
         # A fresh interpreter process per run keeps RSS readings per process: run the
         # measurement in a child python so RUSAGE_CHILDREN starts from zero each time.
         probe = [sys.executable, "-c", PROBE, *cmd]
-        proc = subprocess.run(probe, cwd=cwd, capture_output=True, text=True, timeout=900)
+        try:
+            proc = subprocess.run(probe, cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT_SECS)
+        except subprocess.TimeoutExpired:
+            return "timeout", None, None
         if proc.returncode != 0:
             return None, None, None
         head, _, body = proc.stdout.partition("\n")
@@ -52,6 +55,9 @@ def measure(cmd, cwd, repeat):
         best = secs if best is None else min(best, secs)
     return best, rss, out
 
+
+# A runtime that takes longer than this on one program is reported as timed out.
+TIMEOUT_SECS = 120
 
 PROBE = r"""
 import resource, subprocess, sys, time
@@ -92,11 +98,14 @@ def main():
             if lua_port.exists():
                 results[name] = measure(cmd + [str(lua_port)], LUA, args.repeat)
         base = results["python3"][0]
+        base = base if isinstance(base, float) else None
         expected = results["python3"][2]
         row = f"{prog.stem:<16}"
         for name, _ in runtimes + lua_runtimes:
             secs, rss, out = results.get(name, (None, None, None))
-            if secs is None:
+            if secs == "timeout":
+                cell = f"> {TIMEOUT_SECS}s"
+            elif secs is None:
                 cell = "-" if name not in results else "FAILED"
             else:
                 wrong = out != expected

@@ -38,6 +38,7 @@ pub fn new_frame(code: Rc<LoadedCode>, globals: ObjRef, args: &[Value], link: Li
 impl Vm {
     /// Calls `callee` on behalf of the running frame `f`. A Python function's frame becomes the
     /// running frame (the caller is pushed); a native's result is pushed on `f`'s stack.
+    #[inline(never)]
     pub(crate) fn call_value(
         &mut self,
         f: &mut Box<Frame>,
@@ -95,6 +96,7 @@ impl Vm {
     }
 
     /// Acts on a native's request.
+    #[inline(never)]
     pub(crate) fn handle_ret(&mut self, f: &mut Box<Frame>, ret: Ret) -> Result<Flow, Exc> {
         match ret {
             Ret::Value(v) => {
@@ -163,6 +165,7 @@ impl Vm {
     /// Builds the frame for calling function `fr` with `args` (keyword values last, named by
     /// `kwnames`), raising CPython's TypeErrors for bad argument lists. Frames come from a pool
     /// of returned ones, so a call usually allocates nothing.
+    #[inline(never)]
     pub(crate) fn function_frame(&mut self, fr: ObjRef, args: &[Value], kwnames: &[Value]) -> Result<Box<Frame>, Exc> {
         let HeapObj::Function(func) = self.heap.get(fr) else {
             return Err(self.type_error("not a function"));

@@ -79,6 +79,7 @@ impl Vm {
     }
 
     /// Resumes generator `g` on behalf of the running frame `f`.
+    #[inline(never)]
     pub(crate) fn resume_generator(
         &mut self,
         f: &mut Box<Frame>,
@@ -212,6 +213,7 @@ impl Vm {
     }
 
     /// `Yield`: the running generator frame suspends with `v`.
+    #[inline(never)]
     pub(crate) fn do_yield(&mut self, f: &mut Box<Frame>, v: Value) -> Result<Flow, Exc> {
         let Some(g) = f.gen else {
             return Err(self.runtime_error("yield outside a generator frame"));
@@ -282,6 +284,7 @@ impl Vm {
     }
 
     /// `Return` in a generator frame.
+    #[inline(never)]
     pub(crate) fn generator_return(
         &mut self,
         f: &mut Box<Frame>,
@@ -383,6 +386,7 @@ impl Vm {
 
     /// `YieldFrom` in the running generator frame: stack holds the iterator `it`; `sent` was
     /// popped. `start` is the instruction's own offset, where the frame parks.
+    #[inline(never)]
     pub(crate) fn yield_from(&mut self, f: &mut Box<Frame>, it: Value, sent: Value, start: usize) -> Result<Flow, Exc> {
         let Some(p) = f.gen else {
             return Err(self.runtime_error("yield from outside a generator frame"));

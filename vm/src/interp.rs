@@ -133,6 +133,7 @@ impl Vm {
     /// The current frame ends with `err`. Pops it and moves to the frame that receives the
     /// exception; `Ok(Some((err, ip)))` continues unwinding there, `Ok(None)` means the
     /// exception was absorbed, `Err` returns it to the host.
+    #[inline(never)]
     fn frame_exit_with_error(
         &mut self,
         f: &mut Box<Frame>,
@@ -901,6 +902,8 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
+
     fn unbound_deref(&mut self, code: &crate::object::LoadedCode, i: usize) -> Exc {
         let c = &code.code;
         if i < c.cellvars.len() {
@@ -967,6 +970,8 @@ impl Vm {
         (!v.is_undef()).then_some(v)
     }
 
+    #[inline(never)]
+
     fn fill_method_cache(&self, code: &crate::object::LoadedCode, i: usize, obj: Value, name: Value) {
         let Some(cell) = code.method_cache.get(i) else { return };
         let class = self.class_of(obj);
@@ -980,6 +985,7 @@ impl Vm {
     }
 
     /// Records where name `i` was found (after a full lookup).
+    #[inline(never)]
     fn fill_global_cache(&self, code: &crate::object::LoadedCode, i: usize, globals: ObjRef, name: Value) {
         let Some(cell) = code.global_cache.get(i) else { return };
         let hash = crate::dict::hash_value(&self.heap, name).unwrap_or(0);
@@ -1019,6 +1025,8 @@ impl Vm {
         false
     }
 
+    #[inline(never)]
+
     fn load_global(&mut self, globals: ObjRef, name: Value) -> Result<Value, Exc> {
         if let Some(v) = self.dict_get_str(globals, name) {
             return Ok(v);
@@ -1029,6 +1037,8 @@ impl Vm {
         let n = self.str_of(name).unwrap_or("?").to_string();
         Err(self.exc_msg(ExcKind::NameError, &format!("name '{n}' is not defined")))
     }
+
+    #[inline(never)]
 
     fn delete_global(&mut self, globals: ObjRef, name: Value) -> Result<(), Exc> {
         let hash = self.hash(name)?;
@@ -1049,6 +1059,8 @@ impl Vm {
             }
         }
     }
+
+    #[inline(never)]
 
     fn make_function(
         &mut self,
@@ -1096,6 +1108,7 @@ impl Vm {
     }
 
     /// Sets `__context__` of a newly raised exception to the one being handled.
+    #[inline(never)]
     fn set_context(&mut self, f: &Frame, e: Exc) {
         if let Some(ctx) = self.current_exc_info(f) {
             if ctx != e {
@@ -1109,6 +1122,7 @@ impl Vm {
     }
 
     /// `raise v [from cause]`: instantiates classes and checks the operand is an exception.
+    #[inline(never)]
     fn make_raisable(&mut self, v: Value, cause: Value) -> Result<Exc, Exc> {
         let e = self
             .to_exception(v)
@@ -1140,6 +1154,8 @@ impl Vm {
             _ => None,
         }
     }
+
+    #[inline(never)]
 
     fn exception_matches(&mut self, exc: Value, typ: Value) -> Result<bool, Exc> {
         let cls = self.class_of(exc);
@@ -1183,6 +1199,8 @@ impl Vm {
     pub fn list_items(&self, v: Value) -> Vec<Value> {
         self.tuple_items(v)
     }
+
+    #[inline(never)]
 
     fn unpack_into(&mut self, f: &mut Box<Frame>, op: Op, arg: u32, items: Vec<Value>) -> Result<(), Exc> {
         if op == Op::UnpackSequence {
