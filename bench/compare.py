@@ -15,6 +15,7 @@ import argparse
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -39,10 +40,15 @@ def measure(cmd, cwd, repeat):
         # A fresh interpreter process per run keeps RSS readings per process: run the
         # measurement in a child python so RUSAGE_CHILDREN starts from zero each time.
         probe = [sys.executable, "-c", PROBE, *cmd]
+        # Its own session, so a timeout kills the runtime too, not only the probe.
+        proc = subprocess.Popen(probe, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
         try:
-            proc = subprocess.run(probe, cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT_SECS)
+            stdout, _ = proc.communicate(timeout=TIMEOUT_SECS)
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
             return "timeout", None, None
+        proc.stdout = stdout
         if proc.returncode != 0:
             return None, None, None
         head, _, body = proc.stdout.partition("\n")

@@ -266,70 +266,42 @@ impl<'a, 't> Compiler<'a, 't> {
 
     // ----- names ------------------------------------------------------------------------------
 
-    fn load_name(&mut self, name: &str) {
+    /// Emits the access to `name` that its scope resolution calls for: `ops` are the fast-local,
+    /// cell, global and by-name variants of one action (load, store or delete).
+    fn name_op(&mut self, name: &str, ops: [Op; 4]) {
+        let [fast, deref, global, by_name] = ops;
         match self.resolve(name) {
             Resolution::Local => {
                 let i = self.local_idx(name);
-                self.emit(Op::LoadFast, i)
+                self.emit(fast, i)
             }
             Resolution::Cell | Resolution::Free => {
                 let i = self.deref_idx(name);
-                self.emit(Op::LoadDeref, i)
+                self.emit(deref, i)
             }
             Resolution::Global => {
                 let i = self.name_idx(name);
-                self.emit(Op::LoadGlobal, i)
+                self.emit(global, i)
             }
             Resolution::Name => {
                 let i = self.name_idx(name);
-                let op = if self.scope_kind() == ScopeKind::Module { Op::LoadGlobal } else { Op::LoadName };
+                // Module-level names are the globals; class bodies look names up at run time.
+                let op = if self.scope_kind() == ScopeKind::Module { global } else { by_name };
                 self.emit(op, i)
             }
         }
+    }
+
+    fn load_name(&mut self, name: &str) {
+        self.name_op(name, [Op::LoadFast, Op::LoadDeref, Op::LoadGlobal, Op::LoadName]);
     }
 
     fn store_name(&mut self, name: &str) {
-        match self.resolve(name) {
-            Resolution::Local => {
-                let i = self.local_idx(name);
-                self.emit(Op::StoreFast, i)
-            }
-            Resolution::Cell | Resolution::Free => {
-                let i = self.deref_idx(name);
-                self.emit(Op::StoreDeref, i)
-            }
-            Resolution::Global => {
-                let i = self.name_idx(name);
-                self.emit(Op::StoreGlobal, i)
-            }
-            Resolution::Name => {
-                let i = self.name_idx(name);
-                let op = if self.scope_kind() == ScopeKind::Module { Op::StoreGlobal } else { Op::StoreName };
-                self.emit(op, i)
-            }
-        }
+        self.name_op(name, [Op::StoreFast, Op::StoreDeref, Op::StoreGlobal, Op::StoreName]);
     }
 
     fn delete_name(&mut self, name: &str) {
-        match self.resolve(name) {
-            Resolution::Local => {
-                let i = self.local_idx(name);
-                self.emit(Op::DeleteFast, i)
-            }
-            Resolution::Cell | Resolution::Free => {
-                let i = self.deref_idx(name);
-                self.emit(Op::DeleteDeref, i)
-            }
-            Resolution::Global => {
-                let i = self.name_idx(name);
-                self.emit(Op::DeleteGlobal, i)
-            }
-            Resolution::Name => {
-                let i = self.name_idx(name);
-                let op = if self.scope_kind() == ScopeKind::Module { Op::DeleteGlobal } else { Op::DeleteName };
-                self.emit(op, i)
-            }
-        }
+        self.name_op(name, [Op::DeleteFast, Op::DeleteDeref, Op::DeleteGlobal, Op::DeleteName]);
     }
 
     // ----- statements -------------------------------------------------------------------------
