@@ -19,6 +19,10 @@ pub enum Const {
     Str(Rc<str>),
     /// A tuple of constants (keyword-name tuples for `CallKw`, constant tuples).
     Tuple(Rc<[Const]>),
+    /// A set display of constants folded at compile time, as CPython folds it into a frozenset
+    /// (its items in source order; the VM builds the table the way CPython does, which decides
+    /// the iteration order programs print).
+    FrozenSet(Rc<[Const]>),
     Code(Rc<Code>),
 }
 

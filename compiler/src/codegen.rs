@@ -394,7 +394,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 let start = self.new_label();
                 let else_l = self.new_label();
                 let end = self.new_label();
-                self.expr(iter)?;
+                self.iterable(iter)?;
                 self.emit(Op::GetIter, 0);
                 self.bind(start);
                 self.set_line(s.span);
@@ -1055,7 +1055,16 @@ impl<'a, 't> Compiler<'a, 't> {
                 }
             }
             ExprKind::List(items) => self.sequence(items, Op::BuildList)?,
-            ExprKind::Set(items) => self.sequence(items, Op::BuildSet)?,
+            ExprKind::Set(items) => match constant_set(items).filter(|_| items.len() >= 3) {
+                // CPython folds a display of three or more constants into a frozenset and
+                // builds the set from it; the folded table's layout decides the printed order.
+                Some(c) => {
+                    self.emit(Op::BuildSet, 0);
+                    self.load_const(c);
+                    self.emit(Op::SetUpdate, 1);
+                }
+                None => self.sequence(items, Op::BuildSet)?,
+            },
             ExprKind::Dict(items) => self.dict(items)?,
             ExprKind::Starred(_) => return Err(err_at("can't use starred expression here", e.span)),
             ExprKind::BinOp { op, left, right } => {
@@ -1179,6 +1188,19 @@ impl<'a, 't> Compiler<'a, 't> {
         }
         self.unit().line = prev_line;
         Ok(())
+    }
+
+    /// The iterable of a `for` or comprehension: a set display of constants is iterated as the
+    /// folded frozenset itself, as CPython's optimizer arranges (its order can differ from a
+    /// set built item by item).
+    fn iterable(&mut self, e: &'a Expr<'a>) -> CResult<()> {
+        if let ExprKind::Set(items) = &e.kind {
+            if let Some(c) = constant_set(items) {
+                self.load_const(c);
+                return Ok(());
+            }
+        }
+        self.expr(e)
     }
 
     fn check_yield_allowed(&self, e: &Expr<'a>) -> CResult<()> {
@@ -1466,7 +1488,7 @@ impl<'a, 't> Compiler<'a, 't> {
         let unit = self.units.pop().ok_or_else(|| CompileError::syntax("internal: no unit", 0, 0))?;
         let code = Rc::new(self.assemble(unit)?);
         self.closure_and_code(code, 0)?;
-        self.expr(generators[0].iter)?;
+        self.iterable(generators[0].iter)?;
         self.emit(Op::GetIter, 0);
         self.set_line(e.span);
         self.emit(Op::Call, 1);
@@ -1486,7 +1508,7 @@ impl<'a, 't> Compiler<'a, 't> {
         if level == 0 {
             self.emit(Op::LoadFast, 0);
         } else {
-            self.expr(g.iter)?;
+            self.iterable(g.iter)?;
             self.emit(Op::GetIter, 0);
         }
         self.bind(start);
@@ -1757,7 +1779,7 @@ fn const_identical(a: &Const, b: &Const) -> bool {
     match (a, b) {
         (Const::Float(x), Const::Float(y)) => x.to_bits() == y.to_bits(),
         (Const::Code(x), Const::Code(y)) => Rc::ptr_eq(x, y),
-        (Const::Tuple(x), Const::Tuple(y)) => {
+        (Const::Tuple(x), Const::Tuple(y)) | (Const::FrozenSet(x), Const::FrozenSet(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| const_identical(p, q))
         }
         _ => a == b && std::mem::discriminant(a) == std::mem::discriminant(b),
@@ -1791,6 +1813,12 @@ fn literal_const(e: &Expr<'_>) -> Option<Const> {
         ExprKind::Tuple(items) => constant_tuple(items)?,
         _ => return None,
     })
+}
+
+/// A set display whose items are all constants, as the frozenset constant CPython folds it to.
+fn constant_set(items: &[Expr<'_>]) -> Option<Const> {
+    let consts: Option<Vec<Const>> = items.iter().map(literal_const).collect();
+    consts.map(|c| Const::FrozenSet(c.into()))
 }
 
 fn constant_tuple(items: &[Expr<'_>]) -> Option<Const> {

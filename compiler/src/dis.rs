@@ -40,6 +40,10 @@ pub fn const_repr(c: &Const) -> String {
                 format!("({})", parts.join(", "))
             }
         }
+        Const::FrozenSet(items) => {
+            let parts: Vec<String> = items.iter().map(const_repr).collect();
+            format!("frozenset({{{}}})", parts.join(", "))
+        }
         Const::Code(c) => format!("<code object {} line {}>", c.qualname, c.first_line),
     }
 }

@@ -191,6 +191,13 @@ impl Vm {
                 let vals: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
                 self.new_tuple(vals)
             }
+            Const::FrozenSet(items) => {
+                let vals: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                let hashed: Vec<(u64, Value)> =
+                    vals.iter().map(|v| (dict::hash_value(&self.heap, *v).unwrap_or(0), *v)).collect();
+                let table = set::folded_constant(&self.heap, &hashed);
+                Value::Obj(self.heap.alloc(HeapObj::Set(Box::new(table))))
+            }
             Const::Code(code) => {
                 let lc = self.load_code(code.clone());
                 Value::Obj(self.heap.alloc(HeapObj::Code(lc)))

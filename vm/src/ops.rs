@@ -975,6 +975,12 @@ impl Vm {
         };
         match op {
             Op::ListExtend | Op::SetUpdate => {
+                // A set merges in table order, as CPython's set_update does (this decides the
+                // order of a folded constant display).
+                if op == Op::SetUpdate && matches!(src, Value::Obj(s) if matches!(self.heap.get(s), HeapObj::Set(_))) {
+                    crate::builtins::sets::set_inplace(self, BinOpKind::Or, t, src)?;
+                    return Ok(true);
+                }
                 let Some(items) = self.sequence_items(src) else {
                     if self.is_iterable(src) {
                         return Ok(false);
