@@ -360,14 +360,26 @@ impl<'a, 't> Compiler<'a, 't> {
                 }
             }
             StmtKind::If { test, body, orelse } => {
-                let else_l = self.new_label();
+                // An `elif` chain is compiled in a loop, not by recursion: the parser nests each
+                // `elif` in the previous `else`, and chains of thousands must not exhaust the stack.
                 let end = self.new_label();
-                self.jump_if(test, false, else_l)?;
-                self.stmts(body)?;
-                if !orelse.is_empty() {
-                    self.emit_jump(Op::Jump, end);
+                let (mut test, mut body, mut orelse) = (*test, *body, *orelse);
+                loop {
+                    let else_l = self.new_label();
+                    self.jump_if(test, false, else_l)?;
+                    self.stmts(body)?;
+                    if !orelse.is_empty() {
+                        self.emit_jump(Op::Jump, end);
+                    }
+                    self.bind(else_l);
+                    match orelse {
+                        [next @ Stmt { kind: StmtKind::If { test: t, body: b, orelse: o }, .. }] => {
+                            self.set_line(next.span);
+                            (test, body, orelse) = (*t, *b, *o);
+                        }
+                        _ => break,
+                    }
                 }
-                self.bind(else_l);
                 self.stmts(orelse)?;
                 self.bind(end);
             }

@@ -165,15 +165,20 @@ keywords! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StrLit<'s> {
     pub body: &'s str,
+    /// `r` prefix: escapes are kept as written.
     pub raw: bool,
+    /// `b` prefix.
     pub bytes: bool,
+    /// `f` prefix.
     pub fmt: bool,
+    /// Delimited by `'''` or `"""`.
     pub triple: bool,
     /// Position of the first body character.
     pub body_line: u32,
     pub body_col: u32,
 }
 
+/// What a token is. Names, numbers and string bodies borrow the source text.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Tok<'s> {
     Name(&'s str),
@@ -191,6 +196,8 @@ pub enum Tok<'s> {
     Unknown,
 }
 
+/// A token and where it is. NEWLINE spans from a comment before it (as CPython's does) to the
+/// newline; tokens made at the end of input sit at the end of the last line, with no width.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Token<'s> {
     pub tok: Tok<'s>,
@@ -369,6 +376,11 @@ impl<'s> Lexer<'s> {
             self.specials[k] = rest.find(STRING_SPECIALS[k] as char).map_or(self.b.len(), |i| self.pos + i);
         }
         self.specials[k]
+    }
+
+    /// Whether the whole input has been consumed.
+    pub fn at_end(&self) -> bool {
+        self.at_eof()
     }
 
     fn peek(&self, off: usize) -> u8 {
@@ -604,7 +616,7 @@ impl<'s> Lexer<'s> {
             Ok(Indentation::Token(Token { tok: Tok::Indent, span }))
         } else {
             let mut dedents = 0;
-            while self.indents.len() > 1 && self.indents.last().map_or(false, |&(c, _)| col < c) {
+            while self.indents.len() > 1 && self.indents.last().is_some_and(|&(c, _)| col < c) {
                 self.indents.pop();
                 dedents += 1;
             }
@@ -974,13 +986,19 @@ impl<'s> Lexer<'s> {
     /// `1if x else 2` (with a deprecation warning), but not by other identifier characters.
     fn verify_end(&mut self, kind: &str) -> LexResult<()> {
         let rest = &self.b[self.pos..];
+        // The whole keyword must be there and end (CPython's `lookahead`), except for the
+        // `i` keywords where it only looks at the second letter.
+        let word = |kw: &[u8]| {
+            rest.starts_with(kw)
+                && !rest.get(kw.len()).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80)
+        };
         let keyword_follows = match rest.first() {
-            Some(b'a') => rest.starts_with(b"and"),
-            Some(b'e') => rest.starts_with(b"else"),
-            Some(b'f') => rest.starts_with(b"for"),
+            Some(b'a') => word(b"and"),
+            Some(b'e') => word(b"else"),
+            Some(b'f') => word(b"for"),
             Some(b'i') => matches!(rest.get(1), Some(b'f' | b'n' | b's')),
-            Some(b'o') => rest.starts_with(b"or"),
-            Some(b'n') => rest.starts_with(b"not"),
+            Some(b'o') => word(b"or"),
+            Some(b'n') => word(b"not"),
             _ => false,
         };
         match rest.first() {
@@ -1142,8 +1160,9 @@ fn radix_to_decimal(digits: &str, radix: u32) -> String {
     out
 }
 
-/// A string-literal decoding failure: CPython's message and the byte range within the body
-/// (CPython reports the caret just after the whole token, so the parser places it).
+/// A string-literal decoding failure with CPython's message, which names the byte positions
+/// within the literal's body. There is no position: CPython puts the caret just after the whole
+/// (possibly concatenated) literal, which only the parser knows.
 #[derive(Debug, PartialEq, Eq)]
 pub struct EscapeError {
     pub msg: String,
@@ -1342,4 +1361,407 @@ pub fn decode_bytes(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), Opti
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// All tokens of `src` until ENDMARKER, or the first error.
+    fn lex(src: &str) -> Result<Vec<Token<'_>>, CompileError> {
+        let mut lx = Lexer::new(src);
+        let mut out = Vec::new();
+        loop {
+            let t = lx.next_token().map_err(|e| *e)?;
+            if t.tok == Tok::EndMarker {
+                return Ok(out);
+            }
+            out.push(t);
+        }
+    }
+
+    /// A compact rendering of the token kinds, for comparing streams.
+    fn kinds(src: &str) -> String {
+        let toks = lex(src).unwrap_or_else(|e| panic!("lex error for {:?}: {:?}", src, e));
+        let parts: Vec<String> = toks
+            .iter()
+            .map(|t| match t.tok {
+                Tok::Name(n) => n.to_string(),
+                Tok::Number(n) => n.to_string(),
+                Tok::Str(s) => format!("S<{}>", s.body),
+                Tok::Op(o) => o.text().to_string(),
+                Tok::Kw(k) => k.text().to_string(),
+                Tok::Newline => "NL".to_string(),
+                Tok::Indent => "IN".to_string(),
+                Tok::Dedent => "DE".to_string(),
+                Tok::EndMarker => "END".to_string(),
+                Tok::Unknown => "?".to_string(),
+            })
+            .collect();
+        parts.join(" ")
+    }
+
+    fn err(src: &str) -> (ErrorKind, String, u32, u32) {
+        match lex(src) {
+            Ok(t) => panic!("expected an error for {:?}, got {:?}", src, t),
+            Err(e) => (e.kind, e.msg, e.line, e.col),
+        }
+    }
+
+    fn span(t: &Token<'_>) -> (u32, u32, u32, u32) {
+        (t.span.line, t.span.col, t.span.end_line, t.span.end_col)
+    }
+
+    #[test]
+    fn simple_statement() {
+        assert_eq!(kinds("x = a.b(1, 'c')\n"), "x = a . b ( 1 , S<c> ) NL");
+    }
+
+    #[test]
+    fn missing_final_newline_gets_one() {
+        assert_eq!(kinds("x"), "x NL");
+        assert_eq!(kinds(""), "");
+        assert_eq!(kinds("# only a comment"), "");
+        assert_eq!(kinds("\n\n  \n# c\n"), "");
+    }
+
+    #[test]
+    fn indent_and_dedent() {
+        assert_eq!(kinds("if x:\n    y\n    if z:\n        w\nv\n"), "if x : NL IN y NL if z : NL IN w NL DE DE v NL");
+        assert_eq!(kinds("if x:\n  y"), "if x : NL IN y NL DE");
+    }
+
+    #[test]
+    fn blank_and_comment_lines_do_not_affect_indentation() {
+        assert_eq!(kinds("if x:\n\n  # c\n      # d\n  y\n"), "if x : NL IN y NL DE");
+    }
+
+    #[test]
+    fn brackets_join_lines() {
+        assert_eq!(kinds("x = (1,\n  2)\ny\n"), "x = ( 1 , 2 ) NL y NL");
+        assert_eq!(kinds("f(a, # c\n  b)\n"), "f ( a , b ) NL");
+    }
+
+    #[test]
+    fn backslash_continuation() {
+        assert_eq!(kinds("x = 1 + \\\n    2\n"), "x = 1 + 2 NL");
+        assert_eq!(kinds("x = 1 + \\\r\n2\r\n"), "x = 1 + 2 NL");
+    }
+
+    #[test]
+    fn all_newline_styles() {
+        assert_eq!(kinds("a\r\nb\rc\n"), "a NL b NL c NL");
+    }
+
+    #[test]
+    fn form_feed_resets_indentation() {
+        assert_eq!(kinds("\x0cx = 1\n"), "x = 1 NL");
+        assert_eq!(kinds("if x:\n \x0c  a\n  b\n"), "if x : NL IN a NL b NL DE");
+    }
+
+    #[test]
+    fn operators_longest_match() {
+        assert_eq!(kinds("a **= b // c >>= d -> e := f ... g != h\n"), "a **= b // c >>= d -> e := f ... g != h NL");
+        assert_eq!(kinds("a<<b<=c>=d@=e\n"), "a << b <= c >= d @= e NL");
+    }
+
+    #[test]
+    fn keywords_and_soft_keywords() {
+        let toks = lex("match x if not None\n").unwrap_or_default();
+        assert_eq!(toks[0].tok, Tok::Name("match"));
+        assert_eq!(toks[2].tok, Tok::Kw(Kw::If));
+        assert_eq!(toks[3].tok, Tok::Kw(Kw::Not));
+        assert_eq!(toks[4].tok, Tok::Kw(Kw::None));
+    }
+
+    #[test]
+    fn spans_count_characters() {
+        let toks = lex("é = 'ü'  # x\n").unwrap_or_default();
+        assert_eq!(span(&toks[0]), (1, 0, 1, 1));
+        assert_eq!(span(&toks[1]), (1, 2, 1, 3));
+        assert_eq!(span(&toks[2]), (1, 4, 1, 7));
+        // NEWLINE after a comment starts at the comment, as CPython's does.
+        assert_eq!(toks[3].tok, Tok::Newline);
+        assert_eq!(span(&toks[3]), (1, 9, 1, 12));
+    }
+
+    #[test]
+    fn multiline_string_span() {
+        let toks = lex("x = '''a\nbc'''\n").unwrap_or_default();
+        assert_eq!(span(&toks[2]), (1, 4, 2, 5));
+        match toks[2].tok {
+            Tok::Str(s) => {
+                assert_eq!(s.body, "a\nbc");
+                assert!(s.triple);
+                assert_eq!((s.body_line, s.body_col), (1, 7));
+            }
+            _ => panic!("not a string"),
+        }
+    }
+
+    #[test]
+    fn eof_tokens_sit_at_end_of_last_line() {
+        let toks = lex("if x:\n  y\n\n").unwrap_or_default();
+        let dedent = toks.last().copied().unwrap_or(Token { tok: Tok::EndMarker, span: Span::default() });
+        assert_eq!(dedent.tok, Tok::Dedent);
+        assert_eq!(span(&dedent), (3, 0, 3, 0));
+    }
+
+    #[test]
+    fn string_prefixes() {
+        let toks = lex("rb'a' Rb\"b\" f'c' FR'd' u'e' br'f' bf'g'\n").unwrap_or_default();
+        let flags: Vec<(bool, bool, bool)> = toks
+            .iter()
+            .filter_map(|t| match t.tok {
+                Tok::Str(s) => Some((s.raw, s.bytes, s.fmt)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            flags[..6],
+            [
+                (true, true, false),
+                (true, true, false),
+                (false, false, true),
+                (true, false, true),
+                (false, false, false),
+                (true, true, false)
+            ]
+        );
+        // `bf` is not a prefix: a name followed by a string.
+        assert_eq!(toks[6].tok, Tok::Name("bf"));
+    }
+
+    #[test]
+    fn escaped_quotes_and_continuations_in_strings() {
+        assert_eq!(kinds(r#"'a\'b' "c\"d" 'e\\'"#), r#"S<a\'b> S<c\"d> S<e\\> NL"#);
+        assert_eq!(kinds("'a\\\nb'\n"), "S<a\\\nb> NL");
+    }
+
+    #[test]
+    fn number_forms() {
+        assert_eq!(
+            kinds("0 00 0_0 1_000 0x_1F 0o17 0B1 1. .5 1e10 1E-3 1_0.5 2j 1.5J 0e0 09.5 07j\n"),
+            "0 00 0_0 1_000 0x_1F 0o17 0B1 1. .5 1e10 1E-3 1_0.5 2j 1.5J 0e0 09.5 07j NL"
+        );
+        // A number may be glued to a following keyword (CPython only warns).
+        assert_eq!(kinds("1if x else 2\n"), "1 if x else 2 NL");
+        assert_eq!(kinds("0x1for x\n"), "0x1f or x NL");
+    }
+
+    #[test]
+    fn number_errors_match_cpython() {
+        use ErrorKind::SyntaxError as S;
+        assert_eq!(err("1abc"), (S, "invalid decimal literal".into(), 1, 1));
+        assert_eq!(err("1_"), (S, "invalid decimal literal".into(), 1, 2));
+        assert_eq!(err("1__0"), (S, "invalid decimal literal".into(), 1, 2));
+        assert_eq!(err("x = 1.5e"), (S, "invalid decimal literal".into(), 1, 7));
+        assert_eq!(err("x = 1e+"), (S, "invalid decimal literal".into(), 1, 7));
+        assert_eq!(err("0x"), (S, "invalid hexadecimal literal".into(), 1, 2));
+        assert_eq!(err("x = 0xf_"), (S, "invalid hexadecimal literal".into(), 1, 8));
+        assert_eq!(err("0b2"), (S, "invalid digit '2' in binary literal".into(), 1, 3));
+        assert_eq!(err("0o8"), (S, "invalid digit '8' in octal literal".into(), 1, 3));
+        assert_eq!(err("x = 0b"), (S, "invalid binary literal".into(), 1, 6));
+        assert_eq!(err("x = 1jk"), (S, "invalid imaginary literal".into(), 1, 6));
+        assert_eq!(err("0x4orx"), (S, "invalid hexadecimal literal".into(), 1, 3));
+        let leading =
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
+        assert_eq!(err("012"), (S, leading.into(), 1, 1));
+        let e = lex("x = 0_7").err().unwrap_or_else(|| CompileError::syntax("", 0, 0));
+        assert_eq!((e.col, e.end_col), (5, 7));
+    }
+
+    #[test]
+    fn indentation_errors_match_cpython() {
+        use ErrorKind::*;
+        let unindent = "unindent does not match any outer indentation level";
+        assert_eq!(err("if x:\n    a\n  b\n"), (IndentationError, unindent.into(), 3, 4));
+        assert_eq!(err("if x:\n    a\n  bcd = 1\n"), (IndentationError, unindent.into(), 3, 10));
+        let tab = "inconsistent use of tabs and spaces in indentation";
+        assert_eq!(err("if x:\n\ta\n        b\n"), (TabError, tab.into(), 3, 1));
+        assert_eq!(err("if x:\n        a\n\tb\n"), (TabError, tab.into(), 3, 1));
+        let deep: String =
+            (0..100).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(100) + "pass\n";
+        assert_eq!(err(&deep), (IndentationError, "too many levels of indentation".into(), 101, 1));
+        // 99 levels are fine.
+        let ok: String =
+            (0..99).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(99) + "pass\n";
+        assert!(lex(&ok).is_ok());
+    }
+
+    #[test]
+    fn bracket_errors_match_cpython() {
+        use ErrorKind::SyntaxError as S;
+        assert_eq!(err("("), (S, "'(' was never closed".into(), 1, 1));
+        assert_eq!(err("a = (1,\n2\n"), (S, "'(' was never closed".into(), 1, 5));
+        assert_eq!(err("a)"), (S, "unmatched ')'".into(), 1, 2));
+        assert_eq!(err("(]"), (S, "closing parenthesis ']' does not match opening parenthesis '('".into(), 1, 2));
+        assert_eq!(
+            err("x = (1,\n]"),
+            (S, "closing parenthesis ']' does not match opening parenthesis '(' on line 1".into(), 2, 1)
+        );
+        let deep = format!("x = {}{}", "(".repeat(201), ")".repeat(201));
+        assert_eq!(err(&deep), (S, "too many nested parentheses".into(), 1, 205));
+        assert!(lex(&format!("x = {}{}", "(".repeat(200), ")".repeat(200))).is_ok());
+        // 10,000 brackets stop at the limit without any recursion.
+        let many = "(".repeat(10_000);
+        assert_eq!(err(&many).1, "too many nested parentheses");
+    }
+
+    #[test]
+    fn string_errors_match_cpython() {
+        use ErrorKind::SyntaxError as S;
+        assert_eq!(err("'abc"), (S, "unterminated string literal (detected at line 1)".into(), 1, 1));
+        assert_eq!(err("'abc\ndef'"), (S, "unterminated string literal (detected at line 1)".into(), 1, 1));
+        assert_eq!(err("x = 'a\\\n"), (S, "unterminated string literal (detected at line 1)".into(), 1, 5));
+        assert_eq!(err("'''abc"), (S, "unterminated triple-quoted string literal (detected at line 1)".into(), 1, 1));
+        assert_eq!(
+            err("\"\"\"abc\n\n"),
+            (S, "unterminated triple-quoted string literal (detected at line 2)".into(), 1, 1)
+        );
+        assert_eq!(
+            err("x = \"\"\"a\n\nb"),
+            (S, "unterminated triple-quoted string literal (detected at line 3)".into(), 1, 5)
+        );
+    }
+
+    #[test]
+    fn character_errors_match_cpython() {
+        use ErrorKind::SyntaxError as S;
+        assert_eq!(err("x = €"), (S, "invalid character '€' (U+20AC)".into(), 1, 5));
+        assert_eq!(err("x = ½"), (S, "invalid character '½' (U+00BD)".into(), 1, 5));
+        assert_eq!(err("x = \u{1}"), (S, "invalid non-printable character U+0001".into(), 1, 5));
+        assert_eq!(err("x = \u{200b}"), (S, "invalid non-printable character U+200B".into(), 1, 5));
+        assert_eq!(err("x = a\u{a0}b"), (S, "invalid non-printable character U+00A0".into(), 1, 6));
+        assert_eq!(err("x = 1 \\ 2"), (S, "unexpected character after line continuation character".into(), 1, 8));
+        assert_eq!(err("x = 1 \\"), (S, "unexpected EOF while parsing".into(), 1, 8));
+        assert_eq!(err("x = 1 \\\n"), (S, "unexpected EOF while parsing".into(), 1, 8));
+        // `$`, `?`, `` ` `` and a lone `!` reach the parser, which says "invalid syntax".
+        assert_eq!(kinds("$ ? ` !\n"), "? ? ? ? NL");
+    }
+
+    #[test]
+    fn unicode_identifiers() {
+        assert_eq!(kinds("été = ℌ + 名前\n"), "été = ℌ + 名前 NL");
+        assert_eq!(kinds("\u{feff}x\n"), "x NL");
+    }
+
+    #[test]
+    fn errors_are_sticky() {
+        let mut lx = Lexer::new("'abc");
+        let first = lx.next_token().err();
+        let second = lx.next_token().err();
+        assert!(first.is_some());
+        assert_eq!(first, second);
+    }
+
+    #[test]
+    fn fstring_expression_lexer_ignores_newlines() {
+        let mut lx = Lexer::for_fstring_expr("a +\n  b", 3, 10);
+        let a = lx.next_token().ok();
+        assert_eq!(a.map(|t| (t.tok, span(&t))), Some((Tok::Name("a"), (3, 10, 3, 11))));
+        let _plus = lx.next_token();
+        let b = lx.next_token().ok();
+        assert_eq!(b.map(|t| (t.tok, span(&t))), Some((Tok::Name("b"), (4, 2, 4, 3))));
+        assert_eq!(lx.next_token().ok().map(|t| t.tok), Some(Tok::EndMarker));
+    }
+
+    #[test]
+    fn number_values() {
+        use NumberValue::*;
+        let v = |s: &str| number_value(s, 1).unwrap_or(Int(-1));
+        assert_eq!(v("0"), Int(0));
+        assert_eq!(v("000"), Int(0));
+        assert_eq!(v("1_000"), Int(1000));
+        assert_eq!(v("0x_1F"), Int(31));
+        assert_eq!(v("0o17"), Int(15));
+        assert_eq!(v("0b101"), Int(5));
+        assert_eq!(v("9223372036854775807"), Int(i64::MAX));
+        assert_eq!(v("9223372036854775808"), BigInt("9223372036854775808".into()));
+        assert_eq!(v("0xffffffffffffffffffff"), BigInt("1208925819614629174706175".into()));
+        assert_eq!(v("0o7777777777777777777777777"), BigInt("37778931862957161709567".into()));
+        assert_eq!(v(&format!("0b{}", "1".repeat(64))), BigInt("18446744073709551615".into()));
+        assert_eq!(v("1_0.5e1_0"), Float(105000000000.0));
+        assert_eq!(v("1."), Float(1.0));
+        assert_eq!(v(".5"), Float(0.5));
+        assert_eq!(v("1e400"), Float(f64::INFINITY));
+        assert_eq!(v("2j"), Imaginary(2.0));
+        assert_eq!(v("1.5J"), Imaginary(1.5));
+        let long = format!("1{}", "0".repeat(4300));
+        let e =
+            number_value(&long, 7).err().map(|e| (e.line, e.col, e.msg.starts_with("Exceeds the limit (4300 digits)")));
+        assert_eq!(e, Some((7, 0, true)));
+        assert!(matches!(number_value(&format!("1{}", "0".repeat(4299)), 1), Ok(BigInt(_))));
+    }
+
+    #[test]
+    fn big_hex_conversion_matches_python() {
+        // 16**40 - 1, as printed by python3.
+        let mut out = String::new();
+        out.push_str(&radix_to_decimal(&"f".repeat(40), 16));
+        assert_eq!(out, "1461501637330902918203684832716283019655932542975");
+        assert_eq!(radix_to_decimal("1", 16), "1");
+        assert_eq!(radix_to_decimal("10000000000000000", 16), "18446744073709551616");
+    }
+
+    #[test]
+    fn string_escapes() {
+        let d = |s: &str| {
+            let mut out = String::new();
+            decode_str(s, false, &mut out).map(|_| out).map_err(|e| e.msg)
+        };
+        assert_eq!(d(r#"a\nb\tc\\d\'e\"f"#).as_deref(), Ok("a\nb\tc\\d'e\"f"));
+        assert_eq!(d(r"\x41\u00e9\U0001F600\101\0").as_deref(), Ok("Aé😀A\0"));
+        assert_eq!(d(r"\a\b\f\v\r").as_deref(), Ok("\x07\x08\x0c\x0b\r"));
+        assert_eq!(d("a\\\nb").as_deref(), Ok("ab"));
+        assert_eq!(d(r"\d\q").as_deref(), Ok(r"\d\q"));
+        assert_eq!(d("a\r\nb\rc").as_deref(), Ok("a\nb\nc"));
+        assert_eq!(d(r"\777").as_deref(), Ok("\u{1ff}"));
+        assert_eq!(
+            d(r"\x4").err().as_deref(),
+            Some("(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape")
+        );
+        assert_eq!(
+            d(r"abc\x4g").err().as_deref(),
+            Some("(unicode error) 'unicodeescape' codec can't decode bytes in position 3-5: truncated \\xXX escape")
+        );
+        assert_eq!(
+            d(r"\u12").err().as_deref(),
+            Some("(unicode error) 'unicodeescape' codec can't decode bytes in position 0-3: truncated \\uXXXX escape")
+        );
+        assert_eq!(
+            d(r"\U0011ffff").err().as_deref(),
+            Some("(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character")
+        );
+        // Values and messages from CPython 3.11: eval(r'"\N{EN DASH}"') etc.
+        assert_eq!(d(r"\N{EN DASH}").ok().as_deref(), Some("\u{2013}"));
+        assert_eq!(d(r"x\N{latin small letter a}").ok().as_deref(), Some("xa"));
+        assert!(d(r"\N{DASH}").err().unwrap_or_default().ends_with("unknown Unicode character name"));
+        assert!(d(r"\ud800").err().unwrap_or_default().contains("surrogate"));
+        let mut raw = String::new();
+        assert!(decode_str(r"\n\x", true, &mut raw).is_ok());
+        assert_eq!(raw, r"\n\x");
+    }
+
+    #[test]
+    fn bytes_escapes() {
+        let d = |s: &str, raw: bool| {
+            let mut out = Vec::new();
+            decode_bytes(s, raw, &mut out).map(|_| out).map_err(|e| e.map(|e| e.msg))
+        };
+        assert_eq!(d(r"a\x00\xff\n\777\u1234", false), Ok(b"a\x00\xff\n\xff\\u1234".to_vec()));
+        assert_eq!(d(r"\x41", true), Ok(br"\x41".to_vec()));
+        assert_eq!(d("é", false), Err(None));
+        assert_eq!(d(r"ab\xg", false), Err(Some("(value error) invalid \\x escape at position 2".into())));
+    }
+
+    #[test]
+    fn long_string_literal_scans_quickly() {
+        let body = "ab".repeat(5_000_000);
+        let src = format!("x = '{}'\ny = '''{}'''\n", body, "line\n".repeat(200_000));
+        let start = std::time::Instant::now();
+        let toks = lex(&src).unwrap_or_default();
+        assert_eq!(toks.len(), 8);
+        assert!(start.elapsed().as_secs() < 5, "lexing took {:?}", start.elapsed());
+    }
 }

@@ -260,7 +260,22 @@ impl<'a> Builder<'a> {
                 }
                 self.target(target)?;
             }
-            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+            StmtKind::If { test, body, orelse } => {
+                // Iterate an `elif` chain rather than recursing through it (see codegen).
+                let (mut test, mut body, mut orelse) = (*test, *body, *orelse);
+                loop {
+                    self.expr(test)?;
+                    self.stmts(body)?;
+                    match orelse {
+                        [Stmt { kind: StmtKind::If { test: t, body: b, orelse: o }, .. }] => {
+                            (test, body, orelse) = (*t, *b, *o)
+                        }
+                        _ => break,
+                    }
+                }
+                self.stmts(orelse)?;
+            }
+            StmtKind::While { test, body, orelse } => {
                 self.expr(test)?;
                 self.stmts(body)?;
                 self.stmts(orelse)?;

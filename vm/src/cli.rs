@@ -31,8 +31,18 @@ enum Command {
     },
 }
 
-/// Runs the CLI with the process arguments; returns the exit status.
+/// Runs the CLI with the process arguments; returns the exit status. The work happens on a
+/// thread with a large stack reservation: the VM itself never recurses, but the compiler's
+/// recursive descent over deeply nested (yet bounded) source is safer with room to spare.
 pub fn main() -> i32 {
+    const STACK: usize = 256 << 20;
+    match std::thread::Builder::new().name("coro".into()).stack_size(STACK).spawn(run_cli) {
+        Ok(handle) => handle.join().unwrap_or(70),
+        Err(_) => run_cli(),
+    }
+}
+
+fn run_cli() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
