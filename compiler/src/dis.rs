@@ -48,10 +48,12 @@ pub fn const_repr(c: &Const) -> String {
     }
 }
 
-/// A string constant as Python's repr shows it (quotes chosen as Python does).
-fn py_str_repr(s: &str) -> String {
+/// Python's `repr()` of a string, with `printable` deciding which characters appear as
+/// themselves (the VM passes Python's exact `str.isprintable` per character; the disassembler
+/// a plain ASCII-control test). Quotes are chosen as Python chooses them.
+pub fn str_repr_with(s: &str, printable: impl Fn(char) -> bool) -> String {
     let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
         match c {
@@ -63,12 +65,25 @@ fn py_str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
+            c if printable(c) => out.push(c),
+            c => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
         }
     }
     out.push(quote);
     out
+}
+
+fn py_str_repr(s: &str) -> String {
+    str_repr_with(s, |c| !c.is_control())
 }
 
 fn disassemble_one(c: &Code, out: &mut String) {
