@@ -11,6 +11,7 @@ use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
 use coro_compiler::opcode::{format_flags, make_function, BinOpKind, Op};
+use std::rc::Rc;
 
 /// What a native function asks of the loop.
 pub enum Ret {
@@ -896,14 +897,49 @@ impl Vm {
     #[inline]
     fn fast_frame(&mut self, callee: Value, args: &[Value]) -> Result<Option<Box<Frame>>, Exc> {
         let Value::Obj(r) = callee else { return Ok(None) };
-        match self.heap.get(r) {
-            HeapObj::Function(func) if !func.code.code.flags.generator => self.function_frame(r, args, &[]).map(Some),
-            _ => Ok(None),
+        let HeapObj::Function(func) = self.heap.get(r) else { return Ok(None) };
+        let c = &func.code.code;
+        if c.flags.generator {
+            return Ok(None);
         }
+        // The commonest call: exact positional arguments, no cells. Build the frame inline.
+        if args.len() == c.argcount as usize
+            && !c.flags.varargs
+            && !c.flags.varkw
+            && c.kwonlyargcount == 0
+            && c.cellvars.is_empty()
+            && c.freevars.is_empty()
+        {
+            if let Some(mut frame) = self.frame_pool.pop() {
+                let HeapObj::Function(func) = self.heap.get(r) else { return Ok(None) };
+                let nlocals = func.code.code.varnames.len();
+                frame.stack.clear();
+                frame.stack.reserve(func.code.frame_size);
+                for a in args {
+                    frame.stack.push(*a);
+                }
+                frame.stack.resize(nlocals, Value::Undef);
+                if !Rc::ptr_eq(&frame.code, &func.code) {
+                    frame.code = func.code.clone();
+                }
+                frame.ip = 0;
+                frame.globals = func.globals;
+                frame.exc_info = Value::Undef;
+                frame.link = Link::Call;
+                frame.gen = None;
+                frame.root = None;
+                frame.closing = false;
+                frame.locals_dict = Value::Undef;
+                if !frame.cells.is_empty() {
+                    frame.cells = Box::new([]);
+                }
+                return Ok(Some(frame));
+            }
+        }
+        self.function_frame(r, args, &[]).map(Some)
     }
 
     #[inline(never)]
-
     fn unbound_deref(&mut self, code: &crate::object::LoadedCode, i: usize) -> Exc {
         let c = &code.code;
         if i < c.cellvars.len() {
