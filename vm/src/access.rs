@@ -74,7 +74,7 @@ impl Vm {
             Value::Int(i) => i,
             Value::Bool(b) => b as i64,
             Value::Obj(o) if matches!(self.heap.get(o), HeapObj::BigInt(_)) => {
-                return Err(self.index_error(&format!("cannot fit 'int' into an index-sized integer")));
+                return Err(self.index_error("cannot fit 'int' into an index-sized integer"));
             }
             _ => {
                 let t = self.type_name(k);

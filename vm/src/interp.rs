@@ -1007,7 +1007,6 @@ impl Vm {
     }
 
     #[inline(never)]
-
     fn fill_method_cache(&self, code: &crate::object::LoadedCode, i: usize, obj: Value, name: Value) {
         let Some(cell) = code.method_cache.get(i) else { return };
         let class = self.class_of(obj);
@@ -1062,7 +1061,6 @@ impl Vm {
     }
 
     #[inline(never)]
-
     fn load_global(&mut self, globals: ObjRef, name: Value) -> Result<Value, Exc> {
         if let Some(v) = self.dict_get_str(globals, name) {
             return Ok(v);
@@ -1075,7 +1073,6 @@ impl Vm {
     }
 
     #[inline(never)]
-
     fn delete_global(&mut self, globals: ObjRef, name: Value) -> Result<(), Exc> {
         let hash = self.hash(name)?;
         let probe = match self.heap.get(globals) {
@@ -1097,7 +1094,6 @@ impl Vm {
     }
 
     #[inline(never)]
-
     fn make_function(
         &mut self,
         globals: ObjRef,
@@ -1160,10 +1156,8 @@ impl Vm {
     /// `raise v [from cause]`: instantiates classes and checks the operand is an exception.
     #[inline(never)]
     fn make_raisable(&mut self, v: Value, cause: Value) -> Result<Exc, Exc> {
-        let e = self
-            .to_exception(v)
-            .ok_or(())
-            .or_else(|_| Err(self.type_error("exceptions must derive from BaseException")))?;
+        let e =
+            self.to_exception(v).ok_or(()).map_err(|_| self.type_error("exceptions must derive from BaseException"))?;
         if !cause.is_undef() {
             let cause_v = if cause.is_none() {
                 Value::None
@@ -1192,7 +1186,6 @@ impl Vm {
     }
 
     #[inline(never)]
-
     fn exception_matches(&mut self, exc: Value, typ: Value) -> Result<bool, Exc> {
         let cls = self.class_of(exc);
         let check = |vm: &mut Vm, t: Value| -> Result<bool, Exc> {
@@ -1237,7 +1230,6 @@ impl Vm {
     }
 
     #[inline(never)]
-
     fn unpack_into(&mut self, f: &mut Box<Frame>, op: Op, arg: u32, items: Vec<Value>) -> Result<(), Exc> {
         if op == Op::UnpackSequence {
             let n = arg as usize;

@@ -65,7 +65,9 @@ pub struct Vm {
     pub roots: Vec<Value>,
     /// The running frame's depth counts toward the recursion limit.
     pub depth: usize,
-    /// Returned frames, reused by the next calls (a call then allocates nothing).
+    /// Returned frames, reused by the next calls (a call then allocates nothing). Boxed on
+    /// purpose: frames move between this pool, the frame stack and generators by pointer.
+    #[allow(clippy::vec_box)]
     pub(crate) frame_pool: Vec<Box<Frame>>,
     /// An empty code object for placeholder frames (left where a frame was moved out).
     pub(crate) placeholder_code: Rc<LoadedCode>,

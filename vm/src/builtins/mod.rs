@@ -891,10 +891,11 @@ fn b_callable(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 fn b_divmod(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     use coro_compiler::opcode::BinOpKind;
     arity(vm, "divmod", args, 2, 2)?;
-    if matches!(args[0], Value::Float(_)) || matches!(args[1], Value::Float(_)) {
-        if vm.to_f64(args[1])? == Some(0.0) && vm.to_f64(args[0])?.is_some() {
-            return Err(vm.zero_division("float divmod()"));
-        }
+    if (matches!(args[0], Value::Float(_)) || matches!(args[1], Value::Float(_)))
+        && vm.to_f64(args[1])? == Some(0.0)
+        && vm.to_f64(args[0])?.is_some()
+    {
+        return Err(vm.zero_division("float divmod()"));
     }
     let q =
         vm.binary_op(BinOpKind::FloorDiv, args[0], args[1]).map_err(|e| rename_unsupported(vm, e, "//", "divmod()"))?;
@@ -926,7 +927,7 @@ fn b_pow(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
         let r = if e.is_negative() {
             let inv = misc::mod_inverse(&b, &m)
                 .ok_or(())
-                .or_else(|_| Err(vm.value_error("base is not invertible for the given modulus")))?;
+                .map_err(|_| vm.value_error("base is not invertible for the given modulus"))?;
             inv.modpow(&(-e), &m.abs())
         } else {
             b.modpow(&e, &m.abs())
