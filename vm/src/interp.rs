@@ -978,13 +978,20 @@ impl Vm {
     #[inline]
     fn cached_global(&self, code: &crate::object::LoadedCode, i: usize, globals: ObjRef) -> Option<Value> {
         let c = code.global_cache.get(i)?.get();
-        if c.globals != Some(globals) || c.globals_version != self.keys_version(globals) {
+        if c.globals != Some(globals) {
+            return None;
+        }
+        // One look at each dict: its key layout must be unchanged, then the entry is read.
+        let HeapObj::Dict(g) = self.heap.get(globals) else { return None };
+        if g.keys_version() != c.globals_version {
             return None;
         }
         let v = match c.builtins_version {
-            None => self.dict_value_at(globals, c.index),
-            Some(bv) if bv == self.keys_version(self.builtins) => self.dict_value_at(self.builtins, c.index),
-            Some(_) => return None,
+            None => g.value_at(c.index),
+            Some(bv) => match self.heap.get(self.builtins) {
+                HeapObj::Dict(b) if b.keys_version() == bv => b.value_at(c.index),
+                _ => return None,
+            },
         };
         (!v.is_undef()).then_some(v)
     }
