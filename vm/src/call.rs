@@ -121,7 +121,7 @@ impl Vm {
     /// Returns `v` from the running frame.
     pub(crate) fn do_return(&mut self, f: &mut Box<Frame>, v: Value, base: usize) -> Result<Flow, Exc> {
         if let Some(g) = f.gen {
-            return self.generator_return(f, g, v, base);
+            return self.generator_return(f, g, v);
         }
         match f.link {
             Link::Host => Ok(Flow::Exit(Outcome::Returned(v))),
@@ -280,8 +280,6 @@ impl Vm {
             locals[slot] = self.new_tuple(extra);
             slot += 1;
         } else if npos > argcount {
-            let given_kw = kwnames.len();
-            let _ = given_kw;
             let ndefaults = defaults.len();
             let takes = if ndefaults > 0 {
                 format!("from {} to {} positional arguments", argcount - ndefaults, argcount)

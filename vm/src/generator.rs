@@ -285,14 +285,7 @@ impl Vm {
 
     /// `Return` in a generator frame.
     #[inline(never)]
-    pub(crate) fn generator_return(
-        &mut self,
-        f: &mut Box<Frame>,
-        g: ObjRef,
-        v: Value,
-        base: usize,
-    ) -> Result<Flow, Exc> {
-        let _ = base;
+    pub(crate) fn generator_return(&mut self, f: &mut Box<Frame>, g: ObjRef, v: Value) -> Result<Flow, Exc> {
         let root = f.root.unwrap_or(g);
         let delegator = self.gen(g).and_then(|x| x.delegator);
         self.finish_generator(g);

@@ -210,7 +210,6 @@ impl Vm {
                 }
             }};
         }
-        let _ = base;
         loop {
             let start = ip;
             let Some(op) = code.bytes.get(ip).and_then(|b| Op::from_byte(*b)) else {

@@ -76,12 +76,11 @@ impl Vm {
     }
 
     /// An index (`__index__`): ints and bools; `what` names the argument for big-int overflow.
-    pub fn to_index(&mut self, v: Value, what: &str) -> Result<i64, Exc> {
+    pub fn to_index(&mut self, v: Value, _what: &str) -> Result<i64, Exc> {
         match v {
             Value::Int(i) => Ok(i),
             Value::Bool(b) => Ok(b as i64),
             Value::Obj(r) if matches!(self.heap.get(r), HeapObj::BigInt(_)) => {
-                let _ = what;
                 Err(self.exc_msg(ExcKind::IndexError, "cannot fit 'int' into an index-sized integer"))
             }
             _ => {

@@ -10,7 +10,7 @@ use crate::{numfmt, Exc, Vm};
 enum Piece {
     Val(Value),
     Text(&'static str),
-    Leave(ObjRef),
+    Leave,
 }
 
 impl Vm {
@@ -24,9 +24,8 @@ impl Vm {
                     out.push_str(t);
                     continue;
                 }
-                Piece::Leave(r) => {
+                Piece::Leave => {
                     active.pop();
-                    let _ = r;
                     continue;
                 }
                 Piece::Val(v) => v,
@@ -59,7 +58,7 @@ impl Vm {
                     }
                     active.push(r);
                     out.push('{');
-                    work.push(Piece::Leave(r));
+                    work.push(Piece::Leave);
                     work.push(Piece::Text("}"));
                     for (i, (k, val)) in pairs.into_iter().enumerate().rev() {
                         work.push(Piece::Val(val));
@@ -103,7 +102,7 @@ impl Vm {
             }
             active.push(r);
             out.push_str(open);
-            work.push(Piece::Leave(r));
+            work.push(Piece::Leave);
             work.push(Piece::Text(close));
             for (i, item) in items.into_iter().enumerate().rev() {
                 work.push(Piece::Val(item));

@@ -462,13 +462,7 @@ pub fn system_exit_status(vm: &mut Vm, e: Exc) -> (i32, Option<String>) {
         Some(Value::Bool(b)) => (b as i32, None),
         Some(v) => {
             let s = vm.str_string(v).unwrap_or_default();
-            let _ = v.is_none();
             (1, Some(s))
         }
     }
-}
-
-#[allow(dead_code)]
-fn big_to_i64(n: &BigInt) -> Option<i64> {
-    n.to_i64()
 }

@@ -763,7 +763,6 @@ fn b_zip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         iters.push(it);
     }
     let f = vm.prelude_fn("zip");
-    let strict_name = vm.intern("strict");
     let mut call_kw = Vec::new();
     for (k, v) in kws {
         if k != "strict" {
@@ -774,8 +773,6 @@ fn b_zip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     if call_kw.is_empty() {
         return Ok(Ret::TailCall(f, iters));
     }
-    // Keyword calls go through a tuple of names: pass strict positionally via a wrapper list.
-    let _ = strict_name;
     let strict = vm.truthy(call_kw[0])?;
     if strict {
         let mut a = vec![Value::Bool(true)];
@@ -997,12 +994,11 @@ fn b_ord(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     }
 }
 
-fn attr_name(vm: &mut Vm, v: Value, fname: &str) -> Result<Value, Exc> {
+fn attr_name(vm: &mut Vm, v: Value, _fname: &str) -> Result<Value, Exc> {
     if vm.str_of(v).is_some() {
         Ok(v)
     } else {
         let t = vm.type_name(v);
-        let _ = fname;
         Err(vm.type_error(&format!("attribute name must be string, not '{t}'")))
     }
 }
