@@ -224,10 +224,16 @@ impl Vm {
                 Ok(self.new_string(s))
             }
             Kind::Range(rs, rstep) => {
-                let n_start = rs + start * rstep;
-                let n_stop = rs + stop * rstep;
-                let n_step = rstep * st;
-                Ok(Value::Obj(self.heap.alloc(HeapObj::Range { start: n_start, stop: n_stop, step: n_step })))
+                // Near the i64 limits the sliced bounds can leave i64: compute them wide and fall
+                // back to a big-int range.
+                let (rs, rstep) = (rs as i128, rstep as i128);
+                let (n_start, n_stop, n_step) =
+                    (rs + start as i128 * rstep, rs + stop as i128 * rstep, rstep * st as i128);
+                let obj = match (i64::try_from(n_start), i64::try_from(n_stop), i64::try_from(n_step)) {
+                    (Ok(start), Ok(stop), Ok(step)) => HeapObj::Range { start, stop, step },
+                    _ => HeapObj::BigRange(Box::new([n_start.into(), n_stop.into(), n_step.into()])),
+                };
+                Ok(Value::Obj(self.heap.alloc(obj)))
             }
         }
     }

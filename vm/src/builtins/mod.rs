@@ -466,7 +466,13 @@ pub fn length(vm: &mut Vm, v: Value) -> Result<usize, Exc> {
             HeapObj::Tuple(t) => Some(t.len()),
             HeapObj::Dict(d) => Some(d.len()),
             HeapObj::Set(t) => Some(t.len()),
-            HeapObj::Range { start, stop, step } => Some(range_len(*start, *stop, *step)),
+            HeapObj::Range { start, stop, step } => match range_len(*start, *stop, *step) {
+                // A range over the whole i64 span is longer than CPython's ssize_t allows.
+                n if n > i64::MAX as usize => {
+                    return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+                }
+                n => Some(n),
+            },
             HeapObj::BigRange(r) => {
                 let n = big_range_len(r);
                 match num_traits::ToPrimitive::to_usize(&n).filter(|n| *n <= i64::MAX as usize) {
@@ -962,11 +968,16 @@ fn b_chr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     let n = match args[0] {
         Value::Int(i) => i,
         Value::Bool(b) => b as i64,
+        v if vm.is_int(v) => i64::MAX,
         v => {
             let t = vm.type_name(v);
             return Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")));
         }
     };
+    // CPython converts the argument to a C int first.
+    if i32::try_from(n).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
     match u32::try_from(n).ok().and_then(char::from_u32) {
         Some(c) => Ok(vm.new_string(c.to_string()).into()),
         None if (0..0x110000).contains(&n) => Err(vm.value_error("chr() of a surrogate code point is not supported")),
