@@ -1122,3 +1122,24 @@ fn add_methods(vm: &mut Vm, cls: ObjRef, methods: &[(&'static str, NativeFn)]) {
         let _ = vm.dict_set(dict, key, f);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PRELUDE_NAMES;
+
+    /// Every name the VM looks up in the prelude exists there, and every function the prelude
+    /// defines is listed (a typo on either side would otherwise surface only at run time).
+    #[test]
+    fn prelude_names_match_prelude_source() {
+        let vm = crate::Vm::with_output(Box::new(std::io::sink()), Box::new(std::io::sink()));
+        for name in PRELUDE_NAMES {
+            assert!(vm.prelude.contains_key(name), "{name} is not defined by prelude.py");
+        }
+        for line in include_str!("prelude.py").lines() {
+            if let Some(rest) = line.strip_prefix("def ") {
+                let name = rest.split('(').next().unwrap_or("");
+                assert!(PRELUDE_NAMES.contains(&name), "prelude.py defines {name}, missing from PRELUDE_NAMES");
+            }
+        }
+    }
+}
