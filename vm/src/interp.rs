@@ -211,6 +211,9 @@ impl Vm {
             }};
         }
         loop {
+            if ext == 0 {
+                ip = self.run_simple(f, &code, ip);
+            }
             let start = ip;
             let Some(op) = code.bytes.get(ip).and_then(|b| Op::from_byte(*b)) else {
                 let e = self.runtime_error("bad bytecode: undecodable instruction");
@@ -888,6 +891,209 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The inner loop for the commonest instructions: locals, constants, small-int and float
+    /// arithmetic, integer comparisons, jumps on bools, cached globals and `range` iteration. It
+    /// keeps the instruction pointer and the stack length in registers and makes no calls, and
+    /// stops, before executing it, at the first instruction that needs anything more (another
+    /// opcode, an operand that is not the fast case, a full stack, a due collection). Returns
+    /// that instruction's offset; the general loop runs it.
+    #[inline(always)]
+    fn run_simple(&mut self, f: &mut Frame, code: &crate::object::LoadedCode, mut ip: usize) -> usize {
+        const LOAD_FAST: u8 = Op::LoadFast as u8;
+        const STORE_FAST: u8 = Op::StoreFast as u8;
+        const LOAD_CONST: u8 = Op::LoadConst as u8;
+        const LOAD_SMALL_INT: u8 = Op::LoadSmallInt as u8;
+        const LOAD_NONE: u8 = Op::LoadNone as u8;
+        const LOAD_GLOBAL: u8 = Op::LoadGlobal as u8;
+        const POP: u8 = Op::Pop as u8;
+        const ADD: u8 = Op::Add as u8;
+        const INPLACE_ADD: u8 = Op::InplaceAdd as u8;
+        const SUB: u8 = Op::Sub as u8;
+        const MUL: u8 = Op::Mul as u8;
+        const LT: u8 = Op::Lt as u8;
+        const LE: u8 = Op::Le as u8;
+        const GT: u8 = Op::Gt as u8;
+        const GE: u8 = Op::Ge as u8;
+        const EQ: u8 = Op::Eq as u8;
+        const NE: u8 = Op::Ne as u8;
+        const JUMP: u8 = Op::Jump as u8;
+        const POP_JUMP_IF_FALSE: u8 = Op::PopJumpIfFalse as u8;
+        const POP_JUMP_IF_TRUE: u8 = Op::PopJumpIfTrue as u8;
+        const FOR_ITER: u8 = Op::ForIter as u8;
+        let bytes: &[u8] = &code.bytes;
+        let consts: &[Value] = &code.consts;
+        let globals = f.globals;
+        let cap = f.stack.capacity();
+        let mut n = f.stack.len();
+        let s = f.stack.as_mut_ptr();
+        // SAFETY of the raw accesses below: `s` points at the stack vector's buffer of `cap`
+        // slots, the first `n` of them initialised. Every read is of a slot below `n`; every
+        // write is of a slot below `cap`, and `n` only grows past a slot once it is written.
+        // Each instruction checks all it needs before changing anything, so stopping never
+        // leaves one half done. `Value` is `Copy`, so overwriting a slot drops nothing, and the
+        // vector's length is set to `n` before returning.
+        macro_rules! read {
+            ($i:expr) => {
+                unsafe { *s.add($i) }
+            };
+        }
+        macro_rules! write {
+            ($i:expr, $v:expr) => {
+                unsafe { s.add($i).write($v) }
+            };
+        }
+        loop {
+            if ip + 1 >= bytes.len() {
+                break;
+            }
+            let b = bytes[ip];
+            let a = bytes[ip + 1] as usize;
+            match b {
+                LOAD_FAST => {
+                    if a >= n || n == cap {
+                        break;
+                    }
+                    let v = read!(a);
+                    if v.is_undef() {
+                        break;
+                    }
+                    write!(n, v);
+                    n += 1;
+                    ip += 2;
+                }
+                STORE_FAST => {
+                    if n == 0 || a >= n - 1 {
+                        break;
+                    }
+                    n -= 1;
+                    let v = read!(n);
+                    write!(a, v);
+                    ip += 2;
+                }
+                LOAD_CONST => {
+                    if n == cap || a >= consts.len() {
+                        break;
+                    }
+                    write!(n, consts[a]);
+                    n += 1;
+                    ip += 2;
+                }
+                LOAD_SMALL_INT => {
+                    if n == cap {
+                        break;
+                    }
+                    write!(n, Value::Int(a as i64));
+                    n += 1;
+                    ip += 2;
+                }
+                LOAD_NONE => {
+                    if n == cap {
+                        break;
+                    }
+                    write!(n, Value::None);
+                    n += 1;
+                    ip += 1;
+                }
+                LOAD_GLOBAL => {
+                    if n == cap {
+                        break;
+                    }
+                    let Some(v) = self.cached_global(code, a, globals) else { break };
+                    write!(n, v);
+                    n += 1;
+                    ip += 2;
+                }
+                POP => {
+                    if n == 0 {
+                        break;
+                    }
+                    n -= 1;
+                    ip += 1;
+                }
+                ADD | INPLACE_ADD | SUB | MUL => {
+                    if n < 2 {
+                        break;
+                    }
+                    let r = match (read!(n - 2), read!(n - 1)) {
+                        (Value::Int(x), Value::Int(y)) => {
+                            let r = match b {
+                                SUB => x.checked_sub(y),
+                                MUL => x.checked_mul(y),
+                                _ => x.checked_add(y),
+                            };
+                            match r {
+                                Some(r) => Value::Int(r),
+                                None => break,
+                            }
+                        }
+                        (Value::Float(x), Value::Float(y)) => Value::Float(match b {
+                            SUB => x - y,
+                            MUL => x * y,
+                            _ => x + y,
+                        }),
+                        _ => break,
+                    };
+                    n -= 1;
+                    write!(n - 1, r);
+                    ip += 1;
+                }
+                LT | LE | GT | GE | EQ | NE => {
+                    if n < 2 {
+                        break;
+                    }
+                    let (Value::Int(x), Value::Int(y)) = (read!(n - 2), read!(n - 1)) else { break };
+                    let r = match b {
+                        LT => x < y,
+                        LE => x <= y,
+                        GT => x > y,
+                        GE => x >= y,
+                        EQ => x == y,
+                        _ => x != y,
+                    };
+                    n -= 1;
+                    write!(n - 1, Value::Bool(r));
+                    ip += 1;
+                }
+                POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                    if n == 0 {
+                        break;
+                    }
+                    let Value::Bool(t) = read!(n - 1) else { break };
+                    n -= 1;
+                    ip = if t == (b == POP_JUMP_IF_TRUE) { a } else { ip + 2 };
+                }
+                JUMP => {
+                    if self.heap.should_collect() {
+                        break;
+                    }
+                    ip = a;
+                }
+                FOR_ITER => {
+                    if n == 0 || n == cap || self.heap.should_collect() {
+                        break;
+                    }
+                    let Value::Obj(r) = read!(n - 1) else { break };
+                    let HeapObj::Iter(state) = self.heap.get_mut(r) else { break };
+                    let IterState::Range { next, stop, step } = &mut **state else { break };
+                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                        let v = *next;
+                        *next = next.saturating_add(*step);
+                        write!(n, Value::Int(v));
+                        n += 1;
+                        ip += 2;
+                    } else {
+                        n -= 1;
+                        ip = a;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // SAFETY: the first `n` slots are initialised (see above) and `n <= cap`.
+        unsafe { f.stack.set_len(n) };
+        ip
     }
 
     /// The callee's frame when `callee` is a plain Python function (not a generator), with the
