@@ -6,7 +6,7 @@
 
 use crate::frame::{Frame, Link};
 use crate::generator::ResumeMode;
-use crate::object::{Function, HeapObj, IterState};
+use crate::object::{Function, HeapObj, IterState, LoadedCode};
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
@@ -212,7 +212,11 @@ impl Vm {
         }
         loop {
             if ext == 0 {
-                ip = self.run_simple(f, &code, ip);
+                let switched;
+                (ip, switched) = self.run_simple(f, ip, base);
+                if switched {
+                    code = f.code.clone();
+                }
             }
             let start = ip;
             let Some(op) = code.bytes.get(ip).and_then(|b| Op::from_byte(*b)) else {
@@ -900,7 +904,7 @@ impl Vm {
     /// opcode, an operand that is not the fast case, a full stack, a due collection). Returns
     /// that instruction's offset; the general loop runs it.
     #[inline(always)]
-    fn run_simple(&mut self, f: &mut Frame, code: &crate::object::LoadedCode, mut ip: usize) -> usize {
+    fn run_simple(&mut self, f: &mut Box<Frame>, mut ip: usize, base: usize) -> (usize, bool) {
         const LOAD_FAST: u8 = Op::LoadFast as u8;
         const STORE_FAST: u8 = Op::StoreFast as u8;
         const LOAD_CONST: u8 = Op::LoadConst as u8;
@@ -922,178 +926,224 @@ impl Vm {
         const POP_JUMP_IF_FALSE: u8 = Op::PopJumpIfFalse as u8;
         const POP_JUMP_IF_TRUE: u8 = Op::PopJumpIfTrue as u8;
         const FOR_ITER: u8 = Op::ForIter as u8;
-        let bytes: &[u8] = &code.bytes;
-        let consts: &[Value] = &code.consts;
-        let globals = f.globals;
-        let cap = f.stack.capacity();
-        let mut n = f.stack.len();
-        let s = f.stack.as_mut_ptr();
-        // SAFETY of the raw accesses below: `s` points at the stack vector's buffer of `cap`
-        // slots, the first `n` of them initialised. Every read is of a slot below `n`; every
-        // write is of a slot below `cap`, and `n` only grows past a slot once it is written.
-        // Each instruction checks all it needs before changing anything, so stopping never
-        // leaves one half done. `Value` is `Copy`, so overwriting a slot drops nothing, and the
-        // vector's length is set to `n` before returning.
-        macro_rules! read {
-            ($i:expr) => {
-                unsafe { *s.add($i) }
-            };
-        }
-        macro_rules! write {
-            ($i:expr, $v:expr) => {
-                unsafe { s.add($i).write($v) }
-            };
-        }
-        loop {
-            if ip + 1 >= bytes.len() {
-                break;
+        const CALL: u8 = Op::Call as u8;
+        const RETURN: u8 = Op::Return as u8;
+        let mut switched = false;
+        // One pass per frame: a simple call or return switches frames and starts the next pass.
+        'frames: loop {
+            let code_rc = f.code.clone();
+            let code: &LoadedCode = &code_rc;
+            let bytes: &[u8] = &code.bytes;
+            let consts: &[Value] = &code.consts;
+            let globals = f.globals;
+            let cap = f.stack.capacity();
+            let mut n = f.stack.len();
+            let s = f.stack.as_mut_ptr();
+            // SAFETY of the raw accesses below: `s` points at the stack vector's buffer of `cap`
+            // slots, the first `n` of them initialised. Every read is of a slot below `n`; every
+            // write is of a slot below `cap`, and `n` only grows past a slot once it is written.
+            // Each instruction checks all it needs before changing anything, so stopping never
+            // leaves one half done. `Value` is `Copy`, so overwriting a slot drops nothing, and the
+            // vector's length is set to `n` before returning.
+            macro_rules! read {
+                ($i:expr) => {
+                    unsafe { *s.add($i) }
+                };
             }
-            let b = bytes[ip];
-            let a = bytes[ip + 1] as usize;
-            match b {
-                LOAD_FAST => {
-                    if a >= n || n == cap {
-                        break;
-                    }
-                    let v = read!(a);
-                    if v.is_undef() {
-                        break;
-                    }
-                    write!(n, v);
-                    n += 1;
-                    ip += 2;
+            macro_rules! write {
+                ($i:expr, $v:expr) => {
+                    unsafe { s.add($i).write($v) }
+                };
+            }
+            loop {
+                if ip + 1 >= bytes.len() {
+                    break;
                 }
-                STORE_FAST => {
-                    if n == 0 || a >= n - 1 {
-                        break;
-                    }
-                    n -= 1;
-                    let v = read!(n);
-                    write!(a, v);
-                    ip += 2;
-                }
-                LOAD_CONST => {
-                    if n == cap || a >= consts.len() {
-                        break;
-                    }
-                    write!(n, consts[a]);
-                    n += 1;
-                    ip += 2;
-                }
-                LOAD_SMALL_INT => {
-                    if n == cap {
-                        break;
-                    }
-                    write!(n, Value::Int(a as i64));
-                    n += 1;
-                    ip += 2;
-                }
-                LOAD_NONE => {
-                    if n == cap {
-                        break;
-                    }
-                    write!(n, Value::None);
-                    n += 1;
-                    ip += 1;
-                }
-                LOAD_GLOBAL => {
-                    if n == cap {
-                        break;
-                    }
-                    let Some(v) = self.cached_global(code, a, globals) else { break };
-                    write!(n, v);
-                    n += 1;
-                    ip += 2;
-                }
-                POP => {
-                    if n == 0 {
-                        break;
-                    }
-                    n -= 1;
-                    ip += 1;
-                }
-                ADD | INPLACE_ADD | SUB | MUL => {
-                    if n < 2 {
-                        break;
-                    }
-                    let r = match (read!(n - 2), read!(n - 1)) {
-                        (Value::Int(x), Value::Int(y)) => {
-                            let r = match b {
-                                SUB => x.checked_sub(y),
-                                MUL => x.checked_mul(y),
-                                _ => x.checked_add(y),
-                            };
-                            match r {
-                                Some(r) => Value::Int(r),
-                                None => break,
-                            }
+                let b = bytes[ip];
+                let a = bytes[ip + 1] as usize;
+                match b {
+                    LOAD_FAST => {
+                        if a >= n || n == cap {
+                            break;
                         }
-                        (Value::Float(x), Value::Float(y)) => Value::Float(match b {
-                            SUB => x - y,
-                            MUL => x * y,
-                            _ => x + y,
-                        }),
-                        _ => break,
-                    };
-                    n -= 1;
-                    write!(n - 1, r);
-                    ip += 1;
-                }
-                LT | LE | GT | GE | EQ | NE => {
-                    if n < 2 {
-                        break;
-                    }
-                    let (Value::Int(x), Value::Int(y)) = (read!(n - 2), read!(n - 1)) else { break };
-                    let r = match b {
-                        LT => x < y,
-                        LE => x <= y,
-                        GT => x > y,
-                        GE => x >= y,
-                        EQ => x == y,
-                        _ => x != y,
-                    };
-                    n -= 1;
-                    write!(n - 1, Value::Bool(r));
-                    ip += 1;
-                }
-                POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
-                    if n == 0 {
-                        break;
-                    }
-                    let Value::Bool(t) = read!(n - 1) else { break };
-                    n -= 1;
-                    ip = if t == (b == POP_JUMP_IF_TRUE) { a } else { ip + 2 };
-                }
-                JUMP => {
-                    if self.heap.should_collect() {
-                        break;
-                    }
-                    ip = a;
-                }
-                FOR_ITER => {
-                    if n == 0 || n == cap || self.heap.should_collect() {
-                        break;
-                    }
-                    let Value::Obj(r) = read!(n - 1) else { break };
-                    let HeapObj::Iter(state) = self.heap.get_mut(r) else { break };
-                    let IterState::Range { next, stop, step } = &mut **state else { break };
-                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                        let v = *next;
-                        *next = next.saturating_add(*step);
-                        write!(n, Value::Int(v));
+                        let v = read!(a);
+                        if v.is_undef() {
+                            break;
+                        }
+                        write!(n, v);
                         n += 1;
                         ip += 2;
-                    } else {
+                    }
+                    STORE_FAST => {
+                        if n == 0 || a >= n - 1 {
+                            break;
+                        }
                         n -= 1;
+                        let v = read!(n);
+                        write!(a, v);
+                        ip += 2;
+                    }
+                    LOAD_CONST => {
+                        if n == cap || a >= consts.len() {
+                            break;
+                        }
+                        write!(n, consts[a]);
+                        n += 1;
+                        ip += 2;
+                    }
+                    LOAD_SMALL_INT => {
+                        if n == cap {
+                            break;
+                        }
+                        write!(n, Value::Int(a as i64));
+                        n += 1;
+                        ip += 2;
+                    }
+                    LOAD_NONE => {
+                        if n == cap {
+                            break;
+                        }
+                        write!(n, Value::None);
+                        n += 1;
+                        ip += 1;
+                    }
+                    LOAD_GLOBAL => {
+                        if n == cap {
+                            break;
+                        }
+                        let Some(v) = self.cached_global(code, a, globals) else { break };
+                        write!(n, v);
+                        n += 1;
+                        ip += 2;
+                    }
+                    POP => {
+                        if n == 0 {
+                            break;
+                        }
+                        n -= 1;
+                        ip += 1;
+                    }
+                    ADD | INPLACE_ADD | SUB | MUL => {
+                        if n < 2 {
+                            break;
+                        }
+                        let r = match (read!(n - 2), read!(n - 1)) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                let r = match b {
+                                    SUB => x.checked_sub(y),
+                                    MUL => x.checked_mul(y),
+                                    _ => x.checked_add(y),
+                                };
+                                match r {
+                                    Some(r) => Value::Int(r),
+                                    None => break,
+                                }
+                            }
+                            (Value::Float(x), Value::Float(y)) => Value::Float(match b {
+                                SUB => x - y,
+                                MUL => x * y,
+                                _ => x + y,
+                            }),
+                            _ => break,
+                        };
+                        n -= 1;
+                        write!(n - 1, r);
+                        ip += 1;
+                    }
+                    LT | LE | GT | GE | EQ | NE => {
+                        if n < 2 {
+                            break;
+                        }
+                        let (Value::Int(x), Value::Int(y)) = (read!(n - 2), read!(n - 1)) else { break };
+                        let r = match b {
+                            LT => x < y,
+                            LE => x <= y,
+                            GT => x > y,
+                            GE => x >= y,
+                            EQ => x == y,
+                            _ => x != y,
+                        };
+                        n -= 1;
+                        write!(n - 1, Value::Bool(r));
+                        ip += 1;
+                    }
+                    POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                        if n == 0 {
+                            break;
+                        }
+                        let Value::Bool(t) = read!(n - 1) else { break };
+                        n -= 1;
+                        ip = if t == (b == POP_JUMP_IF_TRUE) { a } else { ip + 2 };
+                    }
+                    JUMP => {
+                        if self.heap.should_collect() {
+                            break;
+                        }
                         ip = a;
                     }
+                    FOR_ITER => {
+                        if n == 0 || n == cap || self.heap.should_collect() {
+                            break;
+                        }
+                        let Value::Obj(r) = read!(n - 1) else { break };
+                        let HeapObj::Iter(state) = self.heap.get_mut(r) else { break };
+                        let IterState::Range { next, stop, step } = &mut **state else { break };
+                        if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                            let v = *next;
+                            *next = next.saturating_add(*step);
+                            write!(n, Value::Int(v));
+                            n += 1;
+                            ip += 2;
+                        } else {
+                            n -= 1;
+                            ip = a;
+                        }
+                    }
+                    CALL => {
+                        // A call of a plain function with exactly its positional parameters.
+                        if a >= n {
+                            break;
+                        }
+                        let Value::Obj(r) = read!(n - a - 1) else { break };
+                        let HeapObj::Function(func) = self.heap.get(r) else { break };
+                        if func.code.simple_argcount != a || self.frames.len() + 2 > self.recursion_limit {
+                            break;
+                        }
+                        let Some(mut frame) = self.frame_pool.pop() else { break };
+                        // SAFETY: as above.
+                        unsafe { f.stack.set_len(n) };
+                        init_simple_frame(&mut frame, func, &f.stack[n - a..]);
+                        f.stack.truncate(n - a - 1);
+                        f.ip = ip + 2;
+                        let caller = std::mem::replace(f, frame);
+                        self.frames.push(caller);
+                        ip = 0;
+                        switched = true;
+                        continue 'frames;
+                    }
+                    RETURN => {
+                        // A return from a plain function frame to the frame below it.
+                        if n == 0 || f.gen.is_some() || matches!(f.link, Link::Host) || self.frames.len() <= base {
+                            break;
+                        }
+                        let Some(caller) = self.frames.pop() else { break };
+                        let v = read!(n - 1);
+                        // SAFETY: as above.
+                        unsafe { f.stack.set_len(n - 1) };
+                        let done = std::mem::replace(f, caller);
+                        self.recycle_frame(done);
+                        f.stack.push(v);
+                        ip = f.ip;
+                        switched = true;
+                        continue 'frames;
+                    }
+                    _ => break,
                 }
-                _ => break,
             }
+            // SAFETY: the first `n` slots are initialised (see above) and `n <= cap`.
+            unsafe { f.stack.set_len(n) };
+            return (ip, switched);
         }
-        // SAFETY: the first `n` slots are initialised (see above) and `n <= cap`.
-        unsafe { f.stack.set_len(n) };
-        ip
     }
 
     /// The callee's frame when `callee` is a plain Python function (not a generator), with the
@@ -1103,41 +1153,13 @@ impl Vm {
     fn fast_frame(&mut self, callee: Value, args: &[Value]) -> Result<Option<Box<Frame>>, Exc> {
         let Value::Obj(r) = callee else { return Ok(None) };
         let HeapObj::Function(func) = self.heap.get(r) else { return Ok(None) };
-        let c = &func.code.code;
-        if c.flags.generator {
+        if func.code.code.flags.generator {
             return Ok(None);
         }
         // The commonest call: exact positional arguments, no cells. Build the frame inline.
-        if args.len() == c.argcount as usize
-            && !c.flags.varargs
-            && !c.flags.varkw
-            && c.kwonlyargcount == 0
-            && c.cellvars.is_empty()
-            && c.freevars.is_empty()
-        {
+        if args.len() == func.code.simple_argcount {
             if let Some(mut frame) = self.frame_pool.pop() {
-                let HeapObj::Function(func) = self.heap.get(r) else { return Ok(None) };
-                let nlocals = func.code.code.varnames.len();
-                frame.stack.clear();
-                frame.stack.reserve(func.code.frame_size);
-                for a in args {
-                    frame.stack.push(*a);
-                }
-                frame.stack.resize(nlocals, Value::Undef);
-                if !Rc::ptr_eq(&frame.code, &func.code) {
-                    frame.code = func.code.clone();
-                }
-                frame.ip = 0;
-                frame.globals = func.globals;
-                frame.exc_info = Value::Undef;
-                frame.link = Link::Call;
-                frame.gen = None;
-                frame.root = None;
-                frame.closing = false;
-                frame.locals_dict = Value::Undef;
-                if !frame.cells.is_empty() {
-                    frame.cells = Box::new([]);
-                }
+                init_simple_frame(&mut frame, func, args);
                 return Ok(Some(frame));
             }
         }
@@ -1473,5 +1495,29 @@ impl Vm {
             f.stack.push(*v);
         }
         Ok(())
+    }
+}
+
+/// Readies a pooled frame for a call of `func` whose code takes exactly `args` positionally and
+/// has no cells (`LoadedCode::simple_argcount`).
+#[inline(always)]
+fn init_simple_frame(frame: &mut Frame, func: &Function, args: &[Value]) {
+    frame.stack.clear();
+    frame.stack.reserve(func.code.frame_size);
+    frame.stack.extend_from_slice(args);
+    frame.stack.resize(func.code.code.varnames.len(), Value::Undef);
+    if !Rc::ptr_eq(&frame.code, &func.code) {
+        frame.code = func.code.clone();
+    }
+    frame.ip = 0;
+    frame.globals = func.globals;
+    frame.exc_info = Value::Undef;
+    frame.link = Link::Call;
+    frame.gen = None;
+    frame.root = None;
+    frame.closing = false;
+    frame.locals_dict = Value::Undef;
+    if !frame.cells.is_empty() {
+        frame.cells = Box::new([]);
     }
 }

@@ -108,6 +108,7 @@ impl Vm {
                 name: Value::None,
                 qualname: Value::None,
                 frame_size: 0,
+                simple_argcount: usize::MAX,
                 global_cache: Box::new([]),
                 method_cache: Box::new([]),
             }),
@@ -214,6 +215,15 @@ impl Vm {
         let name = self.intern(&code.name);
         let qualname = self.intern(&code.qualname);
         let frame_size = code.varnames.len() + code.max_stack as usize;
+        let f = &code.flags;
+        let simple = f.is_function
+            && !f.generator
+            && !f.varargs
+            && !f.varkw
+            && code.kwonlyargcount == 0
+            && code.cellvars.is_empty()
+            && code.freevars.is_empty();
+        let simple_argcount = if simple { code.argcount as usize } else { usize::MAX };
         let global_cache = (0..names.len()).map(|_| Default::default()).collect();
         let method_cache = (0..names.len()).map(|_| Default::default()).collect();
         let lc = Rc::new(LoadedCode {
@@ -224,6 +234,7 @@ impl Vm {
             name,
             qualname,
             frame_size,
+            simple_argcount,
             global_cache,
             method_cache,
         });

@@ -81,6 +81,11 @@ pub struct LoadedCode {
     pub qualname: Value,
     /// Locals plus operand stack: the size a frame's stack vector needs.
     pub frame_size: usize,
+    /// For the commonest function, one called with exactly its positional parameters and
+    /// without cells (not a generator, no `*args`, `**kwargs`, keyword-only parameters, cell or
+    /// free variables): its parameter count, so a call can check the arguments in one
+    /// comparison. `usize::MAX` for every other code.
+    pub simple_argcount: usize,
     /// One inline cache per name for `LoadGlobal`: valid while both dicts keep their versions.
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// One inline cache per name for `LoadMethod` on builtin types: the class and the entry of
