@@ -87,22 +87,9 @@ impl Vm {
         mode: ResumeMode,
         link: Link,
     ) -> Result<Flow, Exc> {
-        // The common case first: a suspended generator outside any `yield from` chain, sent a
-        // value. Its frame simply becomes the running one.
-        if let (ResumeMode::Send(v), true) = (mode, self.frames.len() + 2 <= self.recursion_limit) {
-            if let HeapObj::Generator(gen) = self.heap.get_mut(g) {
-                if gen.state == GenState::Suspended && gen.delegate.is_none() && gen.delegator.is_none() {
-                    if let Some(mut frame) = gen.frame.take() {
-                        gen.state = GenState::Running;
-                        frame.link = link;
-                        frame.root = Some(g);
-                        frame.closing = false;
-                        let caller = std::mem::replace(f, frame);
-                        self.frames.push(caller);
-                        f.stack.push(v);
-                        return Ok(Flow::Next);
-                    }
-                }
+        if let ResumeMode::Send(v) = mode {
+            if self.resume_simple(f, g, v, link) {
+                return Ok(Flow::Next);
             }
         }
         let state = self.gen_state(g);
@@ -212,9 +199,55 @@ impl Vm {
         }
     }
 
+    /// The common resume: a suspended generator outside any `yield from` chain, sent `v`. Its
+    /// frame becomes the running one (the caller `f` is pushed) and true is returned; false,
+    /// having changed nothing, when `g` needs `resume_generator`'s general path.
+    #[inline(always)]
+    pub(crate) fn resume_simple(&mut self, f: &mut Box<Frame>, g: ObjRef, v: Value, link: Link) -> bool {
+        if self.frames.len() + 2 > self.recursion_limit {
+            return false;
+        }
+        let HeapObj::Generator(gen) = self.heap.get_mut(g) else { return false };
+        if gen.state != GenState::Suspended || gen.delegate.is_some() || gen.delegator.is_some() {
+            return false;
+        }
+        let Some(mut frame) = gen.frame.take() else { return false };
+        gen.state = GenState::Running;
+        frame.link = link;
+        frame.root = Some(g);
+        frame.closing = false;
+        let caller = std::mem::replace(f, frame);
+        self.frames.push(caller);
+        f.stack.push(v);
+        true
+    }
+
+    /// The common yield: a generator resumed by a frame (not the host, not `close`) and not part
+    /// of a `yield from` chain hands `v` to its resumer, which becomes the running frame, and
+    /// true is returned; false, having changed nothing, when `do_yield` is needed.
+    #[inline(always)]
+    pub(crate) fn yield_simple(&mut self, f: &mut Box<Frame>, v: Value) -> bool {
+        let Some(g) = f.gen else { return false };
+        if f.root != Some(g) || f.closing || matches!(f.link, Link::Host | Link::Close) {
+            return false;
+        }
+        let Some(next) = self.frames.pop() else { return false };
+        let mut frame = std::mem::replace(f, next);
+        frame.root = None;
+        if let HeapObj::Generator(x) = self.heap.get_mut(g) {
+            x.state = GenState::Suspended;
+            x.frame = Some(frame);
+        }
+        f.stack.push(v);
+        true
+    }
+
     /// `Yield`: the running generator frame suspends with `v`.
     #[inline(never)]
     pub(crate) fn do_yield(&mut self, f: &mut Box<Frame>, v: Value) -> Result<Flow, Exc> {
+        if self.yield_simple(f, v) {
+            return Ok(Flow::Next);
+        }
         let Some(g) = f.gen else {
             return Err(self.runtime_error("yield outside a generator frame"));
         };

@@ -928,6 +928,8 @@ impl Vm {
         const FOR_ITER: u8 = Op::ForIter as u8;
         const CALL: u8 = Op::Call as u8;
         const RETURN: u8 = Op::Return as u8;
+        const YIELD: u8 = Op::Yield as u8;
+        const STORE_GLOBAL: u8 = Op::StoreGlobal as u8;
         let mut switched = false;
         // One pass per frame: a simple call or return switches frames and starts the next pass.
         'frames: loop {
@@ -1086,7 +1088,21 @@ impl Vm {
                             break;
                         }
                         let Value::Obj(r) = read!(n - 1) else { break };
-                        let HeapObj::Iter(state) = self.heap.get_mut(r) else { break };
+                        let state = match self.heap.get_mut(r) {
+                            HeapObj::Iter(state) => state,
+                            HeapObj::Generator(_) => {
+                                // SAFETY: as above.
+                                unsafe { f.stack.set_len(n) };
+                                f.ip = ip + 2;
+                                if !self.resume_simple(f, r, Value::None, Link::ForIter(a as u32)) {
+                                    break;
+                                }
+                                ip = f.ip;
+                                switched = true;
+                                continue 'frames;
+                            }
+                            _ => break,
+                        };
                         let IterState::Range { next, stop, step } = &mut **state else { break };
                         if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                             let v = *next;
@@ -1120,6 +1136,33 @@ impl Vm {
                         ip = 0;
                         switched = true;
                         continue 'frames;
+                    }
+                    YIELD => {
+                        if n == 0 {
+                            break;
+                        }
+                        let v = read!(n - 1);
+                        // SAFETY: as above. (If the yield is not the simple one, the final
+                        // `set_len(n)` puts `v` back.)
+                        unsafe { f.stack.set_len(n - 1) };
+                        f.ip = ip + 1;
+                        if !self.yield_simple(f, v) {
+                            break;
+                        }
+                        ip = f.ip;
+                        switched = true;
+                        continue 'frames;
+                    }
+                    STORE_GLOBAL => {
+                        if n == 0 {
+                            break;
+                        }
+                        let v = read!(n - 1);
+                        if !self.store_cached_global(code, a, globals, v) {
+                            break;
+                        }
+                        n -= 1;
+                        ip += 2;
                     }
                     RETURN => {
                         // A return from a plain function frame to the frame below it.
