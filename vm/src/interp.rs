@@ -199,6 +199,13 @@ impl Vm {
         macro_rules! flow {
             ($e:expr) => {{
                 save!();
+                let result = $e;
+                flowed!(result)
+            }};
+        }
+        // The rest of `flow`, for a result computed after `save`.
+        macro_rules! flowed {
+            ($e:expr) => {{
                 match $e {
                     Ok(Flow::Next) => reload!(),
                     Ok(Flow::Exit(out)) => return Ok(out),
@@ -567,6 +574,11 @@ impl Vm {
                         reload!();
                         continue;
                     }
+                    save!();
+                    if let Some(flow) = self.call_native_on_stack(f, callee, base_i + 1, base_i) {
+                        flowed!(flow);
+                        continue;
+                    }
                     let args: smallvec::SmallVec<[Value; 8]> = f.stack[base_i + 1..].iter().copied().collect();
                     f.stack.truncate(base_i);
                     flow!(self.call_value(f, callee, &args, &[]));
@@ -623,6 +635,12 @@ impl Vm {
                     let base_i = f.stack.len() - n - 2;
                     let callee = f.stack[base_i];
                     let this = f.stack[base_i + 1];
+                    let start = if this.is_undef() { base_i + 2 } else { base_i + 1 };
+                    save!();
+                    if let Some(flow) = self.call_native_on_stack(f, callee, start, base_i) {
+                        flowed!(flow);
+                        continue;
+                    }
                     let args: smallvec::SmallVec<[Value; 8]> = if this.is_undef() {
                         f.stack[base_i + 2..].iter().copied().collect()
                     } else {
@@ -1187,6 +1205,29 @@ impl Vm {
             unsafe { f.stack.set_len(n) };
             return (ip, switched);
         }
+    }
+
+    /// Calls `callee` if it is a native function without a bound receiver, with the arguments
+    /// where they lie on `f`'s operand stack (from `start` up, no copy), then pops them and
+    /// everything down to `base_i`. None, having done nothing, for any other callee. (Natives
+    /// cannot collect garbage or touch `f`, so the borrowed arguments stay valid.)
+    #[inline(always)]
+    fn call_native_on_stack(
+        &mut self,
+        f: &mut Box<Frame>,
+        callee: Value,
+        start: usize,
+        base_i: usize,
+    ) -> Option<Result<Flow, Exc>> {
+        let Value::Obj(r) = callee else { return None };
+        let HeapObj::Builtin(b) = self.heap.get(r) else { return None };
+        if !b.this.is_undef() {
+            return None;
+        }
+        let func = b.func;
+        let ret = func(self, f.stack.get(start..).unwrap_or(&[]), &[]);
+        f.stack.truncate(base_i);
+        Some(ret.and_then(|ret| self.handle_ret(f, ret)))
     }
 
     /// The callee's frame when `callee` is a plain Python function (not a generator), with the
