@@ -72,7 +72,6 @@ def render(exit_status, stderr_last, stdout):
 # --- the subset -------------------------------------------------------------------------
 
 SUBSET_RULES = {
-    ast.ClassDef: "class definitions",
     ast.With: "`with`",
     ast.AsyncWith: "`async with`",
     ast.AsyncFunctionDef: "`async def`",

@@ -284,6 +284,13 @@ impl<'a, 't> Compiler<'a, 't> {
                 self.emit(global, i)
             }
             Resolution::Name => {
+                let class_body = self.scope_kind() == ScopeKind::Class;
+                if class_body && by_name == Op::LoadName && self.unit_ref().derefs.iter().any(|d| &**d == name) {
+                    // A class body reading a variable of an enclosing function.
+                    let i = self.deref_idx(name);
+                    self.emit(Op::LoadClassDeref, i);
+                    return;
+                }
                 let i = self.name_idx(name);
                 // Module-level names are the globals; class bodies look names up at run time.
                 let op = if self.scope_kind() == ScopeKind::Module { global } else { by_name };
@@ -426,7 +433,7 @@ impl<'a, 't> Compiler<'a, 't> {
             StmtKind::Continue => self.break_continue(s.span, false)?,
             StmtKind::Pass => {}
             StmtKind::FunctionDef(f) => self.function_def(f)?,
-            StmtKind::ClassDef(c) => return Err(err_at("'class' statement is not supported yet", c.span)),
+            StmtKind::ClassDef(c) => self.class_def(c)?,
             StmtKind::Return(v) => {
                 if !self.unit_ref().flags.is_function {
                     return Err(err_at("'return' outside function", s.span));
@@ -834,6 +841,47 @@ impl<'a, 't> Compiler<'a, 't> {
             self.emit(Op::Call, 1);
         }
         self.store_name(f.name);
+        Ok(())
+    }
+
+    /// `class Name(bases): body`, as CPython compiles it: the body becomes a function run by
+    /// `__build_class__` with a fresh namespace; it returns the `__class__` cell (or None) so the
+    /// new class can fill it for `super()`.
+    fn class_def(&mut self, c: &'a ClassDef<'a>) -> CResult<()> {
+        for d in c.decorators.iter() {
+            self.expr(d)?;
+        }
+        self.set_line(c.span);
+        let scope = self.table.scope_of(c).ok_or_else(|| err_at("internal: class has no scope", c.span))?;
+        let qualname = self.qualname_for(c.name);
+        self.push_unit(scope, c.name.into(), qualname.clone(), c.span.line);
+        self.load_name("__name__");
+        self.store_name("__module__");
+        self.load_const(Const::Str(qualname));
+        self.store_name("__qualname__");
+        if let Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Str(doc), .. }), .. }) = c.body.first() {
+            self.load_const(Const::Str((*doc).into()));
+            self.store_name("__doc__");
+        }
+        self.stmts(c.body)?;
+        if self.resolve("__class__") == Resolution::Cell {
+            let i = self.deref_idx("__class__");
+            self.emit(Op::LoadClosure, i);
+        } else {
+            self.emit(Op::LoadNone, 0);
+        }
+        self.emit(Op::Return, 0);
+        let unit = self.units.pop().ok_or_else(|| CompileError::syntax("internal: no unit", 0, 0))?;
+        let code = Rc::new(self.assemble(unit)?);
+        self.set_line(c.span);
+        self.emit(Op::LoadBuildClass, 0);
+        self.closure_and_code(code, 0)?;
+        self.load_const(Const::Str(c.name.into()));
+        self.call_args(c.span, 2, c.bases)?;
+        for _ in c.decorators.iter() {
+            self.emit(Op::Call, 1);
+        }
+        self.store_name(c.name);
         Ok(())
     }
 
@@ -1389,7 +1437,6 @@ impl<'a, 't> Compiler<'a, 't> {
 
     fn call(&mut self, e: &'a Expr<'a>, func: &'a Expr<'a>, args: &'a [Arg<'a>]) -> CResult<()> {
         let simple = args.iter().all(|a| matches!(a, Arg::Positional(_)));
-        let has_star = args.iter().any(|a| matches!(a, Arg::Star(_) | Arg::DoubleStar(_)));
         if simple {
             if let ExprKind::Attribute { value, attr } = &func.kind {
                 self.expr(value)?;
@@ -1406,7 +1453,51 @@ impl<'a, 't> Compiler<'a, 't> {
                 return Ok(());
             }
         }
+        if let Some(code) = self.zero_arg_super(func, args) {
+            return code;
+        }
         self.expr(func)?;
+        self.call_args(e.span, 0, args)
+    }
+
+    /// `super()` with no arguments inside a method: compiled as `super(__class__, first)`, with
+    /// the class cell and the method's first parameter (CPython finds both from the frame).
+    fn zero_arg_super(&mut self, func: &'a Expr<'a>, args: &'a [Arg<'a>]) -> Option<CResult<()>> {
+        let ExprKind::Name(n) = &func.kind else { return None };
+        if *n != "super" || !args.is_empty() || self.resolve("super") != Resolution::Global {
+            return None;
+        }
+        if self.resolve("__class__") != Resolution::Free {
+            return None;
+        }
+        let first = self.unit_ref().varnames.first().cloned();
+        let has_param = self.unit_ref().argcount > 0 || self.unit_ref().flags.varargs;
+        self.load_name("super");
+        let i = self.deref_idx("__class__");
+        self.emit(Op::LoadDeref, i);
+        match first {
+            Some(first) if has_param => {
+                let i = self.local_idx(&first);
+                self.emit(Op::LoadFast, i);
+                self.set_line(func.span);
+                self.emit(Op::Call, 2);
+            }
+            _ => {
+                // `super()` in a method without parameters: CPython's RuntimeError.
+                self.emit(Op::Pop, 0);
+                self.emit(Op::Pop, 0);
+                self.load_name("super");
+                self.set_line(func.span);
+                self.emit(Op::Call, 0);
+            }
+        }
+        Some(Ok(()))
+    }
+
+    /// The arguments of a call whose callee and `pushed` leading positional arguments are
+    /// already on the stack, then the call.
+    fn call_args(&mut self, span: Span, pushed: u32, args: &'a [Arg<'a>]) -> CResult<()> {
+        let has_star = args.iter().any(|a| matches!(a, Arg::Star(_) | Arg::DoubleStar(_)));
         if !has_star {
             let mut names = Vec::new();
             for a in args.iter() {
@@ -1419,17 +1510,17 @@ impl<'a, 't> Compiler<'a, 't> {
                     Arg::Star(_) | Arg::DoubleStar(_) => {}
                 }
             }
-            self.set_line(e.span);
+            self.set_line(span);
             if names.is_empty() {
-                self.emit(Op::Call, args.len() as u32);
+                self.emit(Op::Call, args.len() as u32 + pushed);
             } else {
                 self.load_const(Const::Tuple(names.into()));
-                self.emit(Op::CallKw, args.len() as u32);
+                self.emit(Op::CallKw, args.len() as u32 + pushed);
             }
             return Ok(());
         }
         // General case: positional args into a tuple, keywords into a dict.
-        self.emit(Op::BuildList, 0);
+        self.emit(Op::BuildList, pushed);
         for a in args.iter() {
             match a {
                 Arg::Positional(x) => {
@@ -1463,7 +1554,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 }
             }
         }
-        self.set_line(e.span);
+        self.set_line(span);
         self.emit(Op::CallEx, has_kw as u32);
         Ok(())
     }

@@ -87,6 +87,9 @@ opcodes! {
     StoreName = Name, |_| (1, 0);
     /// stack: [] -> []; del locals_dict[name]
     DeleteName = Name, |_| (0, 0);
+    /// stack: [] -> [locals_dict[name] or cell[i]]: a class body reading a name of an
+    /// enclosing function (the name is the cell's)
+    LoadClassDeref = Deref, |_| (0, 1);
     /// stack: [v] -> []
     Pop = None, |_| (1, 0);
     /// stack: [a1..an] -> [a1..an, a1] with n the operand: copies the n-th item from the top

@@ -672,8 +672,23 @@ fn resolve(table: &mut ScopeTable<'_>) -> Result<(), CompileError> {
                 }
             }
         }
+        // A method that calls `super()` or names `__class__` closes over the class being
+        // defined: the class body holds that cell.
+        if function_like
+            && (s.used.contains(&"super") || s.used.contains(&"__class__"))
+            && !resolved.contains_key("__class__")
+            && encloses_class(table, parent)
+        {
+            resolved.insert("__class__", Resolution::Free);
+            push_unique(&mut freevars, "__class__");
+        }
         // Names inner scopes capture: a local of ours becomes a cell; otherwise we pass it through.
         for name in std::mem::take(&mut free_needed[id]) {
+            if kind == ScopeKind::Class && name == "__class__" {
+                resolved.insert(name, Resolution::Cell);
+                push_unique(&mut cellvars, name);
+                continue;
+            }
             match resolved.get(name) {
                 Some(Resolution::Local) | Some(Resolution::Cell) => {
                     resolved.insert(name, Resolution::Cell);
@@ -736,6 +751,17 @@ fn resolve(table: &mut ScopeTable<'_>) -> Result<(), CompileError> {
         s.varnames = varnames;
     }
     Ok(())
+}
+
+/// Whether a class body encloses `scope` (directly or through functions).
+fn encloses_class(table: &ScopeTable<'_>, mut scope: Option<ScopeId>) -> bool {
+    while let Some(id) = scope {
+        if table.scopes[id].kind == ScopeKind::Class {
+            return true;
+        }
+        scope = table.scopes[id].parent;
+    }
+    false
 }
 
 fn binds_in_enclosing_function(table: &ScopeTable<'_>, mut scope: Option<ScopeId>, name: &str) -> bool {

@@ -82,12 +82,24 @@ fn compile_time_errors_match_cpython() {
 
 #[test]
 fn unsupported_features_are_clean_errors() {
-    for src in
-        ["class A:\n    pass\n", "with f() as g:\n    pass\n", "async def f():\n    pass\n", "x = 2j\n", "x = b'a'\n"]
-    {
+    for src in ["with f() as g:\n    pass\n", "async def f():\n    pass\n", "x = 2j\n", "x = b'a'\n"] {
         let msg = compile_error(src);
         assert!(msg.starts_with("SyntaxError: ") && msg.contains("not supported"), "{src:?} gave {msg}");
     }
+}
+
+#[test]
+fn methods_using_super_close_over_the_class_cell() {
+    let code =
+        compile("class A(B):\n    def f(self):\n        return super().f()\n    def g(self):\n        return 1\n");
+    let codes = all_codes(&code);
+    let body = codes.iter().find(|c| &*c.name == "A").expect("class body");
+    assert_eq!(body.cellvars.iter().map(|s| &**s).collect::<Vec<_>>(), ["__class__"]);
+    let f = codes.iter().find(|c| &*c.name == "f").expect("method f");
+    assert_eq!(f.freevars.iter().map(|s| &**s).collect::<Vec<_>>(), ["__class__"]);
+    let g = codes.iter().find(|c| &*c.name == "g").expect("method g");
+    assert!(g.freevars.is_empty(), "a method without super() needs no cell");
+    assert_eq!(&*f.qualname, "A.f");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Subscripts, slices, attributes, method lookup and `import` of built-in modules.
 
-use crate::object::{Builtin, HeapObj};
+use crate::classes::Attr;
+use crate::object::HeapObj;
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
@@ -356,29 +357,70 @@ impl Vm {
         self.attribute_error(&format!("'{t}' object has no attribute '{n}'"))
     }
 
-    /// `obj.name`.
+    /// `obj.name` where running Python code for it (a property, `__getattr__`) is not
+    /// possible: such attributes are a clean NotImplementedError.
     pub fn get_attr(&mut self, obj: Value, name: Value) -> Result<Value, Exc> {
+        match self.get_attr_flow(obj, name)? {
+            Attr::Value(v) => Ok(v),
+            Attr::Call(..) => {
+                let n = self.str_of(name).unwrap_or("?").to_string();
+                Err(self.exc_msg(
+                    ExcKind::NotImplementedError,
+                    &format!("coro: attribute '{n}' needs a property or __getattr__ call, not supported here yet"),
+                ))
+            }
+        }
+    }
+
+    /// `obj.name`: the value, or the call (a property getter, `__getattr__`) that gives it.
+    pub(crate) fn get_attr_flow(&mut self, obj: Value, name: Value) -> Result<Attr, Exc> {
+        if let Value::Obj(r) = obj {
+            match *self.heap.get(r) {
+                HeapObj::Instance { class, dict } => {
+                    if self.str_of(name) == Some("__class__") {
+                        return Ok(Attr::Value(Value::Obj(class)));
+                    }
+                    return self.instance_getattr(obj, class, dict, name);
+                }
+                HeapObj::Super { class, this } => {
+                    if self.str_of(name) == Some("__class__") {
+                        return Ok(Attr::Value(Value::Obj(self.types.super_)));
+                    }
+                    return self.super_getattr(class, this, name);
+                }
+                HeapObj::ClassMethod(f) | HeapObj::StaticMethod(f) => {
+                    if self.str_of(name) == Some("__func__") {
+                        return Ok(Attr::Value(f));
+                    }
+                }
+                HeapObj::Property(ref p) => {
+                    let i = match self.str_of(name) {
+                        Some("fget") => Some(0),
+                        Some("fset") => Some(1),
+                        Some("fdel") => Some(2),
+                        Some("__doc__") => Some(3),
+                        _ => None,
+                    };
+                    if let Some(i) = i {
+                        return Ok(Attr::Value(p[i]));
+                    }
+                }
+                _ => {}
+            }
+        }
         if let Some(v) = self.special_attr(obj, name)? {
-            return Ok(v);
+            return Ok(Attr::Value(v));
         }
         let cls = self.class_of(obj);
         if let Some(m) = self.class_lookup(cls, name) {
-            return Ok(self.bind(m, obj));
+            if let Value::Obj(mr) = m {
+                if let HeapObj::Property(p) = self.heap.get(mr) {
+                    return Ok(Attr::Call(p[0], vec![obj]));
+                }
+            }
+            return Ok(Attr::Value(self.bind_descr(m, obj, cls)));
         }
         Err(self.no_attr(obj, name))
-    }
-
-    /// Binds a class attribute to an instance: builtin methods and functions become bound.
-    fn bind(&mut self, m: Value, obj: Value) -> Value {
-        let Value::Obj(r) = m else { return m };
-        match self.heap.get(r) {
-            HeapObj::Builtin(b) if b.this.is_undef() => {
-                let nb = Builtin { name: b.name, func: b.func, this: obj, owner: b.owner };
-                Value::Obj(self.heap.alloc(HeapObj::Builtin(Box::new(nb))))
-            }
-            HeapObj::Function(_) => Value::Obj(self.heap.alloc(HeapObj::BoundMethod { func: m, this: obj })),
-            _ => m,
-        }
     }
 
     /// Attributes that live on the object itself rather than its class.
@@ -531,8 +573,11 @@ impl Vm {
                     "__bases__" => Some(self.new_tuple(bases.into_iter().map(Value::Obj).collect())),
                     "__base__" => Some(bases.first().map(|b| Value::Obj(*b)).unwrap_or(Value::None)),
                     "__dict__" => Some(Value::Obj(dict)),
-                    "__doc__" => Some(Value::None),
-                    _ => self.class_lookup(r, name),
+                    "__doc__" => Some(self.class_lookup(r, name).unwrap_or(Value::None)),
+                    _ => match self.class_lookup(r, name) {
+                        Some(v) => Some(self.class_attr(r, v)),
+                        None => None,
+                    },
                 }
             }
             HeapObj::Slice(parts) => match n.as_str() {
@@ -579,6 +624,31 @@ impl Vm {
         }
         let v = self.get_attr(obj, name)?;
         Ok((v, Value::Undef))
+    }
+
+    /// For `obj.name(...)` on any object: the callable and receiver (`Undef` when the callable
+    /// is already bound), or the call that produces the callable.
+    pub(crate) fn load_method_flow(&mut self, obj: Value, name: Value) -> Result<Result<(Value, Value), Attr>, Exc> {
+        if let Value::Obj(r) = obj {
+            match *self.heap.get(r) {
+                HeapObj::Instance { class, dict } => {
+                    if let Some(m @ Value::Obj(mr)) = self.class_lookup(class, name) {
+                        if matches!(self.heap.get(mr), HeapObj::Function(_)) && self.dict_get_str(dict, name).is_none()
+                        {
+                            return Ok(Ok((m, obj)));
+                        }
+                    }
+                }
+                HeapObj::Super { .. } => {}
+                _ => return self.load_method(obj, name).map(Ok),
+            }
+        } else {
+            return self.load_method(obj, name).map(Ok);
+        }
+        Ok(match self.get_attr_flow(obj, name)? {
+            Attr::Value(v) => Ok((v, Value::Undef)),
+            call => Err(call),
+        })
     }
 
     pub fn set_attr(&mut self, obj: Value, name: Value, v: Value) -> Result<(), Exc> {
@@ -667,6 +737,34 @@ impl Vm {
                         }
                     }
                 }
+                HeapObj::Instance { dict, class } => {
+                    let dict = *dict;
+                    if *class == self.types.object {
+                        // Plain `object()` instances have no attribute dict.
+                        return Err(self.attribute_error(&format!("'object' object has no attribute '{n}'")));
+                    }
+                    if n == "__class__" || n == "__dict__" {
+                        return Err(self.exc_msg(
+                            ExcKind::NotImplementedError,
+                            &format!("coro: assigning {n} is not supported yet"),
+                        ));
+                    }
+                    return self.dict_set(dict, name, v);
+                }
+                HeapObj::Class(c) => {
+                    if &*c.module != "builtins" {
+                        let d = c.dict;
+                        if n.starts_with("__") && n.ends_with("__") {
+                            return Err(self.exc_msg(
+                                ExcKind::NotImplementedError,
+                                &format!("coro: assigning {n} on a class is not supported yet"),
+                            ));
+                        }
+                        return self.dict_set(d, name, v);
+                    }
+                    let cn = c.name.clone();
+                    return Err(self.type_error(&format!("cannot set '{n}' attribute of immutable type '{cn}'")));
+                }
                 _ => {}
             }
         }
@@ -686,6 +784,8 @@ impl Vm {
                 HeapObj::Module(m) => Some(m.dict),
                 HeapObj::Function(f) => f.dict,
                 HeapObj::Exception(e) => e.dict,
+                HeapObj::Instance { dict, .. } => Some(*dict),
+                HeapObj::Class(c) if &*c.module != "builtins" => Some(c.dict),
                 _ => None,
             },
             _ => None,

@@ -105,6 +105,11 @@ impl Vm {
             }
             Ret::TailCall(callee, args) => self.call_value(f, callee, &args, &[]),
             Ret::Resume { gen, mode, link } => self.resume_generator(f, gen, mode, link),
+            Ret::Call { callee, args, kwnames } => self.call_value(f, callee, &args, &kwnames),
+            Ret::Frame(frame) => {
+                self.push_frame(f, frame)?;
+                Ok(Flow::Next)
+            }
         }
     }
 
@@ -130,9 +135,12 @@ impl Vm {
                     return Ok(Flow::Exit(Outcome::Returned(v)));
                 }
                 let caller = self.frames.pop().ok_or_else(|| self.runtime_error("frame stack underflow"))?;
+                let discard = matches!(f.link, Link::Discard);
                 let done = std::mem::replace(f, caller);
                 self.recycle_frame(done);
-                f.stack.push(v);
+                if !discard {
+                    f.stack.push(v);
+                }
                 Ok(Flow::Next)
             }
         }

@@ -24,6 +24,8 @@ pub enum Link {
     Close,
     /// Started by the host (module body, embedding calls): the loop returns to the host.
     Host,
+    /// A call made for its effect (a property setter or deleter): the return value is dropped.
+    Discard,
 }
 
 pub struct Frame {

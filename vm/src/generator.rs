@@ -183,6 +183,7 @@ impl Vm {
                 f.stack.push(Value::None);
                 Ok(Flow::Next)
             }
+            Link::Discard => Ok(Flow::Next),
             Link::Call => {
                 f.stack.push(value);
                 Ok(Flow::Next)

@@ -194,6 +194,16 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
             f(Value::Obj(c.dict));
         }
         HeapObj::Module(m) => f(Value::Obj(m.dict)),
+        HeapObj::Instance { class, dict } => {
+            f(Value::Obj(*class));
+            f(Value::Obj(*dict));
+        }
+        HeapObj::ClassMethod(v) | HeapObj::StaticMethod(v) => f(*v),
+        HeapObj::Property(p) => p.iter().for_each(|v| f(*v)),
+        HeapObj::Super { class, this } => {
+            f(Value::Obj(*class));
+            f(*this);
+        }
         HeapObj::Iter(it) => match **it {
             IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => f(Value::Obj(seq)),
             IterState::Str { s, .. } => f(Value::Obj(s)),

@@ -4,6 +4,7 @@
 //! `Ret` asking it to call something or resume a generator. Hot state (the running frame and its
 //! `ip`) lives in locals and is written back through `save`/`load` around frame switches.
 
+use crate::classes::Attr;
 use crate::frame::{Frame, Link};
 use crate::generator::ResumeMode;
 use crate::object::{Function, HeapObj, IterState, LoadedCode};
@@ -21,6 +22,10 @@ pub enum Ret {
     TailCall(Value, Vec<Value>),
     /// Resume a generator; how its outcome arrives is decided by `link`.
     Resume { gen: ObjRef, mode: ResumeMode, link: Link },
+    /// Call this callable with positional arguments then keyword values named by `kwnames`.
+    Call { callee: Value, args: Vec<Value>, kwnames: Vec<Value> },
+    /// Run this frame; its return value is the native call's result.
+    Frame(Box<Frame>),
 }
 
 impl From<Value> for Ret {
@@ -620,11 +625,24 @@ impl Vm {
                         Some(m) => (m, obj),
                         None => {
                             let name = code.names[arg as usize];
-                            let found = tri!(self.load_method(obj, name));
-                            if !found.1.is_undef() {
-                                self.fill_method_cache(&code, arg as usize, obj, name);
+                            match tri!(self.load_method_flow(obj, name)) {
+                                Ok(found) => {
+                                    // Only builtin types' methods are cached: an instance's own
+                                    // dict could shadow a user class's method later.
+                                    if !found.1.is_undef() && !self.is_instance_obj(obj) {
+                                        self.fill_method_cache(&code, arg as usize, obj, name);
+                                    }
+                                    found
+                                }
+                                Err(call) => {
+                                    // The callable comes from a call (a property, __getattr__):
+                                    // an Undef callee slot tells CallMethod the callable is in
+                                    // the receiver slot.
+                                    f.stack.push(Value::Undef);
+                                    flow!(self.attr_call(f, call));
+                                    continue;
+                                }
                             }
-                            found
                         }
                     };
                     f.stack.push(m);
@@ -633,8 +651,11 @@ impl Vm {
                 Op::CallMethod => {
                     let n = arg as usize;
                     let base_i = f.stack.len() - n - 2;
-                    let callee = f.stack[base_i];
-                    let this = f.stack[base_i + 1];
+                    let mut callee = f.stack[base_i];
+                    let mut this = f.stack[base_i + 1];
+                    if callee.is_undef() {
+                        (callee, this) = (this, Value::Undef);
+                    }
                     let start = if this.is_undef() { base_i + 2 } else { base_i + 1 };
                     save!();
                     if let Some(flow) = self.call_native_on_stack(f, callee, start, base_i) {
@@ -766,6 +787,18 @@ impl Vm {
                 Op::FormatValue => {
                     let spec = if arg & format_flags::HAS_SPEC != 0 { pop!(f) } else { Value::Undef };
                     let v = pop!(f);
+                    if self.needs_python_text(v) {
+                        let conv = match arg & 3 {
+                            format_flags::CONV_STR => self.intern("s"),
+                            format_flags::CONV_REPR => self.intern("r"),
+                            format_flags::CONV_ASCII => self.intern("a"),
+                            _ => Value::None,
+                        };
+                        let spec = if spec.is_undef() { self.intern("") } else { spec };
+                        let helper = self.prelude_fn("_format_value");
+                        flow!(self.call_value(f, helper, &[v, conv, spec], &[]));
+                        continue;
+                    }
                     let v = match arg & 3 {
                         format_flags::CONV_STR => tri!(self.to_str(v)),
                         format_flags::CONV_REPR => tri!(self.to_repr(v)),
@@ -779,19 +812,27 @@ impl Vm {
                 Op::LoadAttr => {
                     let obj = pop!(f);
                     let name = code.names[arg as usize];
-                    let v = tri!(self.get_attr(obj, name));
-                    f.stack.push(v);
+                    match tri!(self.get_attr_flow(obj, name)) {
+                        Attr::Value(v) => f.stack.push(v),
+                        call => flow!(self.attr_call(f, call)),
+                    }
                 }
                 Op::StoreAttr => {
                     let obj = pop!(f);
                     let v = pop!(f);
                     let name = code.names[arg as usize];
-                    tri!(self.set_attr(obj, name, v));
+                    match tri!(self.property_accessor(obj, name, 1)) {
+                        Some(setter) => flow!(self.call_discard(f, setter, &[obj, v])),
+                        None => tri!(self.set_attr(obj, name, v)),
+                    }
                 }
                 Op::DeleteAttr => {
                     let obj = pop!(f);
                     let name = code.names[arg as usize];
-                    tri!(self.del_attr(obj, name));
+                    match tri!(self.property_accessor(obj, name, 2)) {
+                        Some(deleter) => flow!(self.call_discard(f, deleter, &[obj])),
+                        None => tri!(self.del_attr(obj, name)),
+                    }
                 }
                 Op::Subscr => {
                     let k = pop!(f);
@@ -899,9 +940,27 @@ impl Vm {
                     let m = pop!(f);
                     tri!(self.import_star(m, f.globals));
                 }
-                Op::LoadBuildClass => {
-                    let e = self.runtime_error("classes are not supported yet");
-                    tri!(Err(e))
+                Op::LoadBuildClass => f.stack.push(self.prelude_fn("_build_class")),
+                Op::LoadClassDeref => {
+                    let i = arg as usize;
+                    let c = &code.code;
+                    let name = c.cellvars.iter().chain(c.freevars.iter()).nth(i).cloned().unwrap_or_else(|| "?".into());
+                    let key = self.intern(&name);
+                    let v = match f.locals_dict {
+                        Value::Obj(d) => self.dict_get_str(d, key),
+                        _ => None,
+                    };
+                    let v = match v {
+                        Some(v) => v,
+                        None => match f.cells.get(i).map(|c| self.heap.get(*c)) {
+                            Some(HeapObj::Cell(v)) if !v.is_undef() => *v,
+                            _ => {
+                                let e = self.unbound_deref(&code, i);
+                                tri!(Err(e))
+                            }
+                        },
+                    };
+                    f.stack.push(v);
                 }
                 Op::PrintExpr => {
                     let v = pop!(f);
@@ -1184,7 +1243,7 @@ impl Vm {
                     }
                     RETURN => {
                         // A return from a plain function frame to the frame below it.
-                        if n == 0 || f.gen.is_some() || matches!(f.link, Link::Host) || self.frames.len() <= base {
+                        if n == 0 || f.gen.is_some() || !matches!(f.link, Link::Call) || self.frames.len() <= base {
                             break;
                         }
                         let Some(caller) = self.frames.pop() else { break };
@@ -1228,6 +1287,35 @@ impl Vm {
         let ret = func(self, f.stack.get(start..).unwrap_or(&[]), &[]);
         f.stack.truncate(base_i);
         Some(ret.and_then(|ret| self.handle_ret(f, ret)))
+    }
+
+    /// Makes the call an attribute access asked for; its result lands on `f`'s stack.
+    fn attr_call(&mut self, f: &mut Box<Frame>, call: Attr) -> Result<Flow, Exc> {
+        match call {
+            Attr::Value(v) => {
+                f.stack.push(v);
+                Ok(Flow::Next)
+            }
+            Attr::Call(callee, args) => self.call_value(f, callee, &args, &[]),
+        }
+    }
+
+    /// Calls `callee` for its effect: its result is dropped (property setters and deleters).
+    fn call_discard(&mut self, f: &mut Box<Frame>, callee: Value, args: &[Value]) -> Result<Flow, Exc> {
+        let depth = self.frames.len();
+        let flow = self.call_value(f, callee, args, &[])?;
+        if let Flow::Next = flow {
+            if self.frames.len() > depth && f.gen.is_none() && matches!(f.link, Link::Call) {
+                f.link = Link::Discard;
+            } else if self.frames.len() == depth {
+                f.stack.pop();
+            }
+        }
+        Ok(flow)
+    }
+
+    fn is_instance_obj(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Instance { .. }))
     }
 
     /// The callee's frame when `callee` is a plain Python function (not a generator), with the

@@ -6,6 +6,7 @@
 pub mod access;
 pub mod builtins;
 pub mod call;
+mod classes;
 pub mod cli;
 pub mod dict;
 pub mod exceptions;

@@ -45,6 +45,22 @@ pub enum HeapObj {
     },
     /// A `range` whose bounds do not all fit in i64: start, stop, step.
     BigRange(Box<[BigInt; 3]>),
+    /// An instance of a user class: its class and its attribute dict.
+    Instance {
+        class: ObjRef,
+        dict: ObjRef,
+    },
+    /// `classmethod(f)`
+    ClassMethod(Value),
+    /// `staticmethod(f)`
+    StaticMethod(Value),
+    /// `property(fget, fset, fdel, doc)`
+    Property(Box<[Value; 4]>),
+    /// `super(class, obj)`
+    Super {
+        class: ObjRef,
+        this: Value,
+    },
     /// A slot on the free list.
     Free,
 }
@@ -218,6 +234,10 @@ pub enum TypeKind {
     Ellipsis,
     /// An exception class (BaseException or a subclass).
     Exception,
+    ClassMethod,
+    StaticMethod,
+    Property,
+    Super,
 }
 
 pub struct Module {

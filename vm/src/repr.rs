@@ -128,7 +128,31 @@ impl Vm {
     /// Repr of a non-container heap object.
     fn object_repr(&mut self, r: ObjRef) -> Result<String, Exc> {
         let addr = 0x7f00_0000_0000u64 + (r.0 as u64) * 16;
+        if self.user_text_method(Value::Obj(r), false).is_some() {
+            // Callers that can run Python (print, repr, str, format, f-strings) go through the
+            // prelude first; anything else gets a clean error rather than the default repr.
+            return Err(
+                self.exc_msg(ExcKind::NotImplementedError, "coro: a user __repr__ cannot be called from here yet")
+            );
+        }
         Ok(match self.heap.get(r) {
+            HeapObj::Instance { class, .. } => match self.class(*class) {
+                Some(c) => format!("<{}.{} object at 0x{addr:x}>", c.module, c.qualname),
+                None => format!("<object at 0x{addr:x}>"),
+            },
+            HeapObj::ClassMethod(f) | HeapObj::StaticMethod(f) => {
+                let kind =
+                    if matches!(self.heap.get(r), HeapObj::ClassMethod(_)) { "classmethod" } else { "staticmethod" };
+                let inner = self.repr_string(*f)?;
+                format!("<{kind}({inner})>")
+            }
+            HeapObj::Property(_) => format!("<property object at 0x{addr:x}>"),
+            HeapObj::Super { class, this } => {
+                let (class, this) = (*class, *this);
+                let c = self.repr_string(Value::Obj(class))?;
+                let t = self.type_name(this);
+                format!("<super: {c}, <{t} object>>")
+            }
             HeapObj::Str(s) => str_repr(&s.s),
             HeapObj::BigInt(b) => match numfmt::int_to_decimal_checked(b) {
                 Ok(s) => s,
@@ -236,6 +260,11 @@ impl Vm {
                 HeapObj::Exception(_) => return Ok(self.exc_str(Exc(r))),
                 _ => {}
             }
+        }
+        if self.user_text_method(v, true).is_some() {
+            return Err(
+                self.exc_msg(ExcKind::NotImplementedError, "coro: a user __str__ cannot be called from here yet")
+            );
         }
         self.repr_string(v)
     }

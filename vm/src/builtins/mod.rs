@@ -140,6 +140,10 @@ pub fn install(vm: &mut Vm) {
         ("set", t.set),
         ("range", t.range),
         ("slice", t.slice),
+        ("classmethod", t.classmethod),
+        ("staticmethod", t.staticmethod),
+        ("property", t.property),
+        ("super", t.super_),
     ];
     for (name, cls) in classes {
         let key = vm.intern(name);
@@ -190,6 +194,11 @@ fn install_prelude(vm: &mut Vm) {
     let sk = vm.intern("_sort_by_keys");
     let sf = native(vm, "_sort_by_keys", containers::sort_by_keys);
     let _ = vm.dict_set(globals, sk, sf);
+    for (name, func) in crate::classes::CLASS_NATIVES {
+        let k = vm.intern(name);
+        let f = native(vm, name, *func);
+        let _ = vm.dict_set(globals, k, f);
+    }
     if let Err(e) = vm.run_code(code, globals) {
         let s = vm.format_exception(e);
         let _ = writeln!(vm.err, "coro: internal error running the prelude:\n{s}");
@@ -230,6 +239,15 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "zip",
     "enumerate",
     "_callable_iter",
+    "_build_class",
+    "_text",
+    "_init_instance",
+    "_repr",
+    "_str",
+    "_print",
+    "_format_value",
+    "_getattr_default",
+    "_hasattr_call",
     "_zip_strict",
     "_extend_from_iter",
     "_update_from_iter",
@@ -254,10 +272,40 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
     {
         return native(vm, args, kwnames);
     }
+    if vm.class(cls).map(|c| &*c.module != "builtins").unwrap_or(false) {
+        return vm.instantiate(cls, args, kwnames);
+    }
     if kind == TypeKind::Exception {
         no_kwargs(vm, &name, kwnames)?;
         let e = vm.new_exception(cls, args.to_vec());
         return Ok(Value::Obj(e.0).into());
+    }
+    match kind {
+        TypeKind::ClassMethod | TypeKind::StaticMethod => {
+            no_kwargs(vm, &name, kwnames)?;
+            if args.len() != 1 {
+                return Err(vm.type_error(&format!("{name} expected 1 argument, got {}", args.len())));
+            }
+            let obj = if kind == TypeKind::ClassMethod {
+                HeapObj::ClassMethod(args[0])
+            } else {
+                HeapObj::StaticMethod(args[0])
+            };
+            return Ok(Value::Obj(vm.heap.alloc(obj)).into());
+        }
+        TypeKind::Property => return crate::classes::new_property(vm, args, kwnames),
+        TypeKind::Super => {
+            no_kwargs(vm, "super", kwnames)?;
+            return Ok(vm.new_super(args)?.into());
+        }
+        TypeKind::Object => {
+            if !args.is_empty() {
+                return Err(vm.type_error("object() takes no arguments"));
+            }
+            let dict = vm.new_dict().as_obj().unwrap_or(vm.builtins);
+            return Ok(Value::Obj(vm.heap.alloc(HeapObj::Instance { class: cls, dict })).into());
+        }
+        _ => {}
     }
     match kind {
         TypeKind::Int => misc::int_new(vm, args, kwnames),
@@ -408,6 +456,14 @@ pub fn not_iterable_check(vm: &mut Vm, v: Value) -> Result<(), Exc> {
 
 fn b_print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     let (pos, kws) = split_args(vm, args, kwnames);
+    if pos.iter().any(|a| vm.needs_python_text(*a)) {
+        // Objects with a user __str__/__repr__ are turned into text by the prelude, which
+        // then prints the text here.
+        let t = vm.new_tuple(pos.to_vec());
+        let mut full = vec![t];
+        full.extend_from_slice(&args[pos.len()..]);
+        return Ok(Ret::Call { callee: vm.prelude_fn("_print"), args: full, kwnames: kwnames.to_vec() });
+    }
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
     let mut to_err = false;
@@ -628,6 +684,9 @@ fn b_bin(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 fn b_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "repr", args, 1, 1)?;
+    if vm.needs_python_text(args[0]) {
+        return Ok(Ret::TailCall(vm.prelude_fn("_repr"), vec![args[0]]));
+    }
     Ok(vm.to_repr(args[0])?.into())
 }
 
@@ -638,6 +697,10 @@ fn b_ascii(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 fn b_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "format", args, 1, 2)?;
+    if vm.needs_python_text(args[0]) {
+        let spec = args.get(1).copied().unwrap_or_else(|| vm.intern(""));
+        return Ok(Ret::TailCall(vm.prelude_fn("_format_value"), vec![args[0], Value::None, spec]));
+    }
     let spec = match args.get(1) {
         Some(s) => match vm.str_of(*s) {
             Some(s) => s.to_string(),
@@ -1019,6 +1082,12 @@ fn b_getattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
         return Err(vm.type_error(&format!("getattr expected at least 2 arguments, got {}", args.len())));
     }
     let name = attr_name(vm, args[1], "getattr")?;
+    if let Ok(crate::classes::Attr::Call(callee, cargs)) = vm.get_attr_flow(args[0], name) {
+        if args.len() == 3 {
+            return Ok(Ret::TailCall(vm.prelude_fn("_getattr_default"), vec![callee, vm.new_tuple(cargs), args[2]]));
+        }
+        return Ok(Ret::TailCall(callee, cargs));
+    }
     match vm.get_attr(args[0], name) {
         Ok(v) => Ok(v.into()),
         Err(e) if args.len() == 3 && vm.exc_is(e, ExcKind::AttributeError) => Ok(args[2].into()),
@@ -1036,6 +1105,9 @@ fn b_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 fn b_hasattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "hasattr", args, 2, 2)?;
     let name = attr_name(vm, args[1], "hasattr")?;
+    if let Ok(crate::classes::Attr::Call(callee, cargs)) = vm.get_attr_flow(args[0], name) {
+        return Ok(Ret::TailCall(vm.prelude_fn("_hasattr_call"), vec![callee, vm.new_tuple(cargs)]));
+    }
     match vm.get_attr(args[0], name) {
         Ok(_) => Ok(Value::Bool(true).into()),
         Err(e) if vm.exc_is(e, ExcKind::AttributeError) => Ok(Value::Bool(false).into()),
@@ -1070,6 +1142,10 @@ pub fn install_methods(vm: &mut Vm) {
         add_methods(vm, cls, methods);
     }
     add_methods(vm, vm.types.float, misc::FLOAT_METHODS);
+    add_methods(vm, vm.types.property, crate::classes::PROPERTY_METHODS);
+    add_methods(vm, vm.types.object, &[("__init__", crate::classes::object_init)]);
+    let base_exc = vm.types.exc(ExcKind::BaseException);
+    add_methods(vm, base_exc, &[("__init__", crate::classes::exception_init)]);
     let lazy = vm.types.lazy_iters.clone();
     for (_, cls) in lazy {
         add_methods(vm, cls, misc::LAZY_ITER_METHODS);

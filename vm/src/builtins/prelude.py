@@ -166,6 +166,117 @@ def enumerate(it, start=0):
         n += 1
 
 
+# ----- classes: the parts of the class machinery that run Python code ----------------------
+
+
+def _build_class(func, name, *bases, **kwds):
+    if kwds:
+        raise NotImplementedError("coro: class keyword arguments (such as metaclass=) are not supported yet")
+    ns = {}
+    cell = _exec_class_body(func, ns)
+    cls = _make_class(name, bases, ns)
+    if cell is not None:
+        _cell_set(cell, cls)
+    return cls
+
+
+def _init_instance(init, self, *args, **kwargs):
+    r = init(self, *args, **kwargs)
+    if r is not None:
+        raise TypeError(f"__init__() should return None, not '{type(r).__name__}'")
+    return self
+
+
+_repr_active = []
+
+
+def _text(o, which):
+    # The user __str__/__repr__ that turns o into text, checked to return a str; None if o's
+    # class has none.
+    found = _user_text_method(o, which == "__str__")
+    if found is None:
+        return None
+    m, name = found
+    r = m(o)
+    if type(r) is not str:
+        raise TypeError(f"{name} returned non-string (type {type(r).__name__})")
+    return r
+
+
+def _repr(o):
+    t = type(o)
+    if t is list or t is tuple or t is dict or t is set:
+        i = id(o)
+        if i in _repr_active:
+            return "[...]" if t is list else ("{...}" if t is dict else "(...)")
+        _repr_active.append(i)
+        try:
+            if t is list:
+                s = "[" + ", ".join([_repr(x) for x in o]) + "]"
+            elif t is tuple:
+                s = "(" + ", ".join([_repr(x) for x in o]) + ("," if len(o) == 1 else "") + ")"
+            elif t is dict:
+                s = "{" + ", ".join([_repr(k) + ": " + _repr(v) for k, v in o.items()]) + "}"
+            elif o:
+                s = "{" + ", ".join([_repr(x) for x in o]) + "}"
+            else:
+                s = "set()"
+        finally:
+            _repr_active.pop()
+        return s
+    r = _text(o, "__repr__")
+    return repr(o) if r is None else r
+
+
+def _str(o):
+    t = type(o)
+    if t is str:
+        return o
+    if t is list or t is tuple or t is dict or t is set:
+        return _repr(o)
+    r = _text(o, "__str__")
+    return str(o) if r is None else r
+
+
+def _print(args, sep=" ", end="\n", file=None, flush=False):
+    if sep is None:
+        sep = " "
+    if end is None:
+        end = "\n"
+    if type(sep) is not str:
+        raise TypeError(f"sep must be None or a string, not {type(sep).__name__}")
+    print(sep.join([_str(a) for a in args]), end=end, file=file, flush=flush)
+
+
+def _format_value(v, conv, spec):
+    if conv == "r":
+        v = _repr(v)
+    elif conv == "s":
+        v = _str(v)
+    elif conv == "a":
+        raise NotImplementedError("coro: !a of an object with a user __repr__ is not supported yet")
+    if type(v) is str:
+        return format(v, spec)
+    if spec:
+        raise TypeError(f"unsupported format string passed to {type(v).__name__}.__format__")
+    return _str(v)
+
+
+def _getattr_default(f, args, default):
+    try:
+        return f(*args)
+    except AttributeError:
+        return default
+
+
+def _hasattr_call(f, args):
+    try:
+        f(*args)
+        return True
+    except AttributeError:
+        return False
+
+
 def _callable_iter(func, sentinel):
     while True:
         x = func()

@@ -1,0 +1,545 @@
+//! User classes: building a class from its body's namespace (C3 method resolution order,
+//! instance layout), creating instances, and the attribute protocol for instances, `super`
+//! objects and descriptors (`classmethod`, `staticmethod`, `property`).
+//!
+//! Anything that would run Python code (a property getter, `__init__`, `__getattr__`, a user
+//! `__repr__`) is not called from here: these functions answer with what to call
+//! (`Attr::Call`, `Ret::Call`), and the dispatch loop makes the call as a frame of its own.
+
+use crate::builtins::NResult;
+use crate::interp::Ret;
+use crate::object::{Class, HeapObj, TypeKind};
+use crate::types::ExcKind;
+use crate::value::{ObjRef, Value};
+use crate::{Exc, Vm};
+
+/// An attribute's value, or the call that produces it.
+pub(crate) enum Attr {
+    Value(Value),
+    Call(Value, Vec<Value>),
+}
+
+/// Special methods a class may define today. Any other `__dunder__` in a class body is refused
+/// when the class is created, so a program never silently runs without the method it defined.
+const SUPPORTED_DUNDERS: &[&str] =
+    &["__init__", "__repr__", "__str__", "__getattr__", "__module__", "__qualname__", "__doc__", "__annotations__"];
+
+impl Vm {
+    /// `_make_class(name, bases, namespace)`: the class object for a class statement.
+    pub(crate) fn make_class(&mut self, name: Value, bases: Value, ns: Value) -> Result<Value, Exc> {
+        let name_s = self.str_of(name).unwrap_or("?").to_string();
+        let mut base_refs = Vec::new();
+        for b in self.tuple_items(bases) {
+            match b {
+                Value::Obj(r) if self.class(r).is_some() => {
+                    if base_refs.contains(&r) {
+                        let n = self.class(r).map(|c| c.name.to_string()).unwrap_or_default();
+                        return Err(self.type_error(&format!("duplicate base class {n}")));
+                    }
+                    base_refs.push(r)
+                }
+                _ => {
+                    return Err(self.type_error(
+                        "coro: class bases must be classes (metaclasses and __mro_entries__ are not supported yet)",
+                    ))
+                }
+            }
+        }
+        if base_refs.is_empty() {
+            base_refs.push(self.types.object);
+        }
+        let kind = self.instance_layout(&base_refs)?;
+        let Value::Obj(ns_ref) = ns else { return Err(self.type_error("class namespace must be a dict")) };
+        let entries: Vec<(Value, Value)> = match self.heap.get(ns_ref) {
+            HeapObj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
+            _ => Vec::new(),
+        };
+        let mut module = "__main__".to_string();
+        let mut qualname = name_s.clone();
+        let dict = self.new_dict().as_obj().unwrap_or(self.builtins);
+        let mut has_doc = false;
+        for (k, v) in entries {
+            let key = self.str_of(k).unwrap_or("").to_string();
+            if key.starts_with("__") && key.ends_with("__") && key.len() > 4 {
+                let exc_text = kind == TypeKind::Exception && (key == "__str__" || key == "__repr__");
+                if !SUPPORTED_DUNDERS.contains(&key.as_str()) || exc_text {
+                    return Err(self.exc_msg(
+                        ExcKind::NotImplementedError,
+                        &format!("coro: special method '{key}' (in class '{name_s}') is not supported yet"),
+                    ));
+                }
+            }
+            match key.as_str() {
+                "__qualname__" => {
+                    qualname = match self.str_of(v) {
+                        Some(s) => s.to_string(),
+                        None => {
+                            let t = self.type_name(v);
+                            return Err(self.type_error(&format!("type __qualname__ must be a str, not {t}")));
+                        }
+                    };
+                    continue;
+                }
+                "__module__" => {
+                    if let Some(s) = self.str_of(v) {
+                        module = s.to_string();
+                    }
+                }
+                "__doc__" => has_doc = true,
+                _ => {}
+            }
+            self.dict_set(dict, k, v)?;
+        }
+        if !has_doc {
+            let k = self.intern("__doc__");
+            self.dict_set(dict, k, Value::None)?;
+        }
+        let cls = self.heap.alloc(HeapObj::Class(Box::new(Class {
+            name: name_s.as_str().into(),
+            qualname: qualname.as_str().into(),
+            module: module.as_str().into(),
+            bases: base_refs.clone(),
+            mro: Vec::new(),
+            dict,
+            kind,
+        })));
+        let mro = self.c3_mro(cls, &base_refs)?;
+        if let HeapObj::Class(c) = self.heap.get_mut(cls) {
+            c.mro = mro;
+        }
+        Ok(Value::Obj(cls))
+    }
+
+    /// What the instances of a class with these bases are: plain objects or exceptions.
+    fn instance_layout(&mut self, bases: &[ObjRef]) -> Result<TypeKind, Exc> {
+        let mut kind = TypeKind::Object;
+        for b in bases {
+            let (bk, bname) = match self.class(*b) {
+                Some(c) => (c.kind, c.name.to_string()),
+                None => continue,
+            };
+            match bk {
+                TypeKind::Object => {}
+                TypeKind::Exception => kind = TypeKind::Exception,
+                TypeKind::Bool | TypeKind::Function | TypeKind::Generator | TypeKind::Builtin => {
+                    return Err(self.type_error(&format!("type '{bname}' is not an acceptable base type")));
+                }
+                _ => {
+                    return Err(self.exc_msg(
+                        ExcKind::NotImplementedError,
+                        &format!("coro: subclassing '{bname}' is not supported yet"),
+                    ));
+                }
+            }
+        }
+        Ok(kind)
+    }
+
+    /// C3 linearisation of `cls` with `bases`, with CPython's error for an inconsistent order.
+    fn c3_mro(&mut self, cls: ObjRef, bases: &[ObjRef]) -> Result<Vec<ObjRef>, Exc> {
+        let mut seqs: Vec<Vec<ObjRef>> =
+            bases.iter().map(|b| self.class(*b).map(|c| c.mro.clone()).unwrap_or_default()).collect();
+        seqs.push(bases.to_vec());
+        let mut out = vec![cls];
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                return Ok(out);
+            }
+            let head = seqs.iter().map(|s| s[0]).find(|h| !seqs.iter().any(|s| s[1..].contains(h)));
+            let Some(head) = head else {
+                let mut names: Vec<String> = Vec::new();
+                for s in &seqs {
+                    let n = self.class(s[0]).map(|c| c.name.to_string()).unwrap_or_default();
+                    if !names.contains(&n) {
+                        names.push(n);
+                    }
+                }
+                return Err(self.type_error(&format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            };
+            out.push(head);
+            for s in seqs.iter_mut() {
+                if s[0] == head {
+                    s.remove(0);
+                }
+            }
+        }
+    }
+
+    /// Calling a user class: a new instance, initialised by `__init__` through the prelude.
+    pub(crate) fn instantiate(&mut self, cls: ObjRef, args: &[Value], kwnames: &[Value]) -> NResult {
+        let kind = self.class(cls).map(|c| c.kind).unwrap_or(TypeKind::Object);
+        let name = self.class(cls).map(|c| c.name.to_string()).unwrap_or_default();
+        let npos = args.len() - kwnames.len();
+        let obj = if kind == TypeKind::Exception {
+            Value::Obj(self.new_exception(cls, args[..npos].to_vec()).0)
+        } else {
+            let dict = self.new_dict().as_obj().unwrap_or(self.builtins);
+            Value::Obj(self.heap.alloc(HeapObj::Instance { class: cls, dict }))
+        };
+        let init_name = self.intern("__init__");
+        let init = self.class_lookup(cls, init_name);
+        let user_init = matches!(init, Some(Value::Obj(r)) if !matches!(self.heap.get(r), HeapObj::Builtin(_)));
+        if user_init {
+            let mut full = Vec::with_capacity(args.len() + 2);
+            full.push(init.unwrap_or(Value::None));
+            full.push(obj);
+            full.extend_from_slice(args);
+            return Ok(Ret::Call { callee: self.prelude_fn("_init_instance"), args: full, kwnames: kwnames.to_vec() });
+        }
+        if kind != TypeKind::Exception && !args.is_empty() {
+            return Err(self.type_error(&format!("{name}() takes no arguments")));
+        }
+        if kind == TypeKind::Exception && !kwnames.is_empty() {
+            return Err(self.type_error(&format!("{name}() takes no keyword arguments")));
+        }
+        Ok(obj.into())
+    }
+
+    /// `obj.name` for an instance of a user class.
+    pub(crate) fn instance_getattr(&mut self, obj: Value, cls: ObjRef, dict: ObjRef, name: Value) -> Result<Attr, Exc> {
+        let descr = self.class_lookup(cls, name);
+        if let Some(Value::Obj(d)) = descr {
+            if let HeapObj::Property(p) = self.heap.get(d) {
+                let fget = p[0];
+                if fget.is_none() {
+                    let n = self.str_of(name).unwrap_or("?").to_string();
+                    let t = self.type_name(obj);
+                    return Err(self.attribute_error(&format!("property '{n}' of '{t}' object has no getter")));
+                }
+                return Ok(Attr::Call(fget, vec![obj]));
+            }
+        }
+        if self.str_of(name) == Some("__dict__") {
+            return Ok(Attr::Value(Value::Obj(dict)));
+        }
+        if let Some(v) = self.dict_get_str(dict, name) {
+            return Ok(Attr::Value(v));
+        }
+        if let Some(d) = descr {
+            return Ok(Attr::Value(self.bind_descr(d, obj, cls)));
+        }
+        let ga = self.intern("__getattr__");
+        if let Some(g) = self.class_lookup(cls, ga) {
+            return Ok(Attr::Call(g, vec![obj, name]));
+        }
+        let n = self.str_of(name).unwrap_or("?").to_string();
+        let t = self.type_name(obj);
+        Err(self.attribute_error(&format!("'{t}' object has no attribute '{n}'")))
+    }
+
+    /// A class attribute as seen through an instance `obj` of `cls`: functions bind to `obj`,
+    /// class methods to the class, static methods unwrap.
+    pub(crate) fn bind_descr(&mut self, d: Value, obj: Value, cls: ObjRef) -> Value {
+        let Value::Obj(r) = d else { return d };
+        match self.heap.get(r) {
+            HeapObj::Function(_) => Value::Obj(self.heap.alloc(HeapObj::BoundMethod { func: d, this: obj })),
+            HeapObj::Builtin(b) if b.this.is_undef() => {
+                let nb = crate::object::Builtin { name: b.name, func: b.func, this: obj, owner: b.owner };
+                Value::Obj(self.heap.alloc(HeapObj::Builtin(Box::new(nb))))
+            }
+            HeapObj::ClassMethod(f) => {
+                let f = *f;
+                Value::Obj(self.heap.alloc(HeapObj::BoundMethod { func: f, this: Value::Obj(cls) }))
+            }
+            HeapObj::StaticMethod(f) => *f,
+            _ => d,
+        }
+    }
+
+    /// A class attribute read from the class itself (`Cls.name`).
+    pub(crate) fn class_attr(&mut self, cls: ObjRef, v: Value) -> Value {
+        let Value::Obj(r) = v else { return v };
+        match self.heap.get(r) {
+            HeapObj::ClassMethod(f) => {
+                let f = *f;
+                Value::Obj(self.heap.alloc(HeapObj::BoundMethod { func: f, this: Value::Obj(cls) }))
+            }
+            HeapObj::StaticMethod(f) => *f,
+            _ => v,
+        }
+    }
+
+    /// `super(cls, obj).name`: the attribute found after `cls` in the MRO of `obj`'s class
+    /// (or of `obj` itself when it is a class, as in a class method).
+    pub(crate) fn super_getattr(&mut self, start: ObjRef, this: Value, name: Value) -> Result<Attr, Exc> {
+        let this_cls = match this {
+            Value::Obj(r) if self.class(r).is_some() => r,
+            _ => self.class_of(this),
+        };
+        let mro = self.class(this_cls).map(|c| c.mro.clone()).unwrap_or_default();
+        let pos = mro.iter().position(|c| *c == start).map(|p| p + 1).unwrap_or(mro.len());
+        for k in &mro[pos..] {
+            let Some(d) = self.class(*k).map(|c| c.dict) else { continue };
+            let Some(v) = self.dict_get_str(d, name) else { continue };
+            if let Value::Obj(vr) = v {
+                if let HeapObj::Property(p) = self.heap.get(vr) {
+                    return Ok(Attr::Call(p[0], vec![this]));
+                }
+            }
+            let is_class = matches!(this, Value::Obj(r) if self.class(r).is_some());
+            if is_class {
+                return Ok(Attr::Value(self.class_attr(this_cls, v)));
+            }
+            return Ok(Attr::Value(self.bind_descr(v, this, this_cls)));
+        }
+        let n = self.str_of(name).unwrap_or("?").to_string();
+        Err(self.attribute_error(&format!("'super' object has no attribute '{n}'")))
+    }
+
+    /// `super(cls, obj)`.
+    pub(crate) fn new_super(&mut self, args: &[Value]) -> Result<Value, Exc> {
+        if args.is_empty() {
+            return Err(self.runtime_error("super(): no arguments"));
+        }
+        if args.len() != 2 {
+            return Err(self.runtime_error("coro: super() takes no arguments or exactly two"));
+        }
+        let Value::Obj(cls) = args[0] else {
+            let t = self.type_name(args[0]);
+            return Err(self.type_error(&format!("super() argument 1 must be a type, not {t}")));
+        };
+        if self.class(cls).is_none() {
+            let t = self.type_name(args[0]);
+            return Err(self.type_error(&format!("super() argument 1 must be a type, not {t}")));
+        }
+        let this = args[1];
+        let ok = match this {
+            Value::Obj(r) if self.class(r).is_some() => self.is_subclass(r, cls),
+            _ => self.isinstance(this, cls),
+        };
+        if !ok {
+            return Err(self.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        }
+        Ok(Value::Obj(self.heap.alloc(HeapObj::Super { class: cls, this })))
+    }
+
+    /// The setter or deleter a property named `name` on `obj`'s class asks for, if there is one:
+    /// `Ok(Some(f))` to call, an AttributeError when the property lacks it, `Ok(None)` for an
+    /// attribute that is not a property.
+    pub(crate) fn property_accessor(&mut self, obj: Value, name: Value, slot: usize) -> Result<Option<Value>, Exc> {
+        let cls = self.class_of(obj);
+        let Some(Value::Obj(d)) = self.class_lookup(cls, name) else { return Ok(None) };
+        let HeapObj::Property(p) = self.heap.get(d) else { return Ok(None) };
+        let f = p[slot];
+        if f.is_none() {
+            let n = self.str_of(name).unwrap_or("?").to_string();
+            let t = self.type_name(obj);
+            let what = if slot == 1 { "setter" } else { "deleter" };
+            return Err(self.attribute_error(&format!("property '{n}' of '{t}' object has no {what}")));
+        }
+        Ok(Some(f))
+    }
+
+    /// The user-defined `__repr__` (or, with `str_first`, `__str__` then `__repr__`) that
+    /// printing `v` would call, if any.
+    pub(crate) fn user_text_method(&mut self, v: Value, str_first: bool) -> Option<Value> {
+        self.user_text_method_named(v, str_first).map(|(m, _)| m)
+    }
+
+    /// `user_text_method`, with the name of the method found.
+    pub(crate) fn user_text_method_named(&mut self, v: Value, str_first: bool) -> Option<(Value, &'static str)> {
+        let Value::Obj(r) = v else { return None };
+        let cls = match self.heap.get(r) {
+            HeapObj::Instance { class, .. } => *class,
+            _ => return None,
+        };
+        let names: &[&'static str] = if str_first { &["__str__", "__repr__"] } else { &["__repr__"] };
+        for n in names {
+            let k = self.intern(n);
+            if let Some(m @ Value::Obj(mr)) = self.class_lookup(cls, k) {
+                if matches!(self.heap.get(mr), HeapObj::Function(_)) {
+                    return Some((m, n));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether turning `v` into text (repr or str) would call a user `__repr__`/`__str__`
+    /// anywhere inside it: such values are printed by the prelude's Python code instead.
+    pub(crate) fn needs_python_text(&mut self, v: Value) -> bool {
+        let mut stack = vec![v];
+        let mut seen: Vec<ObjRef> = Vec::new();
+        while let Some(x) = stack.pop() {
+            let Value::Obj(r) = x else { continue };
+            match self.heap.get(r) {
+                HeapObj::Instance { .. } => {
+                    if self.user_text_method(x, true).is_some() {
+                        return true;
+                    }
+                }
+                HeapObj::List(items) => {
+                    if !seen.contains(&r) {
+                        seen.push(r);
+                        stack.extend(items.iter().copied());
+                    }
+                }
+                HeapObj::Tuple(items) => {
+                    if !seen.contains(&r) {
+                        seen.push(r);
+                        stack.extend(items.iter().copied());
+                    }
+                }
+                HeapObj::Dict(d) => {
+                    if !seen.contains(&r) {
+                        seen.push(r);
+                        for e in d.iter() {
+                            stack.push(e.key);
+                            stack.push(e.value);
+                        }
+                    }
+                }
+                HeapObj::Set(s) => {
+                    if !seen.contains(&r) {
+                        seen.push(r);
+                        s.trace(&mut |v| stack.push(v));
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+}
+
+/// `_make_class(name, bases, namespace)`.
+pub(crate) fn make_class_native(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    if args.len() != 3 {
+        return Err(vm.type_error("_make_class expects 3 arguments"));
+    }
+    Ok(vm.make_class(args[0], args[1], args[2])?.into())
+}
+
+/// `_exec_class_body(func, namespace)`: runs a class body function with `namespace` as its
+/// local names; its result (the `__class__` cell or None) is the call's result.
+pub(crate) fn exec_class_body(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let (Some(Value::Obj(func)), Some(ns)) = (args.first().copied(), args.get(1).copied()) else {
+        return Err(vm.type_error("_exec_class_body expects a function and a dict"));
+    };
+    if !matches!(vm.heap.get(func), HeapObj::Function(_)) {
+        return Err(vm.type_error("_exec_class_body expects a function and a dict"));
+    }
+    let mut frame = vm.function_frame(func, &[], &[])?;
+    frame.locals_dict = ns;
+    Ok(Ret::Frame(frame))
+}
+
+/// `_cell_set(cell, value)`: fills the `__class__` cell of a new class.
+pub(crate) fn cell_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    if let (Some(Value::Obj(c)), Some(v)) = (args.first().copied(), args.get(1).copied()) {
+        if let HeapObj::Cell(slot) = vm.heap.get_mut(c) {
+            *slot = v;
+        }
+    }
+    Ok(Value::None.into())
+}
+
+/// `_user_text_method(obj, str_first)`: the user `__str__`/`__repr__` printing `obj` calls, or None.
+pub(crate) fn user_text_method_native(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let v = args.first().copied().unwrap_or(Value::None);
+    let str_first = matches!(args.get(1), Some(Value::Bool(true)));
+    match vm.user_text_method_named(v, str_first) {
+        Some((m, name)) => {
+            let n = vm.new_str(name);
+            Ok(vm.new_tuple(vec![m, n]).into())
+        }
+        None => Ok(Value::None.into()),
+    }
+}
+
+/// `object.__init__(self)`.
+pub(crate) fn object_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    if args.len() > 1 {
+        return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+    }
+    Ok(Value::None.into())
+}
+
+/// `BaseException.__init__(self, *args)`: sets `args`.
+pub(crate) fn exception_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> NResult {
+    let Some(Value::Obj(e)) = args.first().copied() else {
+        return Err(vm.type_error("descriptor '__init__' of 'BaseException' object needs an argument"));
+    };
+    if !kw.is_empty() {
+        let n = vm.type_name(Value::Obj(e));
+        return Err(vm.type_error(&format!("{n}() takes no keyword arguments")));
+    }
+    let t = vm.new_tuple(args[1..].to_vec());
+    if let HeapObj::Exception(x) = vm.heap.get_mut(e) {
+        x.args = t;
+    }
+    Ok(Value::None.into())
+}
+
+/// `property(fget=None, fset=None, fdel=None, doc=None)`.
+pub(crate) fn new_property(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
+    let (pos, kws) = crate::builtins::split_args(vm, args, kwnames);
+    if pos.len() > 4 {
+        return Err(vm.type_error(&format!("property() takes at most 4 arguments ({} given)", pos.len())));
+    }
+    let mut slots = [Value::None; 4];
+    slots[..pos.len()].copy_from_slice(pos);
+    for (k, v) in kws {
+        let i = match k.as_str() {
+            "fget" => 0,
+            "fset" => 1,
+            "fdel" => 2,
+            "doc" => 3,
+            _ => return Err(vm.type_error(&format!("property() got an unexpected keyword argument '{k}'"))),
+        };
+        slots[i] = v;
+    }
+    Ok(Value::Obj(vm.heap.alloc(HeapObj::Property(Box::new(slots)))).into())
+}
+
+/// `property.getter/setter/deleter(f)`: a copy of the property with one accessor replaced.
+fn property_with(vm: &mut Vm, args: &[Value], slot: usize, what: &str) -> NResult {
+    let (Some(Value::Obj(p)), Some(f), 2) = (args.first().copied(), args.get(1).copied(), args.len()) else {
+        return Err(vm.type_error(&format!("property.{what}() takes exactly one argument")));
+    };
+    let HeapObj::Property(old) = vm.heap.get(p) else {
+        return Err(vm.type_error(&format!("descriptor '{what}' requires a 'property' object")));
+    };
+    let mut slots = **old;
+    slots[slot] = f;
+    Ok(Value::Obj(vm.heap.alloc(HeapObj::Property(Box::new(slots)))).into())
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    property_with(vm, args, 0, "getter")
+}
+
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    property_with(vm, args, 1, "setter")
+}
+
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    property_with(vm, args, 2, "deleter")
+}
+
+pub(crate) const PROPERTY_METHODS: &[(&str, crate::object::NativeFn)] =
+    &[("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)];
+
+/// Hidden natives the prelude's class machinery calls.
+pub(crate) const CLASS_NATIVES: &[(&str, crate::object::NativeFn)] = &[
+    ("_make_class", make_class_native),
+    ("_exec_class_body", exec_class_body),
+    ("_cell_set", cell_set),
+    ("_user_text_method", user_text_method_native),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::builtins::PRELUDE_NAMES;
+
+    #[test]
+    fn prelude_names_cover_the_class_machinery() {
+        for n in ["_build_class", "_init_instance", "_repr", "_str", "_print", "_format_value", "_getattr_default"] {
+            assert!(PRELUDE_NAMES.contains(&n), "{n} missing from PRELUDE_NAMES");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! What classes do not support yet fails loudly: a class defining a special method coro does not
+//! call yet is refused when it is created, rather than running without it (a wrong answer).
+
+use coro_vm::Vm;
+
+fn run(src: &str) -> Result<String, String> {
+    let out = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Sink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().map_err(|_| std::io::ErrorKind::Other)?.extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut vm = Vm::with_output(Box::new(Sink(out.clone())), Box::new(std::io::sink()));
+    let result = vm.run_main(src, "<classes>");
+    let text = String::from_utf8_lossy(&out.lock().expect("output lock")).into_owned();
+    match result {
+        Ok(_) => Ok(text),
+        Err(coro_vm::RunError::Exception(e)) => Err(vm.format_exception(e)),
+        Err(e) => Err(format!("{e:?}")),
+    }
+}
+
+#[test]
+fn unsupported_special_methods_are_refused_at_class_creation() {
+    for method in ["__eq__", "__hash__", "__lt__", "__len__", "__iter__", "__call__", "__add__", "__enter__", "__new__"]
+    {
+        let src = format!("class A:\n    def {method}(self, *a):\n        return 1\nprint('created')\n");
+        let err = run(&src).expect_err(&format!("{method} was accepted"));
+        assert!(err.contains("NotImplementedError") && err.contains(method), "{method}: {err}");
+    }
+}
+
+#[test]
+fn supported_special_methods_are_accepted() {
+    let out = run("class A:\n    def __init__(self):\n        self.x = 1\n    def __repr__(self):\n        return 'A!'\n    def __str__(self):\n        return 'a'\nprint(A(), repr(A()), A().x)\n");
+    assert_eq!(out.as_deref(), Ok("a A! 1\n"));
+}
+
+#[test]
+fn metaclass_keywords_and_builtin_bases_are_refused() {
+    for src in ["class A(metaclass=type):\n    pass\n", "class L(list):\n    pass\n", "class D(dict):\n    pass\n"] {
+        let err = run(src).expect_err(src);
+        assert!(err.contains("NotImplementedError"), "{src}: {err}");
+    }
+}
