@@ -55,6 +55,9 @@ exceptions! {
     EOFError: Exception,
     OSError: Exception,
     UnicodeError: ValueError,
+    SyntaxError: Exception,
+    IndentationError: SyntaxError,
+    TabError: IndentationError,
 }
 
 /// Class objects of the builtin types.

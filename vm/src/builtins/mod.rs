@@ -1,5 +1,5 @@
 //! The builtins: the table of builtin functions (one place for their names), type constructors,
-//! the built-in modules (`sys`), and the prelude of builtins written in Python. Methods of the
+//! and the prelude of builtins written in Python. Methods of the
 //! builtin types live in `strings`, `containers` and `misc`.
 
 pub mod containers;
@@ -107,14 +107,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 pub const LAZY_ITERATORS: &[(&str, NativeFn)] =
     &[("enumerate", b_enumerate), ("zip", b_zip), ("map", b_map), ("filter", b_filter)];
 
-/// Builtin modules coro provides.
-const MODULES: &[&str] = &["sys", "builtins"];
-
-pub fn is_builtin_module(name: &str) -> bool {
-    MODULES.contains(&name)
-}
-
-fn native(vm: &mut Vm, name: &'static str, func: NativeFn) -> Value {
+/// A builtin function object.
+pub(crate) fn native(vm: &mut Vm, name: &'static str, func: NativeFn) -> Value {
     Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(Builtin { name, func, this: Value::Undef, owner: "" }))))
 }
 
@@ -190,6 +184,7 @@ fn install_prelude(vm: &mut Vm) {
     let sk = vm.intern("_sort_by_keys");
     let sf = native(vm, "_sort_by_keys", containers::sort_by_keys);
     let _ = vm.dict_set(globals, sk, sf);
+    crate::modules::install_prelude_globals(vm, globals);
     if let Err(e) = vm.run_code(code, globals) {
         let s = vm.format_exception(e);
         let _ = writeln!(vm.err, "coro: internal error running the prelude:\n{s}");
@@ -233,17 +228,26 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_zip_strict",
     "_extend_from_iter",
     "_update_from_iter",
+    "_import_run",
+    "_call_with_list",
+    "_count",
+    "_cycle",
+    "_repeat",
+    "_islice",
+    "_chain",
+    "_zip_longest",
+    "_takewhile",
+    "_dropwhile",
+    "_filterfalse",
+    "_starmap",
+    "_compress",
+    "_pairwise",
+    "_accumulate",
+    "_tee",
+    "_reduce",
 ];
 
 use std::io::Write;
-
-/// Creates a built-in module on first import.
-pub fn create_builtin_module(vm: &mut Vm, name: &str) -> Result<Option<ObjRef>, Exc> {
-    match name {
-        "sys" => Ok(Some(misc::create_sys(vm)?)),
-        _ => Ok(None),
-    }
-}
 
 /// Calling a class: constructors of the builtin types and exception classes.
 pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) -> NResult {
@@ -252,6 +256,9 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
     if let Some((_, native)) =
         LAZY_ITERATORS.iter().find(|(n, _)| vm.types.lazy_iters.iter().any(|(m, c)| m == n && *c == cls))
     {
+        return native(vm, args, kwnames);
+    }
+    if let Some(native) = crate::modules::itertools::constructor(vm, cls) {
         return native(vm, args, kwnames);
     }
     if kind == TypeKind::Exception {
