@@ -3,7 +3,7 @@
 
 Every `.py` file in tests/cases/<group>/ and in programs/ is run by this CPython 3.11
 exactly as the harness (tests/src/) runs `coro run FILE ARGS...`: cwd = the file's
-directory, FILE = its bare name, ARGS from an optional first line `# args: a b`, stdin
+directory, FILE = its bare name (a case directory <group>/<name>/ runs its main.py), ARGS from an optional first line `# args: a b`, stdin
 from `<name>.stdin` if present (else empty). What it prints is written to `<name>.expected`:
 
     exit: <status>
@@ -11,7 +11,8 @@ from `<name>.stdin` if present (else empty). What it prints is written to `<name
     --- stdout
     <stdout, verbatim>
 
-Both streams are normalised first: every `0x[0-9a-f]+` becomes `0x...` (object addresses).
+Both streams are normalised first: the case directory's real path becomes `<case dir>`, then
+every `0x[0-9a-f]+` becomes `0x...` (object addresses).
 Each file is run twice and must print the same both times; it must print the same stdout
 again when CPython skips its interpreter teardown (no output from finalizers at exit);
 it must not make CPython warn, nor write to stderr when it exits with status 0; and it
@@ -49,7 +50,16 @@ ADDRESS = re.compile(r"0x[0-9a-f]+")
 TIMEOUT_SECS = 60
 
 
-def normalise(text):
+CASE_DIR_PLACEHOLDER = "<case dir>"
+# A subdirectory of a group holding this file is one case: main.py runs, the other .py files
+# beside it are the modules it imports.
+CASE_DIR_MAIN = "main.py"
+
+
+def normalise(text, case_dir=None):
+    # Module paths in messages are absolute: hide where the checkout is (twin of hide_case_dir).
+    if case_dir:
+        text = text.replace(case_dir, CASE_DIR_PLACEHOLDER)
     return ADDRESS.sub("0x...", text)
 
 
@@ -78,7 +88,13 @@ SUBSET_RULES = {
     ast.AsyncFor: "`async for`",
     ast.Await: "`await`",
     ast.Match: "`match`",
-    ast.ImportFrom: "`from ... import`",
+}
+
+# The modules coro provides (vm/src/modules/mod.rs, BUILTIN_MODULES). A case may import these,
+# the `.py` files beside it, and names that are no module at all (to test the errors), but no
+# other standard library module: coro would refuse it, so the case could never pass.
+CORO_MODULES = {
+    "sys", "builtins", "time", "itertools", "math", "functools", "typing", "types", "inspect", "asyncio",
 }
 
 
@@ -94,10 +110,16 @@ def subset_violations(path, source):
         for kind, what in SUBSET_RULES.items():
             if isinstance(node, kind):
                 problems.append(f"{where}: uses {what}")
+        modules = []
         if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name != "sys" or alias.asname:
-                    problems.append(f"{where}: imports {alias.name} (only `import sys` is allowed)")
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules = [node.module]
+        for name in modules:
+            head = name.split(".")[0]
+            sibling = (Path(path).parent / f"{head}.py").exists()
+            if head not in CORO_MODULES and not sibling and head in sys.stdlib_module_names:
+                problems.append(f"{where}: imports {name}, a standard library module coro does not provide")
         if isinstance(node, ast.Constant) and isinstance(node.value, bytes):
             problems.append(f"{where}: uses a bytes literal")
     return problems
@@ -148,8 +170,9 @@ def run_once(path, args, skip_teardown=False):
     finally:
         if stdin is not subprocess.DEVNULL:
             stdin.close()
-    stdout = normalise(proc.stdout.decode("utf-8"))
-    stderr = normalise(proc.stderr.decode("utf-8"))
+    case_dir = str(path.parent.resolve())
+    stdout = normalise(proc.stdout.decode("utf-8"), case_dir)
+    stderr = normalise(proc.stderr.decode("utf-8"), case_dir)
     return proc.returncode, last_line(stderr), stdout, stderr
 
 
@@ -157,6 +180,12 @@ def expectation_for(path, check_subset):
     """(rendered expectation, list of problems)."""
     source = path.read_text(encoding="utf-8")
     problems = subset_violations(path, source) if check_subset else []
+    if check_subset and path.name == CASE_DIR_MAIN and path.parent.parent.parent == CASES:
+        for module in sorted(path.parent.glob("*.py")):
+            if module != path:
+                # A module that does not parse is how a case tests SyntaxError on import.
+                found = subset_violations(module, module.read_text(encoding="utf-8"))
+                problems += [f"{module.name}: {p}" for p in found if not p.startswith("does not parse")]
     args = args_directive(source)
     try:
         first = run_once(path, args)
@@ -195,7 +224,12 @@ def collect(selected):
     for d in dirs:
         check_subset = d.name not in SYNTAX_ERROR_GROUPS
         for f in sorted(d.iterdir()):
-            if f.suffix == ".py":
+            if f.is_dir():
+                if (f / CASE_DIR_MAIN).exists():
+                    files.append((f / CASE_DIR_MAIN, check_subset))
+                else:
+                    orphans.append(f)
+            elif f.suffix == ".py":
                 files.append((f, check_subset))
             elif f.suffix in (".expected", ".stdin") and not f.with_suffix(".py").exists():
                 orphans.append(f)
@@ -241,7 +275,8 @@ def main():
             target.write_text(text, encoding="utf-8", newline="\n")
             written.append(str(target.relative_to(ROOT)))
     for o in orphans:
-        stale.append(f"{o.relative_to(ROOT)}: no .py file beside it")
+        what = f"a case directory needs a {CASE_DIR_MAIN}" if o.is_dir() else "no .py file beside it"
+        stale.append(f"{o.relative_to(ROOT)}: {what}")
 
     for w in written:
         print(f"wrote {w}")

@@ -96,6 +96,20 @@ pub fn normalise(s: &str) -> String {
     out
 }
 
+/// What the case's directory (its real absolute path) becomes in both streams, so messages
+/// holding module paths compare equal wherever the repository is checked out.
+pub const CASE_DIR_PLACEHOLDER: &str = "<case dir>";
+
+/// Replaces every occurrence of `dir` (the real path of the case's directory) in `s` with
+/// [`CASE_DIR_PLACEHOLDER`]; done before [`normalise`].
+pub fn hide_case_dir(s: &str, dir: &str) -> String {
+    if dir.is_empty() {
+        s.to_string()
+    } else {
+        s.replace(dir, CASE_DIR_PLACEHOLDER)
+    }
+}
+
 /// The last line of a stream, ignoring the newlines that end it: Python's
 /// `s.rstrip("\n").rsplit("\n", 1)[-1]`. Empty for an empty stream.
 pub fn last_line(s: &str) -> &str {
@@ -129,6 +143,15 @@ mod tests {
         assert_eq!(normalise("ends with 0x"), "ends with 0x");
         assert_eq!(normalise("0x0"), "0x...");
         assert_eq!(normalise("é 0xé 0xa é"), "é 0xé 0x... é");
+    }
+
+    #[test]
+    fn hide_case_dir_replaces_the_directory_only() {
+        assert_eq!(
+            hide_case_dir("cannot import name 'x' from 'm' (/r/t/c/m.py)", "/r/t/c"),
+            "cannot import name 'x' from 'm' (<case dir>/m.py)"
+        );
+        assert_eq!(hide_case_dir("/r/t/c", ""), "/r/t/c");
     }
 
     #[test]

@@ -39,17 +39,28 @@ pub struct Case {
     pub stdin: Option<PathBuf>,
 }
 
-/// Every `.py` file directly inside `dir`, sorted by name. Expectation files with no
-/// `.py` beside them are returned as errors, so stale files do not linger unnoticed.
+/// The file a case directory runs; the other `.py` files beside it are its modules.
+pub const CASE_DIR_MAIN: &str = "main.py";
+
+/// Every `.py` file directly inside `dir`, and every case directory in it (a subdirectory
+/// holding `main.py` plus the modules it imports, run as `coro run main.py` inside it),
+/// sorted by name. Expectation files with no `.py` beside them, and subdirectories without
+/// `main.py`, are returned as errors, so stale files do not linger unnoticed.
 pub fn discover(dir: &Path) -> Result<(Vec<Case>, Vec<String>), String> {
     let label = dir.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
     let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|e| e.file_name().into_string().ok())
-        .collect();
+    let mut names = Vec::new();
+    let mut subdirs = Vec::new();
+    for e in entries.filter_map(|e| e.ok()) {
+        let Ok(name) = e.file_name().into_string() else { continue };
+        match e.file_type() {
+            Ok(t) if t.is_file() => names.push(name),
+            Ok(t) if t.is_dir() => subdirs.push(name),
+            _ => {}
+        }
+    }
     names.sort();
+    subdirs.sort();
     let mut cases = Vec::new();
     let mut orphans = Vec::new();
     for name in &names {
@@ -69,6 +80,22 @@ pub fn discover(dir: &Path) -> Result<(Vec<Case>, Vec<String>), String> {
                 orphans.push(format!("{label}/{name}: no {stem}.py beside it"));
             }
         }
+    }
+    for sub in &subdirs {
+        let case_dir = dir.join(sub);
+        if !case_dir.join(CASE_DIR_MAIN).is_file() {
+            orphans.push(format!("{label}/{sub}/: a case directory needs a {CASE_DIR_MAIN}"));
+            continue;
+        }
+        let stem = CASE_DIR_MAIN.trim_end_matches(".py");
+        let stdin = case_dir.join(format!("{stem}.{STDIN_EXT}"));
+        cases.push(Case {
+            name: format!("{label}/{sub}"),
+            dir: case_dir.clone(),
+            file_name: CASE_DIR_MAIN.to_string(),
+            expected: case_dir.join(format!("{stem}.{EXPECTED_EXT}")),
+            stdin: stdin.is_file().then_some(stdin),
+        });
     }
     Ok((cases, orphans))
 }
@@ -142,7 +169,13 @@ pub fn check_case(bin: &Path, case: &Case, limit: std::time::Duration) -> Result
     let source = std::fs::read_to_string(case.dir.join(&case.file_name))
         .map_err(|e| format!("{head}\n  cannot read the case: {e}"))?;
     let args = expect::args_directive(&source);
-    let outcome = runner::run(bin, &case.dir, &case.file_name, &args, case.stdin.as_deref(), limit)
+    let mut outcome = runner::run(bin, &case.dir, &case.file_name, &args, case.stdin.as_deref(), limit)
         .map_err(|e| format!("{head}\n  {e}"))?;
+    // Module paths in messages (`__file__`, ImportError) are absolute: hide where the checkout is.
+    if let Ok(real) = std::fs::canonicalize(&case.dir) {
+        let real = real.display().to_string();
+        outcome.stdout = expect::hide_case_dir(&outcome.stdout, &real);
+        outcome.stderr = expect::hide_case_dir(&outcome.stderr, &real);
+    }
     report::compare(&expected, &outcome).map_err(|details| format!("{head}\n{details}"))
 }

@@ -21,7 +21,7 @@ macro_rules! case_groups {
     };
 }
 
-case_groups!(syntax, expr, stmt, gen, builtins, sys, errors, syntaxerr, classes);
+case_groups!(syntax, expr, stmt, gen, builtins, sys, errors, syntaxerr, classes, modules);
 
 #[test]
 fn programs() {

@@ -1,4 +1,4 @@
-//! Subscripts, slices, attributes, method lookup and `import` of built-in modules.
+//! Subscripts, slices, attributes and method lookup.
 
 use crate::classes::Attr;
 use crate::object::HeapObj;
@@ -752,7 +752,7 @@ impl Vm {
                     return self.dict_set(dict, name, v);
                 }
                 HeapObj::Class(c) => {
-                    if &*c.module != "builtins" {
+                    if c.heap_type {
                         let d = c.dict;
                         if n.starts_with("__") && n.ends_with("__") {
                             return Err(self.exc_msg(
@@ -785,7 +785,7 @@ impl Vm {
                 HeapObj::Function(f) => f.dict,
                 HeapObj::Exception(e) => e.dict,
                 HeapObj::Instance { dict, .. } => Some(*dict),
-                HeapObj::Class(c) if &*c.module != "builtins" => Some(c.dict),
+                HeapObj::Class(c) if c.heap_type => Some(c.dict),
                 _ => None,
             },
             _ => None,
@@ -796,57 +796,6 @@ impl Vm {
             }
         }
         Err(self.no_attr(obj, name))
-    }
-
-    /// `import name` for built-in modules.
-    pub fn import_module(&mut self, name: Value) -> Result<Value, Exc> {
-        let n = self.str_of(name).unwrap_or("").to_string();
-        if let Some(m) = self.lookup_module(&n) {
-            return Ok(Value::Obj(m));
-        }
-        if let Some(m) = crate::builtins::create_builtin_module(self, &n)? {
-            return Ok(Value::Obj(m));
-        }
-        let class = self.types.exc(ExcKind::ModuleNotFoundError);
-        let msg = self.new_string(format!("No module named '{n}'"));
-        Err(self.new_exception(class, vec![msg]))
-    }
-
-    pub fn import_from(&mut self, m: Value, name: Value) -> Result<Value, Exc> {
-        match self.get_attr(m, name) {
-            Ok(v) => Ok(v),
-            Err(_) => {
-                let n = self.str_of(name).unwrap_or("?").to_string();
-                let mn = match m {
-                    Value::Obj(r) => match self.heap.get(r) {
-                        HeapObj::Module(md) => md.name.to_string(),
-                        _ => "?".into(),
-                    },
-                    _ => "?".into(),
-                };
-                let class = self.types.exc(ExcKind::ImportError);
-                let msg = self.new_string(format!("cannot import name '{n}' from '{mn}' (unknown location)"));
-                Err(self.new_exception(class, vec![msg]))
-            }
-        }
-    }
-
-    pub fn import_star(&mut self, m: Value, globals: ObjRef) -> Result<(), Exc> {
-        let Value::Obj(r) = m else { return Ok(()) };
-        let HeapObj::Module(md) = self.heap.get(r) else {
-            return Ok(());
-        };
-        let d = md.dict;
-        let pairs: Vec<(Value, Value)> = match self.heap.get(d) {
-            HeapObj::Dict(dd) => dd.iter().map(|e| (e.key, e.value)).collect(),
-            _ => Vec::new(),
-        };
-        for (k, v) in pairs {
-            if self.str_of(k).map(|s| !s.starts_with('_')).unwrap_or(false) {
-                self.dict_set(globals, k, v)?;
-            }
-        }
-        Ok(())
     }
 }
 

@@ -102,6 +102,7 @@ impl Vm {
             mro: Vec::new(),
             dict,
             kind,
+            heap_type: true,
         })));
         let mro = self.c3_mro(cls, &base_refs)?;
         if let HeapObj::Class(c) = self.heap.get_mut(cls) {
@@ -167,6 +168,11 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Whether `cls` was made by a class statement.
+    pub(crate) fn is_user_class(&self, cls: ObjRef) -> bool {
+        self.class(cls).is_some_and(|c| c.heap_type)
     }
 
     /// Calling a user class: a new instance, initialised by `__init__` through the prelude.

@@ -84,7 +84,12 @@ fn run_cli() -> i32 {
                     (text, name, args)
                 }
             };
-            run_source(&source, &filename, argv)
+            // Imports search the script's directory, or the current one for -c and stdin.
+            let dir = match std::path::Path::new(&filename).parent() {
+                Some(d) if !filename.starts_with('<') => d.to_path_buf(),
+                _ => std::env::current_dir().unwrap_or_default(),
+            };
+            run_source(&source, &filename, argv, &dir)
         }
         Command::Dis { file } => {
             let text = match read_source(&file) {
@@ -136,10 +141,11 @@ fn read_source(file: &str) -> Result<String, String> {
     }
 }
 
-fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
+fn run_source(source: &str, filename: &str, argv: Vec<String>, search_dir: &std::path::Path) -> i32 {
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut vm = Vm::with_output(Box::new(out), Box::new(std::io::stderr()));
     vm.argv = argv;
+    vm.set_search_dir(search_dir);
     let status = match vm.run_main(source, filename) {
         Ok(()) => 0,
         Err(RunError::Compile(e)) => {

@@ -112,6 +112,11 @@ impl Vm {
 
     /// `str(exc)` as CPython computes it for builtin exceptions.
     pub fn exc_str(&mut self, e: Exc) -> String {
+        if let Some((msg, file, line, _, _)) = self.syntax_error_details(e) {
+            // CPython's SyntaxError.__str__: the message, then the file's base name and line.
+            let base = file.rsplit('/').next().unwrap_or(&file).to_string();
+            return format!("{msg} ({base}, line {line})");
+        }
         let args = self.exc_args(e);
         let is_key_error = self.exc_is(e, ExcKind::KeyError);
         match args.len() {
@@ -144,7 +149,10 @@ impl Vm {
     /// The last line of a traceback: `TypeError: message` (or just the name without a message).
     pub fn exc_summary(&mut self, e: Exc) -> String {
         let name = self.exc_type_display(e);
-        let msg = self.exc_str(e);
+        let msg = match self.syntax_error_details(e) {
+            Some((msg, ..)) => msg,
+            None => self.exc_str(e),
+        };
         if msg.is_empty() {
             name
         } else {
@@ -217,9 +225,50 @@ impl Vm {
             }
             i = j;
         }
+        if let Some((_, file, line, offset, text)) = self.syntax_error_details(e) {
+            // The offending line with a caret under the column, as CPython prints it.
+            out.push_str(&format!("  File \"{file}\", line {line}\n"));
+            let trimmed = text.trim_start();
+            if !trimmed.trim_end().is_empty() {
+                out.push_str(&format!("    {}\n", trimmed.trim_end()));
+                let shift = text.chars().count() - trimmed.chars().count();
+                if offset > shift as i64 {
+                    out.push_str(&format!("    {}^\n", " ".repeat(offset as usize - shift - 1)));
+                }
+            }
+        }
         out.push_str(&self.exc_summary(e));
         out.push('\n');
         out
+    }
+
+    /// For a SyntaxError raised by an import (args `(msg, (file, line, offset, text, ...))`):
+    /// its message, file, line, offset and source text.
+    fn syntax_error_details(&mut self, e: Exc) -> Option<(String, String, i64, i64, String)> {
+        if !self.exc_is(e, ExcKind::SyntaxError) {
+            return None;
+        }
+        let args = self.exc_args(e);
+        let [msg, details] = args.as_slice() else { return None };
+        let msg = self.str_of(*msg)?.to_string();
+        let parts = match details {
+            Value::Obj(r) => match self.heap.get(*r) {
+                HeapObj::Tuple(t) => t.to_vec(),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let file = parts.first().and_then(|v| self.str_of(*v)).unwrap_or("<unknown>").to_string();
+        let line = match parts.get(1) {
+            Some(Value::Int(n)) => *n,
+            _ => 0,
+        };
+        let offset = match parts.get(2) {
+            Some(Value::Int(n)) => *n,
+            _ => 0,
+        };
+        let text = parts.get(3).and_then(|v| self.str_of(*v)).unwrap_or("").to_string();
+        Some((msg, file, line, offset, text))
     }
 
     fn format_entry(&self, entry: &(std::rc::Rc<str>, u32, String), out: &mut String) {

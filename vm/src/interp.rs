@@ -924,11 +924,11 @@ impl Vm {
                     flow!(self.yield_from(f, it, sent, start));
                 }
                 Op::ImportName => {
-                    let _level = pop!(f);
-                    let _fromlist = pop!(f);
+                    let level = pop!(f);
+                    let fromlist = pop!(f);
                     let name = code.names[arg as usize];
-                    let m = tri!(self.import_module(name));
-                    f.stack.push(m);
+                    let ret = tri!(self.import_name(name, fromlist, level));
+                    flow!(self.handle_ret(f, ret));
                 }
                 Op::ImportFrom => {
                     let m = top!(f);

@@ -14,6 +14,7 @@ pub mod frame;
 pub mod generator;
 pub mod heap;
 pub mod interp;
+pub mod modules;
 pub mod numfmt;
 pub mod object;
 pub mod ops;
@@ -48,6 +49,11 @@ pub struct Vm {
     pub builtins: ObjRef,
     /// Loaded modules by name (`sys.modules`).
     pub modules: ObjRef,
+    /// Directories searched for `.py` modules (CPython's `sys.path[0]`); empty for an embedding
+    /// host that has not allowed file imports.
+    pub search_path: Vec<std::path::PathBuf>,
+    /// Modules whose bodies are running (partially initialised), innermost last.
+    pub initializing: Vec<ObjRef>,
     interned: HashMap<Box<str>, ObjRef>,
     /// Every code object ever loaded; immortal, and their constants are collector roots.
     codes: Vec<Rc<LoadedCode>>,
@@ -89,6 +95,8 @@ impl Vm {
             types,
             builtins,
             modules,
+            search_path: Vec::new(),
+            initializing: Vec::new(),
             interned: HashMap::new(),
             codes: Vec::new(),
             recursion_limit: DEFAULT_RECURSION_LIMIT,
@@ -351,6 +359,7 @@ impl Vm {
         }
         roots.extend(self.prelude.values().copied());
         roots.extend(self.roots.iter().copied());
+        roots.extend(self.initializing.iter().map(|m| Value::Obj(*m)));
         let frames = self.frames.iter().map(|b| &**b).chain(running);
         self.heap.collect(&roots, frames);
     }

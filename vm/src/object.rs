@@ -203,6 +203,9 @@ pub struct Class {
     pub mro: Vec<ObjRef>,
     pub dict: ObjRef,
     pub kind: TypeKind,
+    /// Made by a class statement (CPython's heap types): instances are created by
+    /// `Vm::instantiate`, and the class's attributes can be set.
+    pub heap_type: bool,
 }
 
 /// What a builtin class's instances are, so `type(x)`, `isinstance` and constructors can

@@ -209,7 +209,10 @@ impl Vm {
                 c.code.name, c.code.filename, c.code.first_line
             ),
             HeapObj::Generator(g) => match g.type_name {
-                Some(t) => format!("<{t} object at 0x{addr:x}>"),
+                Some(t) => match self.itertools_repr(r)? {
+                    Some(s) => s,
+                    None => format!("<{t} object at 0x{addr:x}>"),
+                },
                 None => format!("<generator object {} at 0x{addr:x}>", self.str_of(g.qualname).unwrap_or("?")),
             },
             HeapObj::Exception(_) => {
@@ -237,13 +240,7 @@ impl Vm {
                     format!("<class '{}.{}'>", c.module, c.qualname)
                 }
             }
-            HeapObj::Module(m) => {
-                if self.lookup_module(&m.name).is_some() && crate::builtins::is_builtin_module(&m.name) {
-                    format!("<module '{}' (built-in)>", m.name)
-                } else {
-                    format!("<module '{}'>", m.name)
-                }
-            }
+            HeapObj::Module(_) => self.module_repr(r),
             HeapObj::Iter(_) => {
                 let t = self.type_name(Value::Obj(r));
                 format!("<{t} object at 0x{addr:x}>")

@@ -55,6 +55,9 @@ exceptions! {
     EOFError: Exception,
     OSError: Exception,
     UnicodeError: ValueError,
+    SyntaxError: Exception,
+    IndentationError: SyntaxError,
+    TabError: IndentationError,
 }
 
 /// Class objects of the builtin types.
@@ -176,6 +179,7 @@ fn new_class(heap: &mut Heap, name: &str, bases: &[ObjRef], kind: TypeKind) -> O
         mro: Vec::new(),
         dict,
         kind,
+        heap_type: false,
     })));
     mro.insert(0, r);
     if let HeapObj::Class(c) = heap.get_mut(r) {

@@ -1,5 +1,5 @@
 //! The builtins: the table of builtin functions (one place for their names), type constructors,
-//! the built-in modules (`sys`), and the prelude of builtins written in Python. Methods of the
+//! and the prelude of builtins written in Python. Methods of the
 //! builtin types live in `strings`, `containers` and `misc`.
 
 pub mod containers;
@@ -107,14 +107,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 pub const LAZY_ITERATORS: &[(&str, NativeFn)] =
     &[("enumerate", b_enumerate), ("zip", b_zip), ("map", b_map), ("filter", b_filter)];
 
-/// Builtin modules coro provides.
-const MODULES: &[&str] = &["sys", "builtins"];
-
-pub fn is_builtin_module(name: &str) -> bool {
-    MODULES.contains(&name)
-}
-
-fn native(vm: &mut Vm, name: &'static str, func: NativeFn) -> Value {
+/// A builtin function object.
+pub(crate) fn native(vm: &mut Vm, name: &'static str, func: NativeFn) -> Value {
     Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(Builtin { name, func, this: Value::Undef, owner: "" }))))
 }
 
@@ -199,6 +193,7 @@ fn install_prelude(vm: &mut Vm) {
         let f = native(vm, name, *func);
         let _ = vm.dict_set(globals, k, f);
     }
+    crate::modules::install_prelude_globals(vm, globals);
     if let Err(e) = vm.run_code(code, globals) {
         let s = vm.format_exception(e);
         let _ = writeln!(vm.err, "coro: internal error running the prelude:\n{s}");
@@ -251,17 +246,26 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_zip_strict",
     "_extend_from_iter",
     "_update_from_iter",
+    "_import_run",
+    "_call_with_list",
+    "_count",
+    "_cycle",
+    "_repeat",
+    "_islice",
+    "_chain",
+    "_zip_longest",
+    "_takewhile",
+    "_dropwhile",
+    "_filterfalse",
+    "_starmap",
+    "_compress",
+    "_pairwise",
+    "_accumulate",
+    "_tee",
+    "_reduce",
 ];
 
 use std::io::Write;
-
-/// Creates a built-in module on first import.
-pub fn create_builtin_module(vm: &mut Vm, name: &str) -> Result<Option<ObjRef>, Exc> {
-    match name {
-        "sys" => Ok(Some(misc::create_sys(vm)?)),
-        _ => Ok(None),
-    }
-}
 
 /// Calling a class: constructors of the builtin types and exception classes.
 pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) -> NResult {
@@ -272,7 +276,10 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
     {
         return native(vm, args, kwnames);
     }
-    if vm.class(cls).map(|c| &*c.module != "builtins").unwrap_or(false) {
+    if let Some(native) = crate::modules::itertools::constructor(vm, cls) {
+        return native(vm, args, kwnames);
+    }
+    if vm.is_user_class(cls) {
         return vm.instantiate(cls, args, kwnames);
     }
     if kind == TypeKind::Exception {

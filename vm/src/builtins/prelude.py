@@ -297,3 +297,195 @@ def _extend_from_iter(lst, it):
 def _update_from_iter(d, it):
     for k, v in it:
         d[k] = v
+
+
+# --- import ------------------------------------------------------------------------------
+# The VM has created the module and registered it in sys.modules (so a circular import finds
+# it partially initialised); `body` runs its code with the module's namespace as globals.
+
+
+def _import_run(name, module, body, then_raise):
+    try:
+        body()
+    except BaseException:
+        _import_finished(name, module, False)
+        raise
+    _import_finished(name, module, True)
+    if then_raise is not None:
+        raise then_raise
+    # CPython's result is whatever sys.modules holds now (a body may replace its module).
+    return _modules[name]
+
+
+# --- built-in modules ---------------------------------------------------------------------
+
+
+def _call_with_list(f, it, kw):
+    # A native that needs the items of an iterator it cannot drive itself (math.fsum, prod).
+    return f(_list_from_iter(it), **kw)
+
+
+# itertools: the bodies of the iterator types (vm/src/modules/itertools.rs checks the
+# arguments, calls iter() where CPython does, and tags the generators with the type).
+# count and repeat keep their next state in their first two locals, which their repr shows.
+
+
+def _count(n, step):
+    while True:
+        x = n
+        n += step
+        yield x
+
+
+def _cycle(it):
+    saved = []
+    for x in it:
+        saved.append(x)
+        yield x
+    if not saved:
+        return
+    while True:
+        for x in saved:
+            yield x
+
+
+def _repeat(obj, times):
+    if times is None:
+        while True:
+            yield obj
+    while times > 0:
+        times -= 1
+        yield obj
+
+
+def _islice(it, nxt, stop, step):
+    # CPython's islice_next: skip to the next index, stop at `stop` without consuming more.
+    cnt = 0
+    while True:
+        while cnt < nxt:
+            x = next(it, _MISSING)
+            if x is _MISSING:
+                return
+            cnt += 1
+        if stop is not None and cnt >= stop:
+            return
+        x = next(it, _MISSING)
+        if x is _MISSING:
+            return
+        cnt += 1
+        nxt += step
+        if stop is not None and nxt > stop:
+            nxt = stop
+        yield x
+
+
+def _chain(iterables):
+    for it in iterables:
+        for x in it:
+            yield x
+
+
+def _zip_longest(iters, fillvalue):
+    active = len(iters)
+    if not active:
+        return
+    while True:
+        items = []
+        for i in range(len(iters)):
+            it = iters[i]
+            if it is None:
+                items.append(fillvalue)
+                continue
+            x = next(it, _MISSING)
+            if x is _MISSING:
+                active -= 1
+                if not active:
+                    return
+                iters[i] = None
+                x = fillvalue
+            items.append(x)
+        yield tuple(items)
+
+
+def _takewhile(pred, it):
+    for x in it:
+        if not pred(x):
+            return
+        yield x
+
+
+def _dropwhile(pred, it):
+    for x in it:
+        if not pred(x):
+            yield x
+            break
+    for x in it:
+        yield x
+
+
+def _filterfalse(pred, it):
+    for x in it:
+        if not (bool(x) if pred is None else pred(x)):
+            yield x
+
+
+def _starmap(func, it):
+    for args in it:
+        yield func(*args)
+
+
+def _compress(data, selectors):
+    for d in data:
+        s = next(selectors, _MISSING)
+        if s is _MISSING:
+            return
+        if s:
+            yield d
+
+
+def _pairwise(it):
+    a = next(it, _MISSING)
+    if a is _MISSING:
+        return
+    for b in it:
+        yield (a, b)
+        a = b
+
+
+def _accumulate(it, func, initial):
+    total = _MISSING
+    if initial is not None:
+        total = initial
+        yield initial
+    for x in it:
+        if total is _MISSING:
+            total = x
+        elif func is None:
+            total = total + x
+        else:
+            total = func(total, x)
+        yield total
+
+
+def _tee(it, link):
+    # Links [item, next link] shared by the tee objects; the last one is [None, None].
+    while True:
+        if link[1] is None:
+            x = next(it, _MISSING)
+            if x is _MISSING:
+                return
+            link[0] = x
+            link[1] = [None, None]
+        x = link[0]
+        link = link[1]
+        yield x
+
+
+def _reduce(function, it, value):
+    if value is _MISSING:
+        value = next(it, _MISSING)
+        if value is _MISSING:
+            raise TypeError("reduce() of empty iterable with no initial value")
+    for x in it:
+        value = function(value, x)
+    return value

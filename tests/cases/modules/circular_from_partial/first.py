@@ -1,0 +1,4 @@
+print("first: start")
+from second import helper
+
+value = 1

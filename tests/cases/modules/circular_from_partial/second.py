@@ -1,0 +1,6 @@
+print("second: start")
+from first import value
+
+
+def helper():
+    return value

@@ -1,0 +1,3 @@
+from cyc_a import a_value
+
+b_value = 2

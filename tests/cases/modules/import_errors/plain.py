@@ -1,0 +1,2 @@
+print("plain: body runs")
+runs = 1

@@ -1,0 +1,3 @@
+print("raiser: body runs")
+x = 1
+raise ValueError("raised while importing")
