@@ -369,7 +369,7 @@ impl Vm {
     /// anywhere inside it: such values are printed by the prelude's Python code instead.
     pub(crate) fn needs_python_text(&mut self, v: Value) -> bool {
         let mut stack = vec![v];
-        let mut seen: Vec<ObjRef> = Vec::new();
+        let mut seen: std::collections::HashSet<ObjRef> = std::collections::HashSet::new();
         while let Some(x) = stack.pop() {
             let Value::Obj(r) = x else { continue };
             match self.heap.get(r) {
@@ -379,20 +379,17 @@ impl Vm {
                     }
                 }
                 HeapObj::List(items) => {
-                    if !seen.contains(&r) {
-                        seen.push(r);
+                    if seen.insert(r) {
                         stack.extend(items.iter().copied());
                     }
                 }
                 HeapObj::Tuple(items) => {
-                    if !seen.contains(&r) {
-                        seen.push(r);
+                    if seen.insert(r) {
                         stack.extend(items.iter().copied());
                     }
                 }
                 HeapObj::Dict(d) => {
-                    if !seen.contains(&r) {
-                        seen.push(r);
+                    if seen.insert(r) {
                         for e in d.iter() {
                             stack.push(e.key);
                             stack.push(e.value);
@@ -400,8 +397,7 @@ impl Vm {
                     }
                 }
                 HeapObj::Set(s) => {
-                    if !seen.contains(&r) {
-                        seen.push(r);
+                    if seen.insert(r) {
                         s.trace(&mut |v| stack.push(v));
                     }
                 }

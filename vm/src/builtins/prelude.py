@@ -431,7 +431,7 @@ def _filterfalse(pred, it):
 
 def _starmap(func, it):
     for args in it:
-        yield func(*args)
+        yield func(*tuple(args))
 
 
 def _compress(data, selectors):

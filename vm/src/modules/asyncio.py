@@ -1,6 +1,9 @@
 # The body of coro's first `asyncio` module: the two predicates a generator-based event loop
 # needs. Like CPython 3.11's asyncio, iscoroutine accepts generator objects (generator-based
 # coroutines) and anything with the Coroutine methods; `_GeneratorType` is set by asyncio.rs.
+# CPython defines them in asyncio.coroutines, which their __module__ shows.
+
+__name__ = "asyncio.coroutines"
 
 
 def iscoroutine(obj):
@@ -16,3 +19,6 @@ def iscoroutine(obj):
 def iscoroutinefunction(func):
     # Only `async def` functions (which coro does not have) are coroutine functions in 3.11.
     return False
+
+
+__name__ = "asyncio"

@@ -141,6 +141,11 @@ fn positional(vm: &mut Vm, fname: &str, args: &[Value], kwnames: &[Value], min: 
     if !kwnames.is_empty() {
         return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
     }
+    let n = args.len();
+    if min == max && n != min {
+        let s = if min == 1 { "" } else { "s" };
+        return Err(vm.type_error(&format!("{fname} expected {min} argument{s}, got {n}")));
+    }
     crate::builtins::arity(vm, fname, args, min, max)
 }
 

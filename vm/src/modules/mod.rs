@@ -151,10 +151,10 @@ pub fn new_builtin_module(
     natives: &[(&'static str, NativeFn)],
     values: Vec<(&str, Value)>,
 ) -> Result<ObjRef, Exc> {
+    // No `__doc__`: CPython's modules have docstrings coro does not copy; a missing attribute
+    // is better than a wrong None.
     let m = vm.new_module(name);
     let d = vm.module_dict(m);
-    let key = vm.intern("__doc__");
-    vm.dict_set(d, key, Value::None)?;
     for (n, f) in natives {
         let key = vm.intern(n);
         let v = crate::builtins::native(vm, n, *f);
@@ -289,7 +289,8 @@ impl Vm {
         let d = self.module_dict(module);
         let file_v = self.new_str(&path);
         let package = self.new_str("");
-        for (k, v) in [("__file__", file_v), ("__doc__", Value::None), ("__package__", package)] {
+        // No `__doc__` until the compiler records module docstrings (a wrong None is worse).
+        for (k, v) in [("__file__", file_v), ("__package__", package)] {
             let key = self.intern(k);
             self.dict_set(d, key, v)?;
         }

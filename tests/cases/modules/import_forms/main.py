@@ -45,4 +45,4 @@ import helper
 print(helper.calls, "body ran once")
 print(helper.counter(), helper.counter())
 print(double.__module__, double.__qualname__, double.__globals__ is helper.__dict__)
-print(helper.__package__ == "", helper.__doc__)
+print(helper.__package__ == "")
