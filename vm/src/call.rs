@@ -65,6 +65,7 @@ impl Vm {
             }
             HeapObj::Builtin(b) => {
                 let (func, this) = (b.func, b.this);
+                self.caller_globals = Some(f.globals);
                 let ret = if this.is_undef() {
                     func(self, args, kwnames)?
                 } else {

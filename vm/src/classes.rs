@@ -179,7 +179,7 @@ impl Vm {
     pub(crate) fn instantiate(&mut self, cls: ObjRef, args: &[Value], kwnames: &[Value]) -> NResult {
         let kind = self.class(cls).map(|c| c.kind).unwrap_or(TypeKind::Object);
         let name = self.class(cls).map(|c| c.name.to_string()).unwrap_or_default();
-        let npos = args.len() - kwnames.len();
+        let npos = args.len().saturating_sub(kwnames.len());
         let obj = if kind == TypeKind::Exception {
             Value::Obj(self.new_exception(cls, args[..npos].to_vec()).0)
         } else {

@@ -1284,6 +1284,7 @@ impl Vm {
             return None;
         }
         let func = b.func;
+        self.caller_globals = Some(f.globals);
         let ret = func(self, f.stack.get(start..).unwrap_or(&[]), &[]);
         f.stack.truncate(base_i);
         Some(ret.and_then(|ret| self.handle_ret(f, ret)))

@@ -72,6 +72,8 @@ pub struct Vm {
     pub roots: Vec<Value>,
     /// The running frame's depth counts toward the recursion limit.
     pub depth: usize,
+    /// The globals of the frame that made the current native call (for `globals()`).
+    pub(crate) caller_globals: Option<ObjRef>,
     /// Returned frames, reused by the next calls (a call then allocates nothing). Boxed on
     /// purpose: frames move between this pool, the frame stack and generators by pointer.
     #[allow(clippy::vec_box)]
@@ -108,6 +110,7 @@ impl Vm {
             sources: HashMap::new(),
             roots: Vec::new(),
             depth: 0,
+            caller_globals: None,
             frame_pool: Vec::new(),
             placeholder_code: Rc::new(LoadedCode {
                 bytes: Box::new([]),

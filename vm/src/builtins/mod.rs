@@ -1130,6 +1130,9 @@ fn b_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 }
 
 fn b_globals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> NResult {
+    if let Some(g) = vm.caller_globals {
+        return Ok(Value::Obj(g).into());
+    }
     let main = vm.lookup_module("__main__").map(|m| vm.module_dict(m)).unwrap_or(vm.builtins);
     Ok(Value::Obj(main).into())
 }

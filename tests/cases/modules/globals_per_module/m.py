@@ -1,0 +1,3 @@
+y = 2
+def g():
+    return globals()
