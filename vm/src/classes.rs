@@ -247,11 +247,7 @@ impl Vm {
                 let nb = crate::object::Builtin { name: b.name, func: b.func, this: obj, owner: b.owner };
                 Value::Obj(self.heap.alloc(HeapObj::Builtin(Box::new(nb))))
             }
-            HeapObj::ClassMethod(f) => {
-                let f = *f;
-                Value::Obj(self.heap.alloc(HeapObj::BoundMethod { func: f, this: Value::Obj(cls) }))
-            }
-            HeapObj::StaticMethod(f) => *f,
+            HeapObj::ClassMethod(_) | HeapObj::StaticMethod(_) => self.class_attr(cls, d),
             _ => d,
         }
     }
@@ -272,8 +268,10 @@ impl Vm {
     /// `super(cls, obj).name`: the attribute found after `cls` in the MRO of `obj`'s class
     /// (or of `obj` itself when it is a class, as in a class method).
     pub(crate) fn super_getattr(&mut self, start: ObjRef, this: Value, name: Value) -> Result<Attr, Exc> {
+        // `this` is a class when super() is used in a class method.
+        let this_is_class = matches!(this, Value::Obj(r) if self.class(r).is_some());
         let this_cls = match this {
-            Value::Obj(r) if self.class(r).is_some() => r,
+            Value::Obj(r) if this_is_class => r,
             _ => self.class_of(this),
         };
         let mro = self.class(this_cls).map(|c| c.mro.clone()).unwrap_or_default();
@@ -286,8 +284,7 @@ impl Vm {
                     return Ok(Attr::Call(p[0], vec![this]));
                 }
             }
-            let is_class = matches!(this, Value::Obj(r) if self.class(r).is_some());
-            if is_class {
+            if this_is_class {
                 return Ok(Attr::Value(self.class_attr(this_cls, v)));
             }
             return Ok(Attr::Value(self.bind_descr(v, this, this_cls)));
@@ -368,6 +365,11 @@ impl Vm {
     /// Whether turning `v` into text (repr or str) would call a user `__repr__`/`__str__`
     /// anywhere inside it: such values are printed by the prelude's Python code instead.
     pub(crate) fn needs_python_text(&mut self, v: Value) -> bool {
+        // The common case, numbers and strings (every f-string field), allocates nothing.
+        match v {
+            Value::Obj(r) if !matches!(self.heap.get(r), HeapObj::Str(_)) => {}
+            _ => return false,
+        }
         let mut stack = vec![v];
         let mut seen: std::collections::HashSet<ObjRef> = std::collections::HashSet::new();
         while let Some(x) = stack.pop() {
@@ -378,29 +380,10 @@ impl Vm {
                         return true;
                     }
                 }
-                HeapObj::List(items) => {
-                    if seen.insert(r) {
-                        stack.extend(items.iter().copied());
-                    }
-                }
-                HeapObj::Tuple(items) => {
-                    if seen.insert(r) {
-                        stack.extend(items.iter().copied());
-                    }
-                }
-                HeapObj::Dict(d) => {
-                    if seen.insert(r) {
-                        for e in d.iter() {
-                            stack.push(e.key);
-                            stack.push(e.value);
-                        }
-                    }
-                }
-                HeapObj::Set(s) => {
-                    if seen.insert(r) {
-                        s.trace(&mut |v| stack.push(v));
-                    }
-                }
+                HeapObj::List(items) if seen.insert(r) => stack.extend(items.iter().copied()),
+                HeapObj::Tuple(items) if seen.insert(r) => stack.extend(items.iter().copied()),
+                HeapObj::Dict(d) if seen.insert(r) => d.trace(&mut |v| stack.push(v)),
+                HeapObj::Set(s) if seen.insert(r) => s.trace(&mut |v| stack.push(v)),
                 _ => {}
             }
         }
