@@ -108,3 +108,18 @@ try:
     w.only_set
 except AttributeError as e:
     print("AttributeError:", e)
+
+# setattr/delattr/getattr/hasattr go through properties too.
+t2 = Temperature(10)
+setattr(t2, "celsius", 20)
+print(getattr(t2, "celsius"), "celsius" in t2.__dict__, t2.__dict__)
+try:
+    setattr(t2, "celsius", -500)
+except ValueError as e:
+    print("ValueError:", e)
+delattr(t2, "celsius")
+print(hasattr(t2, "celsius"), getattr(t2, "celsius", "gone"))
+try:
+    setattr(t2, "fahrenheit", 1)
+except AttributeError as e:
+    print("AttributeError:", e)

@@ -7,6 +7,7 @@ pub mod misc;
 pub mod sets;
 pub mod strings;
 
+use crate::classes::Attr;
 use crate::frame::Link;
 use crate::generator::ResumeMode;
 use crate::interp::Ret;
@@ -243,6 +244,7 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_format_value",
     "_getattr_default",
     "_hasattr_call",
+    "_call_for_effect",
     "_zip_strict",
     "_extend_from_iter",
     "_update_from_iter",
@@ -1089,14 +1091,13 @@ fn b_getattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
         return Err(vm.type_error(&format!("getattr expected at least 2 arguments, got {}", args.len())));
     }
     let name = attr_name(vm, args[1], "getattr")?;
-    if let Ok(crate::classes::Attr::Call(callee, cargs)) = vm.get_attr_flow(args[0], name) {
-        if args.len() == 3 {
-            return Ok(Ret::TailCall(vm.prelude_fn("_getattr_default"), vec![callee, vm.new_tuple(cargs), args[2]]));
+    match vm.get_attr_flow(args[0], name) {
+        Ok(Attr::Value(v)) => Ok(v.into()),
+        Ok(Attr::Call(callee, cargs)) if args.len() == 3 => {
+            let t = vm.new_tuple(cargs);
+            Ok(Ret::TailCall(vm.prelude_fn("_getattr_default"), vec![callee, t, args[2]]))
         }
-        return Ok(Ret::TailCall(callee, cargs));
-    }
-    match vm.get_attr(args[0], name) {
-        Ok(v) => Ok(v.into()),
+        Ok(Attr::Call(callee, cargs)) => Ok(Ret::TailCall(callee, cargs)),
         Err(e) if args.len() == 3 && vm.exc_is(e, ExcKind::AttributeError) => Ok(args[2].into()),
         Err(e) => Err(e),
     }
@@ -1105,6 +1106,10 @@ fn b_getattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 fn b_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "setattr", args, 3, 3)?;
     let name = attr_name(vm, args[1], "setattr")?;
+    if let Some(setter) = vm.property_accessor(args[0], name, 1)? {
+        let t = vm.new_tuple(vec![args[0], args[2]]);
+        return Ok(Ret::TailCall(vm.prelude_fn("_call_for_effect"), vec![setter, t]));
+    }
     vm.set_attr(args[0], name, args[2])?;
     Ok(Value::None.into())
 }
@@ -1112,11 +1117,12 @@ fn b_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 fn b_hasattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "hasattr", args, 2, 2)?;
     let name = attr_name(vm, args[1], "hasattr")?;
-    if let Ok(crate::classes::Attr::Call(callee, cargs)) = vm.get_attr_flow(args[0], name) {
-        return Ok(Ret::TailCall(vm.prelude_fn("_hasattr_call"), vec![callee, vm.new_tuple(cargs)]));
-    }
-    match vm.get_attr(args[0], name) {
-        Ok(_) => Ok(Value::Bool(true).into()),
+    match vm.get_attr_flow(args[0], name) {
+        Ok(Attr::Value(_)) => Ok(Value::Bool(true).into()),
+        Ok(Attr::Call(callee, cargs)) => {
+            let t = vm.new_tuple(cargs);
+            Ok(Ret::TailCall(vm.prelude_fn("_hasattr_call"), vec![callee, t]))
+        }
         Err(e) if vm.exc_is(e, ExcKind::AttributeError) => Ok(Value::Bool(false).into()),
         Err(e) => Err(e),
     }
@@ -1125,6 +1131,10 @@ fn b_hasattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 fn b_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "delattr", args, 2, 2)?;
     let name = attr_name(vm, args[1], "delattr")?;
+    if let Some(deleter) = vm.property_accessor(args[0], name, 2)? {
+        let t = vm.new_tuple(vec![args[0]]);
+        return Ok(Ret::TailCall(vm.prelude_fn("_call_for_effect"), vec![deleter, t]));
+    }
     vm.del_attr(args[0], name)?;
     Ok(Value::None.into())
 }

@@ -269,6 +269,10 @@ def _getattr_default(f, args, default):
         return default
 
 
+def _call_for_effect(f, args):
+    f(*args)
+
+
 def _hasattr_call(f, args):
     try:
         f(*args)
