@@ -20,6 +20,7 @@ pub mod object;
 pub mod ops;
 pub mod repr;
 pub mod set;
+mod special;
 pub mod types;
 pub mod value;
 
@@ -80,6 +81,9 @@ pub struct Vm {
     pub(crate) frame_pool: Vec<Box<Frame>>,
     /// An empty code object for placeholder frames (left where a frame was moved out).
     pub(crate) placeholder_code: Rc<LoadedCode>,
+    /// How many runs of the dispatch loop are active (0 when the host has control): Python
+    /// code may be called from Rust only at 0, since the VM never recurses into its loop.
+    pub(crate) loops_active: u32,
 }
 
 impl Vm {
@@ -112,6 +116,7 @@ impl Vm {
             depth: 0,
             caller_globals: None,
             frame_pool: Vec::new(),
+            loops_active: 0,
             placeholder_code: Rc::new(LoadedCode {
                 bytes: Box::new([]),
                 code: Rc::new(placeholder_code()),
@@ -340,7 +345,32 @@ impl Vm {
     }
 
     pub fn hash(&mut self, v: Value) -> Result<u64, Exc> {
-        dict::hash_value(&self.heap, v).map_err(|t| self.type_error(&format!("unhashable type: '{t}'")))
+        dict::hash_value(&self.heap, v).map_err(|t| {
+            if t == dict::UNHASHABLE_INSTANCE || t == dict::PYTHON_HASH {
+                // Name the instance's class: the first instance inside v (tuples nest).
+                let mut x = v;
+                while let Value::Obj(r) = x {
+                    match self.heap.get(r) {
+                        HeapObj::Tuple(items) => {
+                            match items.iter().find(|i| dict::hash_value(&self.heap, **i).is_err()) {
+                                Some(i) => x = *i,
+                                None => break,
+                            }
+                        }
+                        _ => break,
+                    }
+                }
+                let name = self.type_name(x);
+                if t == dict::PYTHON_HASH {
+                    return self.exc_msg(
+                        types::ExcKind::NotImplementedError,
+                        &format!("coro: '{name}' objects define __eq__ and __hash__; using them as dict keys or set members is not supported yet"),
+                    );
+                }
+                return self.type_error(&format!("unhashable type: '{name}'"));
+            }
+            self.type_error(&format!("unhashable type: '{t}'"))
+        })
     }
 
     /// Writes program output, reporting a closed stdout as an OSError-free silent drop
