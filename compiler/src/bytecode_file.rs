@@ -631,18 +631,23 @@ print(list(gen(3)), f'{sys.argv!r:>10}', lambda: C)
 
     #[test]
     fn deepest_source_nesting_round_trips() {
-        // Source nesting is bounded by the parser; the deepest accepted program must load.
-        for depth in [990, 995, 999] {
-            let src = format!(
-                "f = {}0{}\nt = {}1,{}\n",
-                "lambda: ".repeat(depth / 2),
-                "",
-                "(".repeat(depth / 2),
-                ")".repeat(depth / 2)
-            );
-            let Ok(code) = compile_module(&src, "x.py") else { continue };
-            let back = load(&save(&code)).unwrap();
-            assert_eq!(*back, *code);
+        // Source nesting is bounded by the parser (by MAX_DEPTH, and by its stack budget, which in
+        // unoptimised builds is reached far sooner); the deepest program it accepts must load.
+        const _: () = assert!(crate::parser::MAX_DEPTH < MAX_NESTING);
+        let src = |d: usize| format!("f = {}0\nt = {}1,{}\n", "lambda: ".repeat(d), "(".repeat(d), ")".repeat(d));
+        let (mut lo, mut hi) = (1, crate::parser::MAX_DEPTH as usize + 1);
+        assert!(compile_module(&src(lo), "x.py").is_ok());
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2;
+            if compile_module(&src(mid), "x.py").is_ok() {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
         }
+        assert!(lo >= 40, "only {lo} levels compile");
+        let code = compile_module(&src(lo), "x.py").unwrap();
+        let back = load(&save(&code)).unwrap();
+        assert_eq!(*back, *code);
     }
 }
