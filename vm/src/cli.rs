@@ -1,4 +1,5 @@
-//! The `coro` command line (clap): `coro run FILE|-c CODE|- [ARGS...]` and `coro dis FILE`.
+//! The `coro` command line (clap): `coro run FILE|-c CODE|- [ARGS...]`, `coro dis FILE` and
+//! `coro compile FILE` (FILE may be a `.coroc` bytecode file for run and dis: see `coroc`).
 //! Program output goes to stdout; an uncaught exception prints CPython's traceback on stderr and
 //! exits with status 1; usage errors exit with status 2.
 
@@ -29,6 +30,17 @@ enum Command {
         /// The program file.
         file: String,
     },
+    /// Compile a program to a bytecode file that `coro run` and `coro dis` accept.
+    Compile {
+        /// The program file.
+        file: String,
+        /// The bytecode file to write (default: FILE with the extension `.coroc`).
+        #[arg(short = 'o', value_name = "OUT")]
+        output: Option<String>,
+        /// Only check that the program compiles; write nothing.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 /// Runs the CLI with the process arguments; returns the exit status. The work happens on a
@@ -51,6 +63,7 @@ fn run_cli() -> i32 {
             return code;
         }
     };
+    let mut bytecode = None;
     match cli.command {
         Command::Run { code, args } => {
             let (source, filename, argv) = match code {
@@ -64,7 +77,11 @@ fn run_cli() -> i32 {
                         eprintln!("coro run: a FILE, `-c CODE` or `-` is required");
                         return 2;
                     };
-                    let text = match read_source(&file) {
+                    bytecode = match crate::coroc::load_if_bytecode(&file) {
+                        Some(Err(status)) => return status,
+                        loaded => loaded.and_then(Result::ok),
+                    };
+                    let text = match if bytecode.is_some() { Ok(String::new()) } else { read_source(&file) } {
                         Ok(t) => t,
                         Err(msg) if msg.starts_with("SyntaxError") => {
                             eprintln!("{msg}");
@@ -89,9 +106,15 @@ fn run_cli() -> i32 {
                 Some(d) if !filename.starts_with('<') => d.to_path_buf(),
                 _ => std::env::current_dir().unwrap_or_default(),
             };
-            run_source(&source, &filename, argv, &dir)
+            run_source(&source, &filename, argv, &dir, bytecode)
         }
+        Command::Compile { file, output, check } => crate::coroc::compile_command(&file, output.as_deref(), check),
         Command::Dis { file } => {
+            if let Some(loaded) = crate::coroc::load_if_bytecode(&file) {
+                return loaded
+                    .map(|code| print!("{}", coro_compiler::dis::disassemble(&code)))
+                    .map_or_else(|s| s, |()| 0);
+            }
             let text = match read_source(&file) {
                 Ok(t) => t,
                 Err(msg) => {
@@ -114,7 +137,7 @@ fn run_cli() -> i32 {
 }
 
 /// Reads a program file (or stdin for `-`); invalid UTF-8 is reported the way CPython does.
-fn read_source(file: &str) -> Result<String, String> {
+pub(crate) fn read_source(file: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     if file == "-" {
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
@@ -141,12 +164,22 @@ fn read_source(file: &str) -> Result<String, String> {
     }
 }
 
-fn run_source(source: &str, filename: &str, argv: Vec<String>, search_dir: &std::path::Path) -> i32 {
+fn run_source(
+    source: &str,
+    filename: &str,
+    argv: Vec<String>,
+    search_dir: &std::path::Path,
+    bytecode: Option<std::rc::Rc<coro_compiler::Code>>,
+) -> i32 {
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut vm = Vm::with_output(Box::new(out), Box::new(std::io::stderr()));
     vm.argv = argv;
     vm.set_search_dir(search_dir);
-    let status = match vm.run_main(source, filename) {
+    let result = match bytecode {
+        Some(code) => vm.run_main_code(code, filename).map_err(RunError::Exception),
+        None => vm.run_main(source, filename),
+    };
+    let status = match result {
         Ok(()) => 0,
         Err(RunError::Compile(e)) => {
             let _ = vm.out.flush();

@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod call;
 mod classes;
 pub mod cli;
+pub mod coroc;
 pub mod dict;
 pub mod exceptions;
 pub mod frame;
@@ -265,12 +266,25 @@ impl Vm {
     pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
         let code = coro_compiler::compile_module(source, filename).map_err(RunError::Compile)?;
         self.sources.insert(filename.into(), source.into());
+        self.run_main_code(code, filename).map_err(RunError::Exception)
+    }
+
+    /// Runs already compiled code (a verified bytecode file's, see
+    /// `coro_compiler::bytecode_file::load`) as the module `__main__`, with `__file__` set to
+    /// `filename`. Tracebacks show the source lines if the file the code was compiled from is
+    /// still where it was, as CPython does for a `.pyc`.
+    pub fn run_main_code(&mut self, code: Rc<Code>, filename: &str) -> Result<(), Exc> {
+        if !self.sources.contains_key(&code.filename) {
+            if let Ok(text) = std::fs::read_to_string(&*code.filename) {
+                self.sources.insert(code.filename.clone(), text.into());
+            }
+        }
         let module = self.new_module("__main__");
         let globals = self.module_dict(module);
         let name = self.intern("__file__");
         let file = self.new_str(filename);
-        self.dict_set(globals, name, file).map_err(RunError::Exception)?;
-        self.run_code(code, globals).map(|_| ()).map_err(RunError::Exception)
+        self.dict_set(globals, name, file)?;
+        self.run_code(code, globals).map(|_| ())
     }
 
     /// Runs a module-level code object with the given globals dict.
