@@ -8,6 +8,7 @@ pub mod ast;
 pub mod code;
 pub mod codegen;
 pub mod dis;
+pub mod dis_json;
 pub mod error;
 pub mod lexer;
 pub mod opcode;

@@ -1,4 +1,5 @@
-//! The `coro` command line (clap): `coro run FILE|-c CODE|- [ARGS...]` and `coro dis FILE`.
+//! The `coro` command line (clap): `coro run FILE|-c CODE|- [ARGS...]` and
+//! `coro dis FILE [--json] [--func NAME]`.
 //! Program output goes to stdout; an uncaught exception prints CPython's traceback on stderr and
 //! exits with status 1; usage errors exit with status 2.
 
@@ -28,6 +29,13 @@ enum Command {
     Dis {
         /// The program file.
         file: String,
+        /// Print JSON (schema: `coro_compiler::dis_json`, README "coro dis --json").
+        #[arg(long)]
+        json: bool,
+        /// Only the code objects named NAME: a plain name (`inner`), a dotted path (`outer.inner`,
+        /// `Class.method`) or a qualified name (`outer.<locals>.inner`).
+        #[arg(long, value_name = "NAME")]
+        func: Option<String>,
     },
 }
 
@@ -91,7 +99,7 @@ fn run_cli() -> i32 {
             };
             run_source(&source, &filename, argv, &dir)
         }
-        Command::Dis { file } => {
+        Command::Dis { file, json, func } => {
             let text = match read_source(&file) {
                 Ok(t) => t,
                 Err(msg) => {
@@ -100,10 +108,7 @@ fn run_cli() -> i32 {
                 }
             };
             match coro_compiler::compile_module(&text, &file) {
-                Ok(code) => {
-                    print!("{}", coro_compiler::dis::disassemble(&code));
-                    0
-                }
+                Ok(code) => dis(&code, &file, json, func.as_deref()),
                 Err(e) => {
                     eprint!("{}", e.render(&file, &text));
                     1
@@ -111,6 +116,35 @@ fn run_cli() -> i32 {
             }
         }
     }
+}
+
+/// `coro dis`: the listing (or JSON) of every code object, or of those `func` names; a name
+/// that matches nothing is a usage error that lists the names there are.
+fn dis(code: &coro_compiler::Code, file: &str, json: bool, func: Option<&str>) -> i32 {
+    use coro_compiler::{dis, dis_json};
+    let codes = match func {
+        None => dis::all_codes(code),
+        Some(name) => {
+            let found = dis::find_codes(code, name);
+            if found.is_empty() {
+                let known: Vec<String> = dis::all_codes(code).iter().skip(1).map(|c| dis::dotted_path(c)).collect();
+                let known = if known.is_empty() {
+                    "it has none".to_string()
+                } else {
+                    format!("there are: {}", known.join(", "))
+                };
+                eprintln!("coro dis: no function or class named '{name}' in {file} ({known})");
+                return 2;
+            }
+            found
+        }
+    };
+    if json {
+        print!("{}", dis_json::to_json(file, &codes));
+    } else {
+        print!("{}", dis::disassemble_list(&codes));
+    }
+    0
 }
 
 /// Reads a program file (or stdin for `-`); invalid UTF-8 is reported the way CPython does.
