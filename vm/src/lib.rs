@@ -7,6 +7,7 @@ pub mod access;
 pub mod builtins;
 pub mod call;
 mod classes;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod dict;
 pub mod exceptions;
