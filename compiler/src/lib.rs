@@ -10,6 +10,7 @@ pub mod codegen;
 pub mod dis;
 pub mod dis_json;
 pub mod error;
+pub mod interactive;
 pub mod lexer;
 pub mod opcode;
 pub mod parser;

@@ -1,6 +1,7 @@
-//! The tools of the `coro` binary other than `run`: `coro dis` (text, `--json`, `--func`).
-//! Expected instruction sequences come from reading the compiler (`compiler/src/codegen.rs`),
-//! never from coro's own output.
+//! The tools of the `coro` binary other than `run`: `coro dis` (text, `--json`, `--func`) and
+//! `coro repl`. Expected instruction sequences come from reading the compiler
+//! (`compiler/src/codegen.rs`); expected REPL sessions are what CPython 3.11's `python3 -q -i`
+//! printed for the same input (`tests/regen_repl.py`); never coro's own output.
 
 use coro_tests::runner::coro_bin;
 use serde_json::Value;
@@ -202,4 +203,79 @@ fn dis_func_names_what_exists_when_nothing_matches() {
     assert!(out.is_empty());
     assert!(err.contains("no function or class named 'nope'"), "{err}");
     assert!(err.contains("outer.inner") && err.contains("Box.get"), "{err}");
+}
+
+/// Object addresses differ between runs and runtimes (twin of `ADDRESS` in regen_repl.py).
+fn hide_addresses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("0x") {
+        out.push_str(&rest[..at]);
+        let digits = rest[at + 2..].bytes().take_while(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b)).count();
+        out.push_str(if digits > 0 { "0x..." } else { "0x" });
+        rest = &rest[at + 2 + digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every tests/repl/<name>.session piped into `coro repl` prints, on stdout and on stderr
+/// (prompts included), what `python3 -q -i` printed for it, and exits with its status.
+#[test]
+fn repl_sessions_print_what_cpython_prints() {
+    let dir = coro_tests::repo_root().join("tests/repl");
+    let mut sessions: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "session"))
+        .collect();
+    sessions.sort();
+    assert!(sessions.len() >= 5, "the REPL sessions in {} are missing", dir.display());
+    let mut failures = Vec::new();
+    for session in &sessions {
+        let input = std::fs::read_to_string(session).expect("read the session");
+        let expected_path = session.with_extension("expected");
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|e| {
+            panic!("cannot read {} ({e}); run `python3 tests/regen_repl.py`", expected_path.display())
+        });
+        let (status, out, err) = coro(&["repl"], &[], &input);
+        let got = format!(
+            "exit: {}\n--- stderr\n{}\n--- stdout\n{}",
+            status.map_or("signal".to_string(), |s| s.to_string()),
+            hide_addresses(&err),
+            hide_addresses(&out)
+        );
+        if got != expected {
+            failures
+                .push(format!("=== {}\n--- expected (CPython)\n{expected}\n--- got (coro)\n{got}", session.display()));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} REPL sessions differ:\n{}",
+        failures.len(),
+        sessions.len(),
+        failures.join("\n")
+    );
+}
+
+/// `:dis NAME` shows the function a session defined, as `coro dis` would list it; `:help` and
+/// unknown commands do not end the session. (coro-only commands: no CPython counterpart.)
+#[test]
+fn repl_dis_command_disassembles_session_functions() {
+    let input = "def add(a, b):\n    return a + b\n\n:dis add\n:dis missing\n:nonsense\nadd(2, 3)\n";
+    let (status, out, err) = coro(&["repl"], &[], input);
+    assert_eq!(status, Some(0), "{err}");
+    assert!(out.starts_with("Disassembly of code object add (file \"<stdin>\", line 1)"), "{out}");
+    // The body codegen emits for `return a + b` (see dis_json_shows_the_instructions_codegen_emits).
+    let ops: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .take(6)
+        .filter_map(|l| l.split_whitespace().find(|w| w.chars().next().is_some_and(char::is_uppercase)))
+        .collect();
+    assert_eq!(ops, ["LoadFast", "LoadFast", "Add", "Return", "LoadNone", "Return"], "{out}");
+    assert!(out.trim_end().ends_with("\n5"), "the session goes on after the commands: {out}");
+    assert!(err.contains(":dis: no function or class named 'missing'"), "{err}");
+    assert!(err.contains("unknown command ':nonsense'"), "{err}");
 }

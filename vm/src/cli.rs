@@ -1,5 +1,5 @@
-//! The `coro` command line (clap): `coro run FILE|-c CODE|- [ARGS...]` and
-//! `coro dis FILE [--json] [--func NAME]`.
+//! The `coro` command line (clap): `coro run FILE|-c CODE|- [ARGS...]`, `coro dis FILE` and
+//! `coro repl` (in `repl.rs`).
 //! Program output goes to stdout; an uncaught exception prints CPython's traceback on stderr and
 //! exits with status 1; usage errors exit with status 2.
 
@@ -37,6 +37,8 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         func: Option<String>,
     },
+    /// An interactive session: multi-line input, history, results echoed (stdin may be a pipe).
+    Repl,
 }
 
 /// Runs the CLI with the process arguments; returns the exit status. The work happens on a
@@ -115,6 +117,7 @@ fn run_cli() -> i32 {
                 }
             }
         }
+        Command::Repl => crate::repl::main(),
     }
 }
 

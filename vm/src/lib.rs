@@ -19,6 +19,8 @@ pub mod modules;
 pub mod numfmt;
 pub mod object;
 pub mod ops;
+#[cfg(feature = "cli")]
+pub mod repl;
 pub mod repr;
 pub mod set;
 pub mod types;
