@@ -152,6 +152,13 @@ fn starts_compound(text: &str) -> bool {
     }
 }
 
+/// True when `source` parses. An input that parses but does not compile failed in a later
+/// stage (`'yield' outside function`, `nonlocal` at module level), and CPython's REPL shows
+/// such errors without the source line, which only its parser keeps.
+pub fn parses(source: &str) -> bool {
+    parse_module(&bumpalo::Bump::new(), source).is_ok()
+}
+
 /// Rewrites `source` (one complete interactive input that parses) so that each expression
 /// statement CPython's REPL would echo (those at module level, also inside `if`/`for`/`while`/
 /// `try`/`with` bodies there, never inside `def` or `class`) becomes a call `hook((expr))`.

@@ -14,7 +14,7 @@
 use crate::object::HeapObj;
 use crate::types::ExcKind;
 use crate::{ObjRef, Value, Vm};
-use coro_compiler::interactive::{classify, echo_source, Input};
+use coro_compiler::interactive::{classify, echo_source, parses, Input};
 use coro_compiler::{dis, Code};
 use std::io::{BufRead, IsTerminal, Write};
 use std::rc::Rc;
@@ -237,7 +237,8 @@ impl Session {
         let code = match coro_compiler::compile_module(source, FILENAME) {
             Ok(code) => code,
             Err(e) => {
-                self.report_syntax_error(&e, source);
+                let shown = if parses(source) { "" } else { source };
+                self.report_syntax_error(&e, shown);
                 return None;
             }
         };
