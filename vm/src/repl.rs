@@ -150,6 +150,8 @@ struct Session {
     globals: ObjRef,
     /// The compiled inputs, oldest first, for `:dis`.
     codes: Vec<Rc<Code>>,
+    /// The display hook is installed (inputs are rewritten to call it).
+    echo: bool,
 }
 
 impl Session {
@@ -159,23 +161,21 @@ impl Session {
         vm.set_search_dir(&std::env::current_dir().unwrap_or_default());
         let main = vm.new_module("__main__");
         let globals = vm.module_dict(main);
-        let mut s = Session { vm, globals, codes: Vec::new() };
-        s.install_hook();
+        let mut s = Session { vm, globals, codes: Vec::new(), echo: false };
+        s.echo = s.install_hook().is_some();
         s
     }
 
-    /// Defines the display hook in builtins (compiled hidden, run in a scratch namespace).
-    fn install_hook(&mut self) {
-        let Ok(code) = coro_compiler::compile_hidden(HOOK_SOURCE, "<repl>") else { return };
-        let Some(scratch) = self.vm.new_dict().as_obj() else { return };
-        if self.vm.run_code(code, scratch).is_err() {
-            return;
-        }
+    /// Defines the display hook in builtins (compiled hidden, run in a scratch namespace);
+    /// `None` if that failed, and then nothing is echoed.
+    fn install_hook(&mut self) -> Option<()> {
+        let code = coro_compiler::compile_hidden(HOOK_SOURCE, "<repl>").ok()?;
+        let scratch = self.vm.new_dict().as_obj()?;
+        self.vm.run_code(code, scratch).ok()?;
         let key = self.vm.intern(HOOK);
-        if let Some(hook) = self.vm.dict_get_str(scratch, key) {
-            let builtins = self.vm.builtins;
-            let _ = self.vm.dict_set(builtins, key, hook);
-        }
+        let hook = self.vm.dict_get_str(scratch, key)?;
+        let builtins = self.vm.builtins;
+        self.vm.dict_set(builtins, key, hook).ok()
     }
 
     /// Reads and runs inputs until the end of input (`None`) or a `SystemExit` (its status).
@@ -244,6 +244,7 @@ impl Session {
         };
         // The echoing variant runs; the plain one (same lines, same names) is what `:dis` shows.
         let run = echo_source(source, HOOK)
+            .filter(|_| self.echo)
             .and_then(|echo| coro_compiler::compile_module(&echo, FILENAME).ok())
             .unwrap_or_else(|| code.clone());
         self.codes.push(code);
