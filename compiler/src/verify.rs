@@ -157,12 +157,16 @@ fn cannot_raise(op: Op) -> bool {
 }
 
 /// Instructions the VM may raise from with `ip` back at their own start (it re-runs them after
-/// asking Python code for an iterable's items, or resumes a `yield from` there), so the handler
-/// that applies is the one covering the instruction before them.
+/// asking Python code for an iterable's items or an object's truth value, or resumes a
+/// `yield from` there), so the handler that applies is the one covering the instruction before
+/// them.
 fn may_raise_at_start(op: Op) -> bool {
     matches!(
         op,
-        Op::ListExtend
+        Op::PopJumpIfFalse
+            | Op::PopJumpIfTrue
+            | Op::Not
+            | Op::ListExtend
             | Op::SetUpdate
             | Op::DictUpdate
             | Op::DictMerge

@@ -1,5 +1,6 @@
 //! The `coro` command line (clap): `coro run FILE|-c CODE|- [ARGS...]`, `coro dis FILE` and
-//! `coro compile FILE` (FILE may be a `.coroc` bytecode file for run and dis: see `coroc`).
+//! `coro compile FILE` (FILE may be a `.coroc` bytecode file for run and dis: see `coroc`), and
+//! `coro repl` (in `repl.rs`).
 //! Program output goes to stdout; an uncaught exception prints CPython's traceback on stderr and
 //! exits with status 1; usage errors exit with status 2.
 
@@ -29,6 +30,13 @@ enum Command {
     Dis {
         /// The program file.
         file: String,
+        /// Print JSON (schema: `coro_compiler::dis_json`, README "coro dis --json").
+        #[arg(long)]
+        json: bool,
+        /// Only the code objects named NAME: a plain name (`inner`), a dotted path (`outer.inner`,
+        /// `Class.method`) or a qualified name (`outer.<locals>.inner`).
+        #[arg(long, value_name = "NAME")]
+        func: Option<String>,
     },
     /// Compile a program to a bytecode file that `coro run` and `coro dis` accept.
     Compile {
@@ -41,6 +49,8 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// An interactive session: multi-line input, history, results echoed (stdin may be a pipe).
+    Repl,
 }
 
 /// Runs the CLI with the process arguments; returns the exit status. The work happens on a
@@ -109,11 +119,9 @@ fn run_cli() -> i32 {
             run_source(&source, &filename, argv, &dir, bytecode)
         }
         Command::Compile { file, output, check } => crate::coroc::compile_command(&file, output.as_deref(), check),
-        Command::Dis { file } => {
+        Command::Dis { file, json, func } => {
             if let Some(loaded) = crate::coroc::load_if_bytecode(&file) {
-                return loaded
-                    .map(|code| print!("{}", coro_compiler::dis::disassemble(&code)))
-                    .map_or_else(|s| s, |()| 0);
+                return loaded.map_or_else(|s| s, |code| dis(&code, &file, json, func.as_deref()));
             }
             let text = match read_source(&file) {
                 Ok(t) => t,
@@ -123,17 +131,44 @@ fn run_cli() -> i32 {
                 }
             };
             match coro_compiler::compile_module(&text, &file) {
-                Ok(code) => {
-                    print!("{}", coro_compiler::dis::disassemble(&code));
-                    0
-                }
+                Ok(code) => dis(&code, &file, json, func.as_deref()),
                 Err(e) => {
                     eprint!("{}", e.render(&file, &text));
                     1
                 }
             }
         }
+        Command::Repl => crate::repl::main(),
     }
+}
+
+/// `coro dis`: the listing (or JSON) of every code object, or of those `func` names; a name
+/// that matches nothing is a usage error that lists the names there are.
+fn dis(code: &coro_compiler::Code, file: &str, json: bool, func: Option<&str>) -> i32 {
+    use coro_compiler::{dis, dis_json};
+    let codes = match func {
+        None => dis::all_codes(code),
+        Some(name) => {
+            let found = dis::find_codes(code, name);
+            if found.is_empty() {
+                let known: Vec<String> = dis::all_codes(code).iter().skip(1).map(|c| dis::dotted_path(c)).collect();
+                let known = if known.is_empty() {
+                    "it has none".to_string()
+                } else {
+                    format!("there are: {}", known.join(", "))
+                };
+                eprintln!("coro dis: no function or class named '{name}' in {file} ({known})");
+                return 2;
+            }
+            found
+        }
+    };
+    if json {
+        print!("{}", dis_json::to_json(file, &codes));
+    } else {
+        print!("{}", dis::disassemble_list(&codes));
+    }
+    0
 }
 
 /// Reads a program file (or stdin for `-`); invalid UTF-8 is reported the way CPython does.

@@ -7,6 +7,7 @@ pub mod access;
 pub mod builtins;
 pub mod call;
 mod classes;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod coroc;
 pub mod dict;
@@ -19,6 +20,8 @@ pub mod modules;
 pub mod numfmt;
 pub mod object;
 pub mod ops;
+#[cfg(feature = "cli")]
+pub mod repl;
 pub mod repr;
 pub mod set;
 mod special;
