@@ -82,7 +82,6 @@ def render(exit_status, stderr_last, stdout):
 # --- the subset -------------------------------------------------------------------------
 
 SUBSET_RULES = {
-    ast.With: "`with`",
     ast.AsyncWith: "`async with`",
     ast.AsyncFunctionDef: "`async def`",
     ast.AsyncFor: "`async for`",

@@ -739,9 +739,10 @@ impl Vm {
                 }
                 HeapObj::Instance { dict, class } => {
                     let dict = *dict;
-                    if *class == self.types.object {
-                        // Plain `object()` instances have no attribute dict.
-                        return Err(self.attribute_error(&format!("'object' object has no attribute '{n}'")));
+                    if !self.is_user_class(*class) {
+                        // `object()`, NotImplemented, tracebacks: no attribute dict.
+                        let t = self.type_name(obj);
+                        return Err(self.attribute_error(&format!("'{t}' object has no attribute '{n}'")));
                     }
                     if n == "__class__" || n == "__dict__" {
                         return Err(self.exc_msg(
