@@ -984,6 +984,10 @@ impl<'a, 't> Compiler<'a, 't> {
         }
         match body {
             FnBody::Stmts(stmts) => {
+                if let Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Str(doc), .. }), .. }) = stmts.first() {
+                    self.add_const(Const::Str((*doc).into()));
+                    self.unit().flags.docstring = true;
+                }
                 self.stmts(stmts)?;
                 self.emit(Op::LoadNone, 0);
                 self.emit(Op::Return, 0);

@@ -455,7 +455,11 @@ impl Vm {
                 "__name__" => Some(f.name),
                 "__qualname__" => Some(f.qualname),
                 "__module__" => Some(f.module),
-                "__doc__" => Some(Value::None),
+                "__doc__" => match f.dict.and_then(|d| self.dict_get_str(d, name)) {
+                    Some(v) => Some(v),
+                    None if f.code.code.flags.docstring => f.code.consts.first().copied(),
+                    None => Some(Value::None),
+                },
                 "__defaults__" => {
                     let d = f.defaults.clone();
                     Some(if d.is_empty() { Value::None } else { self.new_tuple(d) })
