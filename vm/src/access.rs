@@ -580,7 +580,14 @@ impl Vm {
                     "__doc__" => Some(self.class_lookup(r, name).unwrap_or(Value::None)),
                     _ => match self.class_lookup(r, name) {
                         Some(v) => Some(self.class_attr(r, v)),
-                        None => None,
+                        // Then the metaclass's attributes, bound to the class.
+                        None => match self.class(r).and_then(|c| c.metaclass) {
+                            Some(m) => match self.class_lookup(m, name) {
+                                Some(v) => Some(self.bind_descr(v, obj, m)),
+                                None => None,
+                            },
+                            None => None,
+                        },
                     },
                 }
             }
@@ -759,7 +766,8 @@ impl Vm {
                 HeapObj::Class(c) => {
                     if c.heap_type {
                         let d = c.dict;
-                        if n.starts_with("__") && n.ends_with("__") {
+                        // Each class records its special methods when it is created.
+                        if crate::special::SPECIALS.iter().any(|(s, _)| *s == n) || n == "__class__" {
                             return Err(self.exc_msg(
                                 ExcKind::NotImplementedError,
                                 &format!("coro: assigning {n} on a class is not supported yet"),

@@ -189,6 +189,7 @@ fn new_class(heap: &mut Heap, name: &str, bases: &[ObjRef], kind: TypeKind) -> O
         kind,
         heap_type: false,
         specials: 0,
+        metaclass: None,
     })));
     mro.insert(0, r);
     if let HeapObj::Class(c) = heap.get_mut(r) {
@@ -306,7 +307,7 @@ impl Vm {
                         None => t.generator,
                     },
                     HeapObj::Exception(e) => e.class,
-                    HeapObj::Class(_) => t.type_,
+                    HeapObj::Class(c) => c.metaclass.unwrap_or(t.type_),
                     HeapObj::Module(_) => t.module,
                     HeapObj::Iter(it) => match **it {
                         crate::object::IterState::Seq { seq, .. } => match self.heap.get(seq) {

@@ -11,6 +11,7 @@
 
 pub mod asyncio;
 pub mod collections;
+pub mod r#enum;
 pub mod functools;
 pub mod inspect;
 pub mod itertools;
@@ -116,6 +117,13 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
         cpython_builtin: false,
         unsupported: collections::UNSUPPORTED,
         source: Some(collections::SOURCE),
+    },
+    BuiltinModule {
+        name: "enum",
+        create: r#enum::create,
+        cpython_builtin: false,
+        unsupported: r#enum::UNSUPPORTED,
+        source: Some(r#enum::SOURCE),
     },
     BuiltinModule {
         name: "asyncio",
