@@ -465,6 +465,18 @@ impl Vm {
                     Some(if d.is_empty() { Value::None } else { self.new_tuple(d) })
                 }
                 "__globals__" => Some(Value::Obj(f.globals)),
+                "__annotations__" => {
+                    let a = f.annotations;
+                    Some(if a.is_undef() {
+                        let d = self.new_dict();
+                        if let HeapObj::Function(f) = self.heap.get_mut(r) {
+                            f.annotations = d;
+                        }
+                        d
+                    } else {
+                        a
+                    })
+                }
                 "__code__" => {
                     let c = f.code.clone();
                     Some(Value::Obj(self.heap.alloc(HeapObj::Code(c))))

@@ -23,8 +23,17 @@ pub(crate) enum Attr {
 /// Dunder names a class body may define besides the special methods of `special::SPECIALS`.
 /// Any other `__dunder__` in a class body is refused when the class is created, so a program
 /// never silently runs without the method it defined.
-const SUPPORTED_DUNDERS: &[&str] =
-    &["__init__", "__getattr__", "__module__", "__qualname__", "__doc__", "__annotations__"];
+const SUPPORTED_DUNDERS: &[&str] = &[
+    "__init__",
+    "__getattr__",
+    "__module__",
+    "__qualname__",
+    "__doc__",
+    "__annotations__",
+    "__class_getitem__",
+    "__mro_entries__",
+    "__orig_bases__",
+];
 
 impl Vm {
     /// `_make_class(name, bases, namespace, metaclass)`: the class object for a class statement.

@@ -159,6 +159,7 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
             f(func.kwdefaults);
             func.closure.iter().for_each(|c| f(Value::Obj(*c)));
             f(func.module);
+            f(func.annotations);
             if let Some(d) = func.dict {
                 f(Value::Obj(d));
             }

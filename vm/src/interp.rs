@@ -671,9 +671,10 @@ impl Vm {
                 Op::MakeFunction => {
                     let code_v = pop!(f);
                     let closure = if arg & make_function::CLOSURE != 0 { pop!(f) } else { Value::Undef };
+                    let annotations = if arg & make_function::ANNOTATIONS != 0 { pop!(f) } else { Value::Undef };
                     let kwdefaults = if arg & make_function::KWDEFAULTS != 0 { pop!(f) } else { Value::Undef };
                     let defaults = if arg & make_function::DEFAULTS != 0 { pop!(f) } else { Value::Undef };
-                    let func = tri!(self.make_function(f.globals, code_v, defaults, kwdefaults, closure));
+                    let func = tri!(self.make_function(f.globals, code_v, defaults, kwdefaults, annotations, closure));
                     f.stack.push(func);
                 }
                 Op::Call => {
@@ -951,6 +952,11 @@ impl Vm {
                     let k = pop!(f);
                     let c = pop!(f);
                     if let Some(m) = self.item_method(c, bits::GETITEM, "__getitem__") {
+                        flow!(self.call_value(f, m, &[c, k], &[]));
+                        continue;
+                    }
+                    if let Some(m) = self.class_getitem(c) {
+                        // `Cls[k]`: the class's `__class_getitem__` (implicitly a class method).
                         flow!(self.call_value(f, m, &[c, k], &[]));
                         continue;
                     }
@@ -1660,6 +1666,7 @@ impl Vm {
         code_v: Value,
         defaults: Value,
         kwdefaults: Value,
+        annotations: Value,
         closure: Value,
     ) -> Result<Value, Exc> {
         let code = match code_v {
@@ -1687,6 +1694,7 @@ impl Vm {
             closure,
             module,
             dict: None,
+            annotations,
         };
         Ok(Value::Obj(self.heap.alloc(HeapObj::Function(Box::new(func)))))
     }

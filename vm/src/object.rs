@@ -139,6 +139,8 @@ pub struct Function {
     pub module: Value,
     /// Attribute dict (`f.x = 1`), created on first store.
     pub dict: Option<ObjRef>,
+    /// `__annotations__` (a dict), or Undef until asked for (then an empty dict).
+    pub annotations: Value,
 }
 
 pub struct Builtin {

@@ -184,6 +184,16 @@ impl Vm {
         self.special_method(c, name)
     }
 
+    /// The `__class_getitem__` a user class `c` has (for `c[k]`), if any.
+    pub(crate) fn class_getitem(&mut self, c: Value) -> Option<Value> {
+        let Value::Obj(r) = c else { return None };
+        if !self.is_user_class(r) {
+            return None;
+        }
+        let key = self.intern("__class_getitem__");
+        self.class_lookup(r, key)
+    }
+
     /// Whether a comparison needs the prelude: an operand with comparison methods, or two
     /// lists (or tuples) holding one, whose items must be compared in Python.
     pub(crate) fn compare_needs_python(&self, a: Value, b: Value) -> bool {

@@ -245,6 +245,7 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "enumerate",
     "_callable_iter",
     "_build_class",
+    "_resolve_bases",
     "_binary_try",
     "_binary_op",
     "_rich",

@@ -179,8 +179,12 @@ def enumerate(it, start=0):
 def _build_class(func, name, *bases, metaclass=None, **kwds):
     if kwds:
         raise NotImplementedError("coro: class keyword arguments other than metaclass= are not supported yet")
+    orig_bases = bases
+    bases = _resolve_bases(bases)
     ns = {}
     cell = _exec_class_body(func, ns)
+    if bases is not orig_bases:
+        ns["__orig_bases__"] = orig_bases
     cls = _make_class(name, bases, ns, metaclass)
     if cell is not None:
         _cell_set(cell, cls)
@@ -191,6 +195,26 @@ def _build_class(func, name, *bases, metaclass=None, **kwds):
         if r is not None:
             raise TypeError(f"__init__() should return None, not '{type(r).__name__}'")
     return cls
+
+
+def _resolve_bases(bases):
+    # Bases that are not classes but say what to use instead (typing's Generic[T]).
+    for b in bases:
+        if not isinstance(b, type):
+            break
+    else:
+        return bases
+    out = []
+    for b in bases:
+        if isinstance(b, type):
+            out.append(b)
+            continue
+        entries = getattr(b, "__mro_entries__", None)
+        if entries is None:
+            out.append(b)
+        else:
+            out.extend(entries(bases))
+    return tuple(out)
 
 
 def _init_instance(init, self, *args, **kwargs):

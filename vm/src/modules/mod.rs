@@ -95,7 +95,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
         create: typing::create,
         cpython_builtin: false,
         unsupported: typing::UNSUPPORTED,
-        source: None,
+        source: Some(typing::SOURCE),
     },
     BuiltinModule {
         name: "types",
@@ -339,6 +339,7 @@ impl Vm {
             closure: Box::new([]),
             module: Value::None,
             dict: None,
+            annotations: Value::Undef,
         };
         let body = Value::Obj(self.heap.alloc(HeapObj::Function(Box::new(func))));
         self.initializing.push(module);
