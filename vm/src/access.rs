@@ -451,6 +451,9 @@ impl Vm {
                     None => None,
                 }
             }
+            HeapObj::Dict(d) if n == "default_factory" => {
+                d.extra.as_ref().filter(|x| x.class == self.types.defaultdict).map(|x| x.default_factory)
+            }
             HeapObj::Function(f) => match n.as_str() {
                 "__name__" => Some(f.name),
                 "__qualname__" => Some(f.qualname),
@@ -681,6 +684,15 @@ impl Vm {
                 HeapObj::Module(m) => {
                     let d = m.dict;
                     return self.dict_set(d, name, v);
+                }
+                HeapObj::Dict(d) if n == "default_factory" && !self.default_factory(obj).is_undef() => {
+                    let _ = d;
+                    if let HeapObj::Dict(d) = self.heap.get_mut(r) {
+                        if let Some(x) = d.extra.as_mut() {
+                            x.default_factory = v;
+                        }
+                    }
+                    return Ok(());
                 }
                 HeapObj::Function(f) => {
                     let d = match f.dict {

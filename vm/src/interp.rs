@@ -960,7 +960,15 @@ impl Vm {
                         flow!(self.call_value(f, m, &[c, k], &[]));
                         continue;
                     }
-                    let v = tri!(self.get_item(c, k));
+                    let v = match self.get_item(c, k) {
+                        Ok(v) => v,
+                        Err(e) if !self.default_factory(c).is_undef() && self.exc_is(e, ExcKind::KeyError) => {
+                            // A defaultdict's missing key: the factory's value is stored and used.
+                            flow!(self.protocol_call(f, "_defaultdict_missing", &[c, k]));
+                            continue;
+                        }
+                        Err(e) => tri!(Err(e)),
+                    };
                     f.stack.push(v);
                 }
                 Op::StoreSubscr => {

@@ -230,6 +230,8 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_set_from_iter",
     "_dict_from_iter",
     "_dict_fromkeys",
+    "_dict_init",
+    "_defaultdict_missing",
     "_contains",
     "_not_contains",
     "_join",
@@ -311,6 +313,9 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
     }
     if let Some(native) = crate::modules::itertools::constructor(vm, cls) {
         return native(vm, args, kwnames);
+    }
+    if let Some(r) = crate::modules::collections::construct(vm, cls, args, kwnames) {
+        return r;
     }
     if vm.is_user_class(cls) {
         return vm.instantiate(cls, args, kwnames);
@@ -1239,6 +1244,7 @@ pub fn install_methods(vm: &mut Vm) {
         add_methods(vm, cls, misc::LAZY_ITER_METHODS);
     }
     add_methods(vm, vm.types.range, containers::RANGE_METHODS);
+    add_methods(vm, vm.types.ordered_dict, crate::modules::collections::ORDERED_DICT_METHODS);
     let base_exc = vm.types.exc(ExcKind::BaseException);
     add_methods(vm, base_exc, misc::EXCEPTION_METHODS);
     for it in [

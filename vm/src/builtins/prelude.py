@@ -31,6 +31,20 @@ def _dict_from_iter(it):
     return d
 
 
+def _dict_init(d, *args, **kwargs):
+    d.update(*args, **kwargs)
+    return d
+
+
+def _defaultdict_missing(d, key):
+    factory = d.default_factory
+    if factory is None:
+        raise KeyError(key)
+    value = factory()
+    d[key] = value
+    return value
+
+
 def _dict_fromkeys(it, value):
     d = {}
     for k in it:
@@ -572,6 +586,11 @@ def _text(o, which):
 
 def _repr(o):
     t = type(o)
+    if t is not dict and isinstance(o, dict):
+        # defaultdict and OrderedDict holding objects with a user __repr__.
+        if t.__name__ == "defaultdict":
+            return "defaultdict(" + _repr(o.default_factory) + ", " + _repr(dict(o)) + ")"
+        return "OrderedDict(" + (_repr(list(o.items())) if o else "") + ")"
     if t is list or t is tuple or t is dict or t is set:
         i = id(o)
         if i in _repr_active:
