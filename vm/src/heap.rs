@@ -190,7 +190,7 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
             }
         }
         HeapObj::Class(c) => {
-            c.bases.iter().chain(c.mro.iter()).for_each(|r| f(Value::Obj(*r)));
+            c.bases.iter().chain(c.mro.iter()).chain(c.metaclass.iter()).for_each(|r| f(Value::Obj(*r)));
             f(Value::Obj(c.dict));
         }
         HeapObj::Module(m) => f(Value::Obj(m.dict)),

@@ -208,6 +208,8 @@ pub struct Class {
     pub heap_type: bool,
     /// Which special methods the class's MRO defines (`special::bits`); 0 for builtin classes.
     pub specials: u64,
+    /// The class's metaclass when it is a user subclass of `type` (None: `type`).
+    pub metaclass: Option<ObjRef>,
 }
 
 /// What a builtin class's instances are, so `type(x)`, `isinstance` and constructors can

@@ -10,6 +10,8 @@
 //! The built-in modules are one table (`BUILTIN_MODULES`); each lives in a file of its own here.
 
 pub mod asyncio;
+pub mod collections;
+pub mod r#enum;
 pub mod functools;
 pub mod inspect;
 pub mod itertools;
@@ -86,7 +88,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
         create: functools::create,
         cpython_builtin: false,
         unsupported: functools::UNSUPPORTED,
-        source: None,
+        source: Some(functools::SOURCE),
     },
     BuiltinModule {
         name: "typing",
@@ -108,6 +110,20 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
         cpython_builtin: false,
         unsupported: inspect::UNSUPPORTED,
         source: Some(inspect::INSPECT_SOURCE),
+    },
+    BuiltinModule {
+        name: "collections",
+        create: collections::create,
+        cpython_builtin: false,
+        unsupported: collections::UNSUPPORTED,
+        source: Some(collections::SOURCE),
+    },
+    BuiltinModule {
+        name: "enum",
+        create: r#enum::create,
+        cpython_builtin: false,
+        unsupported: r#enum::UNSUPPORTED,
+        source: Some(r#enum::SOURCE),
     },
     BuiltinModule {
         name: "asyncio",

@@ -115,6 +115,7 @@ fn placeholder_class(vm: &mut Vm, name: &str) -> ObjRef {
         kind: TypeKind::Type,
         heap_type: false,
         specials: 0,
+        metaclass: None,
     })));
     if let HeapObj::Class(c) = vm.heap.get_mut(cls) {
         c.mro = vec![cls, object];
