@@ -826,23 +826,28 @@ impl<'a, 't> Compiler<'a, 't> {
     /// A module or class body that annotates a plain name somewhere (outside nested functions
     /// and classes) starts with `__annotations__ = {}` (CPython's SETUP_ANNOTATIONS).
     fn setup_annotations(&mut self, body: &'a [Stmt<'a>]) {
-        fn annotates(stmts: &[Stmt<'_>]) -> bool {
-            stmts.iter().any(|s| match &s.kind {
-                StmtKind::AnnAssign { target, simple, .. } => *simple && matches!(target.kind, ExprKind::Name(_)),
-                StmtKind::If { body, orelse, .. }
-                | StmtKind::While { body, orelse, .. }
-                | StmtKind::For { body, orelse, .. } => annotates(body) || annotates(orelse),
-                StmtKind::Try { body, handlers, orelse, finalbody } => {
-                    annotates(body)
-                        || annotates(orelse)
-                        || annotates(finalbody)
-                        || handlers.iter().any(|h| annotates(h.body))
+        // A work list, not recursion: `elif` chains nest thousands deep.
+        let mut work: Vec<&[Stmt<'_>]> = vec![body];
+        let mut annotates = false;
+        while let Some(stmts) = work.pop() {
+            for s in stmts {
+                match &s.kind {
+                    StmtKind::AnnAssign { target, simple, .. } => {
+                        annotates |= *simple && matches!(target.kind, ExprKind::Name(_));
+                    }
+                    StmtKind::If { body, orelse, .. }
+                    | StmtKind::While { body, orelse, .. }
+                    | StmtKind::For { body, orelse, .. } => work.extend([*body, *orelse]),
+                    StmtKind::Try { body, handlers, orelse, finalbody } => {
+                        work.extend([*body, *orelse, *finalbody]);
+                        work.extend(handlers.iter().map(|h| h.body));
+                    }
+                    StmtKind::With { body, .. } => work.push(body),
+                    _ => {}
                 }
-                StmtKind::With { body, .. } => annotates(body),
-                _ => false,
-            })
+            }
         }
-        if annotates(body) {
+        if annotates {
             self.emit(Op::BuildMap, 0);
             self.store_name("__annotations__");
         }

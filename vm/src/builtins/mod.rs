@@ -155,6 +155,12 @@ pub fn install(vm: &mut Vm) {
         let cls = vm.types.exc(*k);
         let _ = vm.dict_set(b, key, Value::Obj(cls));
     }
+    // Old names of OSError.
+    for alias in ["EnvironmentError", "IOError"] {
+        let key = vm.intern(alias);
+        let cls = vm.types.exc(ExcKind::OSError);
+        let _ = vm.dict_set(b, key, Value::Obj(cls));
+    }
     for (name, v) in [
         ("None", Value::None),
         ("True", Value::Bool(true)),
