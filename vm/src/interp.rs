@@ -27,6 +27,10 @@ pub enum Ret {
     Call { callee: Value, args: Vec<Value>, kwnames: Vec<Value> },
     /// Run this frame; its return value is the native call's result.
     Frame(Box<Frame>),
+    /// Suspend the whole run: the loop returns to the host with this request
+    /// (`Outcome::Suspended`); the host later continues it with the native call's result or an
+    /// exception raised where the native was called (see `embed`).
+    Suspend(Value),
 }
 
 impl From<Value> for Ret {
@@ -39,7 +43,48 @@ impl From<Value> for Ret {
 pub enum Outcome {
     Returned(Value),
     Yielded(Value),
+    /// The run stopped before finishing (out of fuel, or a native asked to suspend); its frames
+    /// are in the `Suspension`, and `Vm::continue_run` goes on where it stopped.
+    Suspended(Box<Suspension>),
 }
+
+/// Why a run was suspended.
+pub enum SuspendReason {
+    /// The fuel ran out at a loop back edge or a call (which runs again when continued).
+    OutOfFuel,
+    /// A native returned `Ret::Suspend` with this request; the run continues with a result for
+    /// the native's call.
+    Request(Value),
+}
+
+/// A suspended run: its frames (callers first, the running frame last) and how a result for
+/// a suspending native reaches its caller.
+pub struct Suspension {
+    pub reason: SuspendReason,
+    pub(crate) frames: Vec<Box<Frame>>,
+    pub(crate) link: Link,
+}
+
+impl Suspension {
+    pub(crate) fn new(reason: SuspendReason) -> Box<Suspension> {
+        Box::new(Suspension { reason, frames: Vec::new(), link: Link::Call })
+    }
+
+    /// Calls `f` on every value the suspended run holds (for the collector).
+    pub(crate) fn frames(&self) -> impl Iterator<Item = &Frame> {
+        self.frames.iter().map(|b| &**b)
+    }
+
+    pub(crate) fn request(&self) -> Value {
+        match self.reason {
+            SuspendReason::Request(v) => v,
+            SuspendReason::OutOfFuel => Value::None,
+        }
+    }
+}
+
+/// Fuel charged for a call: about the instructions a call and return take.
+pub(crate) const CALL_FUEL: u64 = 4;
 
 /// What an instruction handler wants the loop to do next (beyond falling through).
 pub(crate) enum Flow {
@@ -73,16 +118,58 @@ impl Vm {
         match self.run(frame, None)? {
             Outcome::Returned(v) => Ok(v),
             Outcome::Yielded(v) => Ok(v),
+            Outcome::Suspended(s) => {
+                // Only the embedding API can continue a suspended run; here it is abandoned.
+                self.abandon(s);
+                Err(self.runtime_error("the script was suspended where it cannot be continued"))
+            }
         }
     }
 
     /// The loop. `pending` is an exception to raise in `f` before executing anything (a throw
     /// into a generator frame the host resumed).
     pub(crate) fn run(&mut self, f: Box<Frame>, pending: Option<Exc>) -> Result<Outcome, Exc> {
+        let base = self.frames.len();
+        self.run_at(f, pending, base)
+    }
+
+    /// `run` for a frame whose callers down to `base` are already on the frame stack (a
+    /// suspended run being continued).
+    pub(crate) fn run_at(&mut self, f: Box<Frame>, pending: Option<Exc>, base: usize) -> Result<Outcome, Exc> {
         self.loops_active += 1;
-        let r = self.run_loop(f, pending);
+        let r = self.run_loop(f, pending, base);
         self.loops_active -= 1;
         r
+    }
+
+    /// Continues a suspended run: with `input` Ok(v) the suspending native's call gives `v`
+    /// (ignored after running out of fuel), with Err(e) the call raises `e`.
+    pub(crate) fn continue_run(&mut self, mut s: Box<Suspension>, input: Result<Value, Exc>) -> Result<Outcome, Exc> {
+        let base = self.frames.len();
+        let Some(mut f) = s.frames.pop() else { return Err(self.runtime_error("empty suspended run")) };
+        self.frames.append(&mut s.frames);
+        let pending = match (&s.reason, input) {
+            (SuspendReason::OutOfFuel, _) => None,
+            (SuspendReason::Request(_), Ok(v)) => {
+                self.deliver_value(&mut f, s.link, v);
+                None
+            }
+            (SuspendReason::Request(_), Err(e)) => {
+                self.set_context(&f, e);
+                Some(e)
+            }
+        };
+        self.run_at(f, pending, base)
+    }
+
+    /// Drops a suspended run that will never continue: the generators whose frames it holds
+    /// are finished (as if closed without running their `finally` blocks).
+    pub(crate) fn abandon(&mut self, s: Box<Suspension>) {
+        for f in s.frames {
+            if let Some(g) = f.gen {
+                self.abandon_generator(g);
+            }
+        }
     }
 
     /// Calls a Python function from the host (only when no dispatch loop is running).
@@ -96,8 +183,7 @@ impl Vm {
         self.run_frame(frame)
     }
 
-    fn run_loop(&mut self, mut f: Box<Frame>, pending: Option<Exc>) -> Result<Outcome, Exc> {
-        let base = self.frames.len();
+    fn run_loop(&mut self, mut f: Box<Frame>, pending: Option<Exc>, base: usize) -> Result<Outcome, Exc> {
         let mut ip = f.ip;
         let mut pending = pending;
         loop {
@@ -106,6 +192,11 @@ impl Vm {
             let mut err: Exc = match pending.take() {
                 Some(e) => e,
                 None => match self.dispatch(&mut f, &mut ip, base) {
+                    Ok(Outcome::Suspended(mut s)) => {
+                        s.frames = self.frames.split_off(base);
+                        s.frames.push(f);
+                        return Ok(Outcome::Suspended(s));
+                    }
                     Ok(out) => return Ok(out),
                     Err(e) => e,
                 },
@@ -251,6 +342,19 @@ impl Vm {
         // The first byte of the current instruction, its ExtendedArg prefixes included: an
         // instruction that runs again (after Python computed an operand) restarts there.
         let mut start = ip;
+        // Charges fuel before an instruction that may run without end (a loop's back edge, a
+        // call); out of fuel, the run suspends with the instruction not yet started.
+        macro_rules! fuel {
+            ($cost:expr) => {{
+                let cost: u64 = $cost;
+                if self.fuel < cost {
+                    *ip_ref = start;
+                    f.ip = start;
+                    return Ok(Outcome::Suspended(Suspension::new(SuspendReason::OutOfFuel)));
+                }
+                self.fuel -= cost;
+            }};
+        }
         loop {
             if ext == 0 {
                 let switched;
@@ -571,10 +675,13 @@ impl Vm {
                     f.stack.push(Value::Bool(!t));
                 }
                 Op::Jump => {
+                    if (arg as usize) < start {
+                        fuel!(back_edge_fuel(start, arg as usize));
+                    }
                     ip = arg as usize;
                     if self.heap.should_collect() {
                         save!();
-                        self.collect_garbage(Some(f));
+                        tri!(self.safepoint_collect(f));
                     }
                 }
                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
@@ -665,7 +772,7 @@ impl Vm {
                     }
                     if self.heap.should_collect() {
                         save!();
-                        self.collect_garbage(Some(f));
+                        tri!(self.safepoint_collect(f));
                     }
                 }
                 Op::MakeFunction => {
@@ -677,6 +784,7 @@ impl Vm {
                     f.stack.push(func);
                 }
                 Op::Call => {
+                    fuel!(CALL_FUEL);
                     let n = arg as usize;
                     let base_i = f.stack.len() - n - 1;
                     let callee = f.stack[base_i];
@@ -697,6 +805,7 @@ impl Vm {
                     flow!(self.call_value(f, callee, &args, &[]));
                 }
                 Op::CallKw => {
+                    fuel!(CALL_FUEL);
                     let names = pop!(f);
                     let kwnames: Vec<Value> = self.tuple_items(names);
                     let n = arg as usize;
@@ -707,6 +816,7 @@ impl Vm {
                     flow!(self.call_value(f, callee, &args, &kwnames));
                 }
                 Op::CallEx => {
+                    fuel!(CALL_FUEL);
                     let kwargs = if arg & 1 != 0 { pop!(f) } else { Value::Undef };
                     let args_t = pop!(f);
                     let callee = pop!(f);
@@ -757,6 +867,7 @@ impl Vm {
                     f.stack.push(this);
                 }
                 Op::CallMethod => {
+                    fuel!(CALL_FUEL);
                     let n = arg as usize;
                     let base_i = f.stack.len() - n - 2;
                     let mut callee = f.stack[base_i];
@@ -1287,6 +1398,13 @@ impl Vm {
                         if self.heap.should_collect() {
                             break;
                         }
+                        if a < ip {
+                            let cost = back_edge_fuel(ip, a);
+                            if self.fuel < cost {
+                                break;
+                            }
+                            self.fuel -= cost;
+                        }
                         ip = a;
                     }
                     FOR_ITER => {
@@ -1328,10 +1446,14 @@ impl Vm {
                         }
                         let Value::Obj(r) = read!(n - a - 1) else { break };
                         let HeapObj::Function(func) = self.heap.get(r) else { break };
-                        if func.code.simple_argcount != a || self.frames.len() + 2 > self.recursion_limit {
+                        if func.code.simple_argcount != a
+                            || self.frames.len() + 2 > self.recursion_limit
+                            || self.fuel < CALL_FUEL
+                        {
                             break;
                         }
                         let Some(mut frame) = self.frame_pool.pop() else { break };
+                        self.fuel -= CALL_FUEL;
                         // SAFETY: as above.
                         unsafe { f.stack.set_len(n) };
                         init_simple_frame(&mut frame, func, &f.stack[n - a..]);
@@ -1675,7 +1797,7 @@ impl Vm {
 
     /// Sets `__context__` of a newly raised exception to the one being handled.
     #[inline(never)]
-    fn set_context(&mut self, f: &Frame, e: Exc) {
+    pub(crate) fn set_context(&mut self, f: &Frame, e: Exc) {
         if let Some(ctx) = self.current_exc_info(f) {
             if ctx != e {
                 if let Some(x) = self.exc_obj_mut(e) {
@@ -1796,6 +1918,13 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// Fuel for a jump back from the instruction at `from` to `to`: the loop body's length in
+/// instructions (two bytes each, most of them), so fuel counts about one unit per instruction.
+#[inline(always)]
+fn back_edge_fuel(from: usize, to: usize) -> u64 {
+    ((from - to) as u64 >> 1) | 1
 }
 
 /// Readies a pooled frame for a call of `func` whose code takes exactly `args` positionally and
