@@ -63,12 +63,19 @@ use std::rc::Rc;
 /// Python helpers of the API, run in the loop like the prelude (hidden from tracebacks).
 const HELPERS: &str = "\
 def _call_then(cont, f, args):
-    try:
-        r = f(*args)
-    except BaseException:
-        _drop_continuation(cont)
-        raise
-    return cont(r)
+    # A continuation that asks for another call_then stores it in `box` and returns `box`, so
+    # a chain of them runs in this loop at constant depth.
+    box = [None]
+    while True:
+        try:
+            r = f(*args)
+        except BaseException:
+            _drop_continuation(cont)
+            raise
+        r = cont(r, box)
+        if r is not box:
+            return r
+        cont, f, args = box[0]
 
 def _host_call(f, args):
     return f(*args)
@@ -368,6 +375,7 @@ fn lookup_global(vm: &mut Vm, name: &str) -> Result<Value, Error> {
 
 /// How a run started or continued by the host stopped.
 #[must_use = "a suspended run is abandoned when its Paused or Pending is dropped"]
+#[derive(Debug)]
 pub enum Step {
     /// The function (or module body, or generator) finished with this value.
     Returned(Handle),
@@ -401,11 +409,13 @@ impl Step {
 
 /// A run suspended for lack of fuel. Dropping it abandons the run: the generators whose frames
 /// it holds are finished.
+#[derive(Debug)]
 pub struct Paused {
     run: Parked,
 }
 
 /// A run suspended by a native, waiting for the host's reply. Dropping it abandons the run.
+#[derive(Debug)]
 pub struct Pending {
     run: Parked,
     request: Handle,
@@ -423,6 +433,12 @@ struct Parked {
     id: u32,
     shared: Rc<Shared>,
     live: bool,
+}
+
+impl std::fmt::Debug for Parked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "run #{}", self.id)
+    }
 }
 
 impl Drop for Parked {

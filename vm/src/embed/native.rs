@@ -322,9 +322,25 @@ fn host_trampoline(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> Result<Ret
             let Some(k) = take_once(vm, tag) else {
                 return Err(vm.runtime_error("continuation already used"));
             };
-            let v = rest.first().copied().unwrap_or(Value::None);
-            let r = k(&mut NativeCx { vm }, v);
-            return r.map_err(|e| e.to_exc(vm));
+            let (v, chain) = (rest.first().copied().unwrap_or(Value::None), rest.get(1).copied());
+            return match k(&mut NativeCx { vm }, v) {
+                // Another call_then: handed back to `_call_then`'s loop through its box.
+                Ok(Ret::TailCall(callee, next))
+                    if chain.is_some() && vm.embed.call_then_helper.is_some_and(|h| h.is(callee)) =>
+                {
+                    let (Some(Value::Obj(b)), true) = (chain, next.len() == 3) else {
+                        return Err(vm.runtime_error("call_then: bad continuation chain"));
+                    };
+                    let step = vm.new_tuple(next);
+                    if let HeapObj::List(items) = vm.heap.get_mut(b) {
+                        items.clear();
+                        items.push(step);
+                    }
+                    Ok(Ret::Value(Value::Obj(b)))
+                }
+                Ok(ret) => Ok(ret),
+                Err(e) => Err(e.to_exc(vm)),
+            };
         }
         _ => return Err(vm.runtime_error("continuation already used")),
     };
