@@ -505,11 +505,41 @@ impl Runtime {
 
     /// [`Runtime::exec`], giving back how the run stopped.
     pub fn start_exec(&mut self, source: &str, filename: &str) -> Result<Step, Error> {
+        let globals = self.main_globals();
+        self.exec_with(globals, source, filename)
+    }
+
+    /// A fresh global namespace (its `__name__` is `'__main__'`) for [`Runtime::start_exec_in`]:
+    /// scripts run in separate namespaces share nothing but the builtins and imported modules.
+    pub fn namespace(&mut self) -> Handle {
+        let d = self.vm.new_dict();
+        if let Value::Obj(r) = d {
+            let builtins = self.vm.lookup_module("builtins").map(Value::Obj).unwrap_or(Value::None);
+            for (k, v) in [("__name__", self.vm.new_str("__main__")), ("__builtins__", builtins)] {
+                let k = self.vm.intern(k);
+                let _ = self.vm.dict_set(r, k, v);
+            }
+        }
+        Handle::new(&self.vm, d)
+    }
+
+    /// [`Runtime::start_exec`] in the namespace `ns` (from [`Runtime::namespace`]).
+    pub fn start_exec_in(&mut self, ns: &Handle, source: &str, filename: &str) -> Result<Step, Error> {
+        let globals = match ns.value(&self.vm)? {
+            Value::Obj(r) if matches!(self.vm.heap.get(r), HeapObj::Dict(_)) => r,
+            v => {
+                let msg = format!("a namespace is a dict, not {}", self.vm.type_name(v));
+                return Err(Error::with_kind(ErrorKind::Usage, "TypeError", msg));
+            }
+        };
+        self.exec_with(globals, source, filename)
+    }
+
+    fn exec_with(&mut self, globals: ObjRef, source: &str, filename: &str) -> Result<Step, Error> {
         self.enter();
         let code =
             coro_compiler::compile_module(source, filename).map_err(|e| Error::from_compile(&e, filename, source))?;
         self.vm.sources.insert(filename.into(), source.into());
-        let globals = self.main_globals();
         let lc = self.vm.load_code(code);
         let frame = crate::call::new_frame(lc, globals, &[], Link::Host);
         let r = self.vm.run(frame, None);
