@@ -675,14 +675,15 @@ impl Vm {
                     f.stack.push(Value::Bool(!t));
                 }
                 Op::Jump => {
-                    if (arg as usize) < start {
+                    if (arg as usize) <= start {
                         fuel!(back_edge_fuel(start, arg as usize));
                     }
-                    ip = arg as usize;
                     if self.heap.should_collect() {
+                        // Before the jump, so a MemoryError is raised inside the loop's body.
                         save!();
                         tri!(self.safepoint_collect(f));
                     }
+                    ip = arg as usize;
                 }
                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                     let c = pop!(f);
@@ -1398,7 +1399,7 @@ impl Vm {
                         if self.heap.should_collect() {
                             break;
                         }
-                        if a < ip {
+                        if a <= ip {
                             let cost = back_edge_fuel(ip, a);
                             if self.fuel < cost {
                                 break;

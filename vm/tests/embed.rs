@@ -365,3 +365,25 @@ fn deep_runs_fit_a_small_native_stack() {
     });
     t.expect("spawn").join().expect("the thread finished without overflowing its stack");
 }
+
+/// The example of the README's embedding section.
+#[test]
+fn readme_example() -> Result<(), Error> {
+    let mut rt = Runtime::new();
+    rt.register_fn("sleep", |cx: &mut NativeCx, (ms,): (u64,)| cx.suspend(ms)); // suspends the script
+    rt.exec("def task(name):\n    t = sleep(100)\n    return f'{name} woke at {t}'\n", "main.py")?;
+    let Step::Suspended(pending) = rt.start_call("task", ("a",))? else { unreachable!() };
+    let ms: u64 = rt.get(pending.request())?; // the host decides when to continue
+    let Step::Returned(v) = rt.reply(pending, ms)? else { unreachable!() };
+    assert_eq!(rt.get::<String>(&v)?, "a woke at 100");
+    Ok(())
+}
+
+/// Errors cross threads (and fit `Box<dyn Error + Send + Sync>`); runtimes and handles do not.
+#[test]
+fn errors_are_send_and_sync() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<Error>();
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(Error::new("ValueError", "x"));
+    assert_eq!(boxed.to_string(), "ValueError: x");
+}
