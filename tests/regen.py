@@ -82,7 +82,6 @@ def render(exit_status, stderr_last, stdout):
 # --- the subset -------------------------------------------------------------------------
 
 SUBSET_RULES = {
-    ast.With: "`with`",
     ast.AsyncWith: "`async with`",
     ast.AsyncFunctionDef: "`async def`",
     ast.AsyncFor: "`async for`",
@@ -95,6 +94,7 @@ SUBSET_RULES = {
 # other standard library module: coro would refuse it, so the case could never pass.
 CORO_MODULES = {
     "sys", "builtins", "time", "itertools", "math", "functools", "typing", "types", "inspect", "asyncio",
+    "collections", "enum",
 }
 
 

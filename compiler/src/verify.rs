@@ -259,7 +259,8 @@ fn verify_one(c: &Code) -> VResult<()> {
                     Op::BuildSlice => arg == 2 || arg == 3,
                     Op::Raise => arg <= 2,
                     Op::CallEx | Op::IsOp | Op::ContainsOp => arg <= 1,
-                    Op::MakeFunction | Op::FormatValue => arg < 8,
+                    Op::MakeFunction => arg < 16,
+                    Op::FormatValue => arg < 8,
                     Op::BinaryOp | Op::InplaceOp => BinOpKind::from_u32(arg).is_some(),
                     Op::Copy
                     | Op::Swap
@@ -320,6 +321,8 @@ fn verify_one(c: &Code) -> VResult<()> {
         let reaches = match op {
             Op::ListAppend | Op::SetAdd | Op::MapAdd => pops + arg,
             Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => arg + 1,
+            // It reads the `__exit__` and the exception below the result it pushes.
+            Op::WithExceptStart => 3,
             _ => 0,
         };
         if reaches > s.depth {

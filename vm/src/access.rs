@@ -455,12 +455,28 @@ impl Vm {
                 "__name__" => Some(f.name),
                 "__qualname__" => Some(f.qualname),
                 "__module__" => Some(f.module),
-                "__doc__" => Some(Value::None),
+                "__doc__" => match f.dict.and_then(|d| self.dict_get_str(d, name)) {
+                    Some(v) => Some(v),
+                    None if f.code.code.flags.docstring => f.code.consts.first().copied(),
+                    None => Some(Value::None),
+                },
                 "__defaults__" => {
                     let d = f.defaults.clone();
                     Some(if d.is_empty() { Value::None } else { self.new_tuple(d) })
                 }
                 "__globals__" => Some(Value::Obj(f.globals)),
+                "__annotations__" => {
+                    let a = f.annotations;
+                    Some(if a.is_undef() {
+                        let d = self.new_dict();
+                        if let HeapObj::Function(f) = self.heap.get_mut(r) {
+                            f.annotations = d;
+                        }
+                        d
+                    } else {
+                        a
+                    })
+                }
                 "__code__" => {
                     let c = f.code.clone();
                     Some(Value::Obj(self.heap.alloc(HeapObj::Code(c))))
@@ -576,7 +592,14 @@ impl Vm {
                     "__doc__" => Some(self.class_lookup(r, name).unwrap_or(Value::None)),
                     _ => match self.class_lookup(r, name) {
                         Some(v) => Some(self.class_attr(r, v)),
-                        None => None,
+                        // Then the metaclass's attributes, bound to the class.
+                        None => match self.class(r).and_then(|c| c.metaclass) {
+                            Some(m) => match self.class_lookup(m, name) {
+                                Some(v) => Some(self.bind_descr(v, obj, m)),
+                                None => None,
+                            },
+                            None => None,
+                        },
                     },
                 }
             }
@@ -739,9 +762,10 @@ impl Vm {
                 }
                 HeapObj::Instance { dict, class } => {
                     let dict = *dict;
-                    if *class == self.types.object {
-                        // Plain `object()` instances have no attribute dict.
-                        return Err(self.attribute_error(&format!("'object' object has no attribute '{n}'")));
+                    if !self.is_user_class(*class) {
+                        // `object()`, NotImplemented, tracebacks: no attribute dict.
+                        let t = self.type_name(obj);
+                        return Err(self.attribute_error(&format!("'{t}' object has no attribute '{n}'")));
                     }
                     if n == "__class__" || n == "__dict__" {
                         return Err(self.exc_msg(
@@ -754,7 +778,8 @@ impl Vm {
                 HeapObj::Class(c) => {
                     if c.heap_type {
                         let d = c.dict;
-                        if n.starts_with("__") && n.ends_with("__") {
+                        // Each class records its special methods when it is created.
+                        if crate::special::SPECIALS.iter().any(|(s, _)| *s == n) || n == "__class__" {
                             return Err(self.exc_msg(
                                 ExcKind::NotImplementedError,
                                 &format!("coro: assigning {n} on a class is not supported yet"),

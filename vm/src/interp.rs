@@ -779,9 +779,10 @@ impl Vm {
                 Op::MakeFunction => {
                     let code_v = pop!(f);
                     let closure = if arg & make_function::CLOSURE != 0 { pop!(f) } else { Value::Undef };
+                    let annotations = if arg & make_function::ANNOTATIONS != 0 { pop!(f) } else { Value::Undef };
                     let kwdefaults = if arg & make_function::KWDEFAULTS != 0 { pop!(f) } else { Value::Undef };
                     let defaults = if arg & make_function::DEFAULTS != 0 { pop!(f) } else { Value::Undef };
-                    let func = tri!(self.make_function(f.globals, code_v, defaults, kwdefaults, closure));
+                    let func = tri!(self.make_function(f.globals, code_v, defaults, kwdefaults, annotations, closure));
                     f.stack.push(func);
                 }
                 Op::Call => {
@@ -1066,6 +1067,11 @@ impl Vm {
                         flow!(self.call_value(f, m, &[c, k], &[]));
                         continue;
                     }
+                    if let Some(m) = self.class_getitem(c) {
+                        // `Cls[k]`: the class's `__class_getitem__` (implicitly a class method).
+                        flow!(self.call_value(f, m, &[c, k], &[]));
+                        continue;
+                    }
                     let v = tri!(self.get_item(c, k));
                     f.stack.push(v);
                 }
@@ -1202,6 +1208,32 @@ impl Vm {
                         },
                     };
                     f.stack.push(v);
+                }
+                Op::BeforeWith => {
+                    let mgr = pop!(f);
+                    let enter = self.special_method(mgr, "__enter__");
+                    let exit = self.special_method(mgr, "__exit__");
+                    let (Some(enter), Some(exit)) = (enter, exit) else {
+                        let t = self.type_name(mgr);
+                        let missed = if enter.is_some() { " (missed __exit__ method)" } else { "" };
+                        let e = self
+                            .type_error(&format!("'{t}' object does not support the context manager protocol{missed}"));
+                        tri!(Err(e))
+                    };
+                    let bound = self.heap.alloc(HeapObj::BoundMethod { func: exit, this: mgr });
+                    f.stack.push(Value::Obj(bound));
+                    flow!(self.call_value(f, enter, &[mgr], &[]));
+                }
+                Op::WithExceptStart => {
+                    let n = f.stack.len();
+                    if n < 3 {
+                        let e = self.runtime_error("bad bytecode: WithExceptStart on a short stack");
+                        tri!(Err(e))
+                    }
+                    let (exit, exc) = (f.stack[n - 3], f.stack[n - 1]);
+                    let typ = Value::Obj(self.class_of(exc));
+                    let tb = self.new_traceback();
+                    flow!(self.call_value(f, exit, &[typ, exc, tb], &[]));
                 }
                 Op::PrintExpr => {
                     let v = pop!(f);
@@ -1757,6 +1789,7 @@ impl Vm {
         code_v: Value,
         defaults: Value,
         kwdefaults: Value,
+        annotations: Value,
         closure: Value,
     ) -> Result<Value, Exc> {
         let code = match code_v {
@@ -1784,6 +1817,7 @@ impl Vm {
             closure,
             module,
             dict: None,
+            annotations,
         };
         Ok(Value::Obj(self.heap.alloc(HeapObj::Function(Box::new(func)))))
     }

@@ -10,6 +10,8 @@
 //! The built-in modules are one table (`BUILTIN_MODULES`); each lives in a file of its own here.
 
 pub mod asyncio;
+pub mod collections;
+pub mod r#enum;
 pub mod functools;
 pub mod inspect;
 pub mod itertools;
@@ -86,14 +88,14 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
         create: functools::create,
         cpython_builtin: false,
         unsupported: functools::UNSUPPORTED,
-        source: None,
+        source: Some(functools::SOURCE),
     },
     BuiltinModule {
         name: "typing",
         create: typing::create,
         cpython_builtin: false,
         unsupported: typing::UNSUPPORTED,
-        source: None,
+        source: Some(typing::SOURCE),
     },
     BuiltinModule {
         name: "types",
@@ -108,6 +110,20 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
         cpython_builtin: false,
         unsupported: inspect::UNSUPPORTED,
         source: Some(inspect::INSPECT_SOURCE),
+    },
+    BuiltinModule {
+        name: "collections",
+        create: collections::create,
+        cpython_builtin: false,
+        unsupported: collections::UNSUPPORTED,
+        source: Some(collections::SOURCE),
+    },
+    BuiltinModule {
+        name: "enum",
+        create: r#enum::create,
+        cpython_builtin: false,
+        unsupported: r#enum::UNSUPPORTED,
+        source: Some(r#enum::SOURCE),
     },
     BuiltinModule {
         name: "asyncio",
@@ -327,6 +343,7 @@ impl Vm {
             closure: Box::new([]),
             module: Value::None,
             dict: None,
+            annotations: Value::Undef,
         };
         let body = Value::Obj(self.heap.alloc(HeapObj::Function(Box::new(func))));
         self.initializing.push(module);
