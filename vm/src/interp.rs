@@ -61,6 +61,8 @@ pub enum SuspendReason {
 /// a suspending native reaches its caller.
 pub struct Suspension {
     pub reason: SuspendReason,
+    /// Boxed on purpose: frames move back onto the frame stack by pointer.
+    #[allow(clippy::vec_box)]
     pub(crate) frames: Vec<Box<Frame>>,
     pub(crate) link: Link,
 }
