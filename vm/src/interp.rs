@@ -122,7 +122,7 @@ impl Vm {
             Outcome::Yielded(v) => Ok(v),
             Outcome::Suspended(s) => {
                 // Only the embedding API can continue a suspended run; here it is abandoned.
-                self.abandon(s);
+                self.abandon(*s);
                 Err(self.runtime_error("the script was suspended where it cannot be continued"))
             }
         }
@@ -146,7 +146,7 @@ impl Vm {
 
     /// Continues a suspended run: with `input` Ok(v) the suspending native's call gives `v`
     /// (ignored after running out of fuel), with Err(e) the call raises `e`.
-    pub(crate) fn continue_run(&mut self, mut s: Box<Suspension>, input: Result<Value, Exc>) -> Result<Outcome, Exc> {
+    pub(crate) fn continue_run(&mut self, mut s: Suspension, input: Result<Value, Exc>) -> Result<Outcome, Exc> {
         let base = self.frames.len();
         let Some(mut f) = s.frames.pop() else { return Err(self.runtime_error("empty suspended run")) };
         self.frames.append(&mut s.frames);
@@ -166,7 +166,7 @@ impl Vm {
 
     /// Drops a suspended run that will never continue: the generators whose frames it holds
     /// are finished (as if closed without running their `finally` blocks).
-    pub(crate) fn abandon(&mut self, s: Box<Suspension>) {
+    pub(crate) fn abandon(&mut self, s: Suspension) {
         for f in s.frames {
             if let Some(g) = f.gen {
                 self.abandon_generator(g);

@@ -479,7 +479,7 @@ impl Runtime {
         for id in dropped {
             if let Some(s) = self.vm.embed.parked.get_mut(id as usize).and_then(Option::take) {
                 self.vm.embed.free_parked.push(id);
-                self.vm.abandon(s);
+                self.vm.abandon(*s);
             }
         }
         if !self.bounded {
@@ -706,7 +706,7 @@ impl Runtime {
     pub fn proceed(&mut self, paused: Paused) -> Result<Step, Error> {
         self.enter();
         let s = self.unpark(paused.run)?;
-        let r = self.vm.continue_run(s, Ok(Value::None));
+        let r = self.vm.continue_run(*s, Ok(Value::None));
         self.step(r)
     }
 
@@ -716,7 +716,7 @@ impl Runtime {
         self.enter();
         let input = value.into_script(&mut self.vm).map_err(|e| e.to_exc(&mut self.vm));
         let s = self.unpark(pending.run)?;
-        let r = self.vm.continue_run(s, input);
+        let r = self.vm.continue_run(*s, input);
         self.step(r)
     }
 
@@ -725,7 +725,7 @@ impl Runtime {
         self.enter();
         let e = exc.to_exc(&mut self.vm);
         let s = self.unpark(pending.run)?;
-        let r = self.vm.continue_run(s, Err(e));
+        let r = self.vm.continue_run(*s, Err(e));
         self.step(r)
     }
 
