@@ -507,7 +507,7 @@ impl Vm {
                     let s = b.name;
                     Some(self.new_str(s))
                 }
-                "__self__" => Some(if b.this.is_undef() { Value::None } else { b.this }),
+                "__self__" => Some(if b.this.is_undef() || crate::embed::is_host_fn(b) { Value::None } else { b.this }),
                 _ => None,
             },
             HeapObj::BoundMethod { func, this } => {

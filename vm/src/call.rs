@@ -127,6 +127,9 @@ impl Vm {
                 self.push_frame(f, frame)?;
                 Ok(Flow::Next)
             }
+            Ret::Suspend(request) => Ok(Flow::Exit(Outcome::Suspended(crate::interp::Suspension::new(
+                crate::interp::SuspendReason::Request(request),
+            )))),
         }
     }
 
@@ -188,7 +191,11 @@ impl Vm {
         link: Link,
     ) -> Result<Flow, Exc> {
         let depth = self.frames.len();
-        let flow = self.call_value(f, callee, args, &[])?;
+        let mut flow = self.call_value(f, callee, args, &[])?;
+        if let Flow::Exit(Outcome::Suspended(s)) = &mut flow {
+            // A native that suspended: its result, when the host gives it, goes by `link`.
+            s.link = link;
+        }
         if let Flow::Next = flow {
             if self.frames.len() > depth && f.gen.is_none() && matches!(f.link, Link::Call) {
                 f.link = link;

@@ -191,6 +191,20 @@ impl Vm {
         }
     }
 
+    /// A generator whose frame belonged to an abandoned suspended run: it is finished.
+    /// Its delegators (a `yield from` chain above it) are finished too.
+    pub(crate) fn abandon_generator(&mut self, g: ObjRef) {
+        let mut next = Some(g);
+        while let Some(g) = next {
+            next = self.gen(g).and_then(|x| x.delegator);
+            self.finish_generator(g);
+            if let Some(x) = self.gen_mut(g) {
+                x.delegator = None;
+            }
+        }
+        self.chain_epoch += 1;
+    }
+
     fn finish_generator(&mut self, g: ObjRef) {
         if let Some(x) = self.gen_mut(g) {
             x.state = GenState::Done;

@@ -19,6 +19,9 @@ pub struct Heap {
     pub live: usize,
     /// Estimated bytes held by live objects (for the memory limit).
     pub bytes: usize,
+    /// The memory limit in (estimated) bytes: passing it makes the next safepoint collect, and
+    /// if the live heap is still above it the script gets MemoryError. `usize::MAX`: none.
+    pub limit: usize,
     pub collections: u64,
 }
 
@@ -40,6 +43,7 @@ impl Heap {
             threshold: MIN_THRESHOLD,
             live: 0,
             bytes: 0,
+            limit: usize::MAX,
             collections: 0,
         }
     }
@@ -49,6 +53,9 @@ impl Heap {
         self.allocated_since_gc += 1;
         self.live += 1;
         self.bytes += approx_size(&obj);
+        if self.bytes > self.limit {
+            self.threshold = 0;
+        }
         if let Some(i) = self.free.pop() {
             self.objs[i as usize] = obj;
             ObjRef(i)

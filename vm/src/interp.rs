@@ -27,6 +27,10 @@ pub enum Ret {
     Call { callee: Value, args: Vec<Value>, kwnames: Vec<Value> },
     /// Run this frame; its return value is the native call's result.
     Frame(Box<Frame>),
+    /// Suspend the whole run: the loop returns to the host with this request
+    /// (`Outcome::Suspended`); the host later continues it with the native call's result or an
+    /// exception raised where the native was called (see `embed`).
+    Suspend(Value),
 }
 
 impl From<Value> for Ret {
@@ -39,7 +43,50 @@ impl From<Value> for Ret {
 pub enum Outcome {
     Returned(Value),
     Yielded(Value),
+    /// The run stopped before finishing (out of fuel, or a native asked to suspend); its frames
+    /// are in the `Suspension`, and `Vm::continue_run` goes on where it stopped.
+    Suspended(Box<Suspension>),
 }
+
+/// Why a run was suspended.
+pub enum SuspendReason {
+    /// The fuel ran out at a loop back edge or a call (which runs again when continued).
+    OutOfFuel,
+    /// A native returned `Ret::Suspend` with this request; the run continues with a result for
+    /// the native's call.
+    Request(Value),
+}
+
+/// A suspended run: its frames (callers first, the running frame last) and how a result for
+/// a suspending native reaches its caller.
+pub struct Suspension {
+    pub reason: SuspendReason,
+    /// Boxed on purpose: frames move back onto the frame stack by pointer.
+    #[allow(clippy::vec_box)]
+    pub(crate) frames: Vec<Box<Frame>>,
+    pub(crate) link: Link,
+}
+
+impl Suspension {
+    pub(crate) fn new(reason: SuspendReason) -> Box<Suspension> {
+        Box::new(Suspension { reason, frames: Vec::new(), link: Link::Call })
+    }
+
+    /// Calls `f` on every value the suspended run holds (for the collector).
+    pub(crate) fn frames(&self) -> impl Iterator<Item = &Frame> {
+        self.frames.iter().map(|b| &**b)
+    }
+
+    pub(crate) fn request(&self) -> Value {
+        match self.reason {
+            SuspendReason::Request(v) => v,
+            SuspendReason::OutOfFuel => Value::None,
+        }
+    }
+}
+
+/// Fuel charged for a call: about the instructions a call and return take.
+pub(crate) const CALL_FUEL: u64 = 4;
 
 /// What an instruction handler wants the loop to do next (beyond falling through).
 pub(crate) enum Flow {
@@ -73,22 +120,64 @@ impl Vm {
         match self.run(frame, None)? {
             Outcome::Returned(v) => Ok(v),
             Outcome::Yielded(v) => Ok(v),
+            Outcome::Suspended(s) => {
+                // Only the embedding API can continue a suspended run; here it is abandoned.
+                self.abandon(*s);
+                Err(self.runtime_error("the script was suspended where it cannot be continued"))
+            }
         }
     }
 
     /// The loop. `pending` is an exception to raise in `f` before executing anything (a throw
     /// into a generator frame the host resumed).
     pub(crate) fn run(&mut self, f: Box<Frame>, pending: Option<Exc>) -> Result<Outcome, Exc> {
+        let base = self.frames.len();
+        self.run_at(f, pending, base)
+    }
+
+    /// `run` for a frame whose callers down to `base` are already on the frame stack (a
+    /// suspended run being continued).
+    pub(crate) fn run_at(&mut self, f: Box<Frame>, pending: Option<Exc>, base: usize) -> Result<Outcome, Exc> {
         self.loops_active += 1;
         // The observing instance (profile, trace) only when an observer is installed: the
         // ordinary instance has no observation code at all.
         let r = if self.observer.is_some() {
-            self.run_loop::<true>(f, pending)
+            self.run_loop::<true>(f, pending, base)
         } else {
-            self.run_loop::<false>(f, pending)
+            self.run_loop::<false>(f, pending, base)
         };
         self.loops_active -= 1;
         r
+    }
+
+    /// Continues a suspended run: with `input` Ok(v) the suspending native's call gives `v`
+    /// (ignored after running out of fuel), with Err(e) the call raises `e`.
+    pub(crate) fn continue_run(&mut self, mut s: Suspension, input: Result<Value, Exc>) -> Result<Outcome, Exc> {
+        let base = self.frames.len();
+        let Some(mut f) = s.frames.pop() else { return Err(self.runtime_error("empty suspended run")) };
+        self.frames.append(&mut s.frames);
+        let pending = match (&s.reason, input) {
+            (SuspendReason::OutOfFuel, _) => None,
+            (SuspendReason::Request(_), Ok(v)) => {
+                self.deliver_value(&mut f, s.link, v);
+                None
+            }
+            (SuspendReason::Request(_), Err(e)) => {
+                self.set_context(&f, e);
+                Some(e)
+            }
+        };
+        self.run_at(f, pending, base)
+    }
+
+    /// Drops a suspended run that will never continue: the generators whose frames it holds
+    /// are finished (as if closed without running their `finally` blocks).
+    pub(crate) fn abandon(&mut self, s: Suspension) {
+        for f in s.frames {
+            if let Some(g) = f.gen {
+                self.abandon_generator(g);
+            }
+        }
     }
 
     /// Calls a Python function from the host (only when no dispatch loop is running).
@@ -102,8 +191,12 @@ impl Vm {
         self.run_frame(frame)
     }
 
-    fn run_loop<const OBSERVE: bool>(&mut self, mut f: Box<Frame>, pending: Option<Exc>) -> Result<Outcome, Exc> {
-        let base = self.frames.len();
+    fn run_loop<const OBSERVE: bool>(
+        &mut self,
+        mut f: Box<Frame>,
+        pending: Option<Exc>,
+        base: usize,
+    ) -> Result<Outcome, Exc> {
         if OBSERVE {
             self.observe_run(&f);
         }
@@ -115,6 +208,11 @@ impl Vm {
             let mut err: Exc = match pending.take() {
                 Some(e) => e,
                 None => match self.dispatch::<OBSERVE>(&mut f, &mut ip, base) {
+                    Ok(Outcome::Suspended(mut s)) => {
+                        s.frames = self.frames.split_off(base);
+                        s.frames.push(f);
+                        return Ok(Outcome::Suspended(s));
+                    }
                     Ok(out) => return Ok(out),
                     Err(e) => e,
                 },
@@ -269,6 +367,19 @@ impl Vm {
         // The first byte of the current instruction, its ExtendedArg prefixes included: an
         // instruction that runs again (after Python computed an operand) restarts there.
         let mut start = ip;
+        // Charges fuel before an instruction that may run without end (a loop's back edge, a
+        // call); out of fuel, the run suspends with the instruction not yet started.
+        macro_rules! fuel {
+            ($cost:expr) => {{
+                let cost: u64 = $cost;
+                if self.fuel < cost {
+                    *ip_ref = start;
+                    f.ip = start;
+                    return Ok(Outcome::Suspended(Suspension::new(SuspendReason::OutOfFuel)));
+                }
+                self.fuel -= cost;
+            }};
+        }
         loop {
             if ext == 0 {
                 if !OBSERVE {
@@ -594,11 +705,15 @@ impl Vm {
                     f.stack.push(Value::Bool(!t));
                 }
                 Op::Jump => {
-                    ip = arg as usize;
-                    if self.heap.should_collect() {
-                        save!();
-                        self.collect_garbage(Some(f));
+                    if (arg as usize) <= start {
+                        fuel!(back_edge_fuel(start, arg as usize));
                     }
+                    if self.heap.should_collect() {
+                        // Before the jump, so a MemoryError is raised inside the loop's body.
+                        save!();
+                        tri!(self.safepoint_collect(f));
+                    }
+                    ip = arg as usize;
                 }
                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                     let c = pop!(f);
@@ -688,7 +803,7 @@ impl Vm {
                     }
                     if self.heap.should_collect() {
                         save!();
-                        self.collect_garbage(Some(f));
+                        tri!(self.safepoint_collect(f));
                     }
                 }
                 Op::MakeFunction => {
@@ -701,6 +816,7 @@ impl Vm {
                     f.stack.push(func);
                 }
                 Op::Call => {
+                    fuel!(CALL_FUEL);
                     let n = arg as usize;
                     let base_i = f.stack.len() - n - 1;
                     let callee = f.stack[base_i];
@@ -721,6 +837,7 @@ impl Vm {
                     flow!(self.call_value(f, callee, &args, &[]));
                 }
                 Op::CallKw => {
+                    fuel!(CALL_FUEL);
                     let names = pop!(f);
                     let kwnames: Vec<Value> = self.tuple_items(names);
                     let n = arg as usize;
@@ -731,6 +848,7 @@ impl Vm {
                     flow!(self.call_value(f, callee, &args, &kwnames));
                 }
                 Op::CallEx => {
+                    fuel!(CALL_FUEL);
                     let kwargs = if arg & 1 != 0 { pop!(f) } else { Value::Undef };
                     let args_t = pop!(f);
                     let callee = pop!(f);
@@ -781,6 +899,7 @@ impl Vm {
                     f.stack.push(this);
                 }
                 Op::CallMethod => {
+                    fuel!(CALL_FUEL);
                     let n = arg as usize;
                     let base_i = f.stack.len() - n - 2;
                     let mut callee = f.stack[base_i];
@@ -1350,6 +1469,13 @@ impl Vm {
                         if self.heap.should_collect() {
                             break;
                         }
+                        if a <= ip {
+                            let cost = back_edge_fuel(ip, a);
+                            if self.fuel < cost {
+                                break;
+                            }
+                            self.fuel -= cost;
+                        }
                         ip = a;
                     }
                     FOR_ITER => {
@@ -1391,10 +1517,14 @@ impl Vm {
                         }
                         let Value::Obj(r) = read!(n - a - 1) else { break };
                         let HeapObj::Function(func) = self.heap.get(r) else { break };
-                        if func.code.simple_argcount != a || self.frames.len() + 2 > self.recursion_limit {
+                        if func.code.simple_argcount != a
+                            || self.frames.len() + 2 > self.recursion_limit
+                            || self.fuel < CALL_FUEL
+                        {
                             break;
                         }
                         let Some(mut frame) = self.frame_pool.pop() else { break };
+                        self.fuel -= CALL_FUEL;
                         // SAFETY: as above.
                         unsafe { f.stack.set_len(n) };
                         init_simple_frame(&mut frame, func, &f.stack[n - a..]);
@@ -1740,7 +1870,7 @@ impl Vm {
 
     /// Sets `__context__` of a newly raised exception to the one being handled.
     #[inline(never)]
-    fn set_context(&mut self, f: &Frame, e: Exc) {
+    pub(crate) fn set_context(&mut self, f: &Frame, e: Exc) {
         if let Some(ctx) = self.current_exc_info(f) {
             if ctx != e {
                 if let Some(x) = self.exc_obj_mut(e) {
@@ -1861,6 +1991,13 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// Fuel for a jump back from the instruction at `from` to `to`: the loop body's length in
+/// instructions (two bytes each, most of them), so fuel counts about one unit per instruction.
+#[inline(always)]
+fn back_edge_fuel(from: usize, to: usize) -> u64 {
+    ((from - to) as u64 >> 1) | 1
 }
 
 /// Readies a pooled frame for a call of `func` whose code takes exactly `args` positionally and

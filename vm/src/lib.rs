@@ -11,6 +11,7 @@ mod classes;
 pub mod cli;
 pub mod coroc;
 pub mod dict;
+pub mod embed;
 pub mod exceptions;
 pub mod frame;
 pub mod generator;
@@ -94,6 +95,11 @@ pub struct Vm {
     /// The profiler and tracer, when installed: the dispatch loop then runs its observing
     /// instance (`observe.rs`).
     pub(crate) observer: Option<Box<observe::Observer>>,
+    /// Fuel left: loop back edges and calls use it up, and a run that runs out suspends
+    /// (`interp::SuspendReason::OutOfFuel`). `u64::MAX` when unbounded.
+    pub(crate) fuel: u64,
+    /// What the embedding API keeps in the VM: host functions, handles, suspended runs.
+    pub(crate) embed: Box<embed::State>,
 }
 
 impl Vm {
@@ -128,6 +134,8 @@ impl Vm {
             frame_pool: Vec::new(),
             loops_active: 0,
             observer: None,
+            fuel: u64::MAX,
+            embed: Box::default(),
             placeholder_code: Rc::new(LoadedCode {
                 bytes: Box::new([]),
                 code: Rc::new(placeholder_code()),
@@ -417,8 +425,19 @@ impl Vm {
         roots.extend(self.prelude.values().copied());
         roots.extend(self.roots.iter().copied());
         roots.extend(self.initializing.iter().map(|m| Value::Obj(*m)));
-        let frames = self.frames.iter().map(|b| &**b).chain(running);
+        self.embed.roots(&mut roots);
+        let frames = self.frames.iter().map(|b| &**b).chain(running).chain(self.embed.frames());
         self.heap.collect(&roots, frames);
+    }
+
+    /// Collects at a safepoint of the loop; MemoryError when the live heap still exceeds the
+    /// memory limit afterwards.
+    pub(crate) fn safepoint_collect(&mut self, running: &Frame) -> Result<(), Exc> {
+        self.collect_garbage(Some(running));
+        if self.heap.bytes > self.heap.limit {
+            return Err(self.memory_error());
+        }
+        Ok(())
     }
 }
 

@@ -208,7 +208,7 @@ impl Vm {
             }
             HeapObj::Function(f) => format!("<function {} at 0x{addr:x}>", self.str_of(f.qualname).unwrap_or("?")),
             HeapObj::Builtin(b) => {
-                if b.this.is_undef() {
+                if b.this.is_undef() || crate::embed::is_host_fn(b) {
                     format!("<built-in function {}>", b.name)
                 } else {
                     let t = self.type_name(b.this);

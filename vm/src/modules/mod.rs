@@ -184,7 +184,7 @@ pub fn new_builtin_module(
 }
 
 /// Where a module comes from.
-enum Found {
+pub(crate) enum Found {
     /// Already loaded (or a built-in module, created now).
     Ready(Value),
     /// A module whose body must run first: the module object and the function running its body.
@@ -237,6 +237,10 @@ impl Vm {
             }
             Some(m) => return Ok(Found::Ready(m)),
             None => {}
+        }
+        // A host's own modules, and the standard modules it withholds (`embed::Builder`).
+        if let Some(found) = crate::embed::find_module(self, name, key)? {
+            return Ok(found);
         }
         let builtin = builtin_module(name);
         if let Some(b) = builtin.filter(|b| b.cpython_builtin) {
@@ -326,7 +330,7 @@ impl Vm {
     }
 
     /// The function running `code` as the body of `module` (which counts as initialising).
-    fn module_body(&mut self, module: ObjRef, code: Rc<coro_compiler::Code>) -> Found {
+    pub(crate) fn module_body(&mut self, module: ObjRef, code: Rc<coro_compiler::Code>) -> Found {
         let d = self.module_dict(module);
         let lc = self.load_code(code);
         let func = Function {
@@ -459,7 +463,7 @@ impl Vm {
         e
     }
 
-    fn module_not_found(&mut self, msg: &str, name: Value) -> Exc {
+    pub(crate) fn module_not_found(&mut self, msg: &str, name: Value) -> Exc {
         let e = self.exc_msg(ExcKind::ModuleNotFoundError, msg);
         self.set_import_attrs(e, Some(name), None);
         e
@@ -484,7 +488,7 @@ impl Vm {
 
     /// A SyntaxError (or IndentationError/TabError) for a module that does not compile, carrying
     /// CPython's `(msg, (filename, lineno, offset, text, end_lineno, end_offset))` arguments.
-    fn syntax_error_from(&mut self, e: &coro_compiler::CompileError, path: &str, source: &str) -> Exc {
+    pub(crate) fn syntax_error_from(&mut self, e: &coro_compiler::CompileError, path: &str, source: &str) -> Exc {
         let kind = match e.kind {
             coro_compiler::error::ErrorKind::SyntaxError => ExcKind::SyntaxError,
             coro_compiler::error::ErrorKind::IndentationError => ExcKind::IndentationError,

@@ -1,0 +1,353 @@
+//! Host functions: Rust closures a script calls like any builtin. A closure lives in the
+//! runtime's table of host functions; the function object the script sees is a builtin whose
+//! receiver slot holds the table index, and one trampoline (`host_trampoline`) dispatches to the
+//! closure. Like every native, a host function never runs Python itself: it answers with a
+//! [`Reply`] asking the loop to call something (and maybe continue in Rust with the result) or
+//! to suspend the whole run until the host answers.
+
+use super::convert::{FromScript, IntoArgs, IntoScript};
+use super::{Error, Handle};
+use crate::interp::Ret;
+use crate::object::{Builtin, HeapObj};
+use crate::value::Value;
+use crate::{Exc, Vm};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+use std::sync::{Mutex, OnceLock};
+
+/// The `owner` of every host function object (how `repr` tells them from bound methods).
+const HOST_OWNER: &str = "<host>";
+
+/// Is `b` a host function (its receiver slot holds a table index, not a bound object)?
+pub(crate) fn is_host_fn(b: &Builtin) -> bool {
+    b.owner == HOST_OWNER
+}
+
+type HostFn = dyn FnMut(&mut NativeCx<'_>, &[Value]) -> Result<Ret, Error>;
+type Continuation = Box<dyn FnOnce(&mut NativeCx<'_>, Value) -> Result<Ret, Error>>;
+
+/// An entry of the host function table.
+pub(crate) enum Slot {
+    Fn {
+        name: &'static str,
+        f: Rc<RefCell<HostFn>>,
+    },
+    /// The rest of a native after a call it asked for (`NativeCx::call_then`); used once.
+    Once {
+        f: Continuation,
+        generation: u32,
+    },
+    Free {
+        generation: u32,
+    },
+}
+
+/// What a native function gets besides its arguments: the VM, to convert values, hold them and
+/// build its [`Reply`].
+pub struct NativeCx<'a> {
+    pub(crate) vm: &'a mut Vm,
+}
+
+impl NativeCx<'_> {
+    /// Converts a handle's value.
+    pub fn get<T: FromScript>(&mut self, h: &Handle) -> Result<T, Error> {
+        let v = h.value(self.vm)?;
+        T::from_script(self.vm, v)
+    }
+
+    /// Holds a Rust value as a script value.
+    pub fn handle(&mut self, v: impl IntoScript) -> Result<Handle, Error> {
+        let v = v.into_script(self.vm)?;
+        Ok(Handle::new(self.vm, v))
+    }
+
+    /// The name of the value's Python type (`int`, `list`, `Player`).
+    pub fn type_name(&self, h: &Handle) -> Result<String, Error> {
+        Ok(self.vm.type_name(h.value(self.vm)?))
+    }
+
+    /// Replies by calling `callee` with `args`: its result becomes this native's result (and an
+    /// exception it raises propagates to the native's caller). The call runs in the dispatch
+    /// loop after the native returns, never on the native stack.
+    pub fn call(&mut self, callee: &Handle, args: impl IntoArgs) -> Result<Reply, Error> {
+        let callee = callee.value(self.vm)?;
+        let args = args.into_args(self.vm)?;
+        Ok(Reply(Kind::Call(Handle::new(self.vm, callee), args.into_iter().map(|v| Handle::new(self.vm, v)).collect())))
+    }
+
+    /// Replies by calling `callee` with `args`, then continuing in `then` with its result,
+    /// converted to `R`. `then` replies in turn (a value, another call, a suspension). If the
+    /// call raises, the exception propagates and `then` is dropped unused.
+    ///
+    /// ```
+    /// use coro_vm::embed::{Handle, NativeCx, Runtime};
+    ///
+    /// let mut rt = Runtime::new();
+    /// // twice(f, x) = f(f(x)), without ever running Python on the native stack.
+    /// rt.register_fn("twice", |cx: &mut NativeCx, (f, x): (Handle, i64)| {
+    ///     let g = f.clone();
+    ///     cx.call_then(&f, (x,), move |cx, y: i64| cx.call(&g, (y,)))
+    /// });
+    /// rt.exec("r = twice(lambda n: n * 3, 2)", "main.py")?;
+    /// assert_eq!(rt.global::<i64>("r")?, 18);
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
+    pub fn call_then<R, T, F>(&mut self, callee: &Handle, args: impl IntoArgs, then: F) -> Result<Reply, Error>
+    where
+        R: FromScript,
+        T: IntoReply,
+        F: FnOnce(&mut NativeCx<'_>, R) -> Result<T, Error> + 'static,
+    {
+        let helper = self.vm.embed.call_then_helper.ok_or_else(|| Error::usage("call_then is unavailable"))?;
+        let callee = callee.value(self.vm)?;
+        let args = args.into_args(self.vm)?;
+        let args = self.vm.new_tuple(args);
+        let cont: Continuation = Box::new(move |cx: &mut NativeCx<'_>, v: Value| {
+            let r = R::from_script(cx.vm, v)?;
+            then(cx, r)?.into_reply(cx.vm)
+        });
+        let cont = new_continuation(self.vm, cont);
+        let parts = [cont, callee, args].map(|v| Handle::new(self.vm, v));
+        Ok(Reply(Kind::Call(Handle::new(self.vm, helper), parts.into())))
+    }
+
+    /// Replies by suspending the whole run: the host's `start_*`/`resume` call returns
+    /// [`Step::Suspended`](super::Step::Suspended) with `request`, and the run continues when
+    /// the host replies, the reply becoming this native's result (or an exception raised where
+    /// it was called). This works at any depth: in nested calls, in generators, in `yield from`
+    /// chains.
+    pub fn suspend(&mut self, request: impl IntoScript) -> Result<Reply, Error> {
+        let v = request.into_script(self.vm)?;
+        Ok(Reply(Kind::Suspend(Handle::new(self.vm, v))))
+    }
+}
+
+/// What a native asks the loop to do (made by [`NativeCx::call`], [`NativeCx::call_then`] and
+/// [`NativeCx::suspend`]); a native can also reply with any [`IntoScript`] value.
+pub struct Reply(Kind);
+
+enum Kind {
+    Call(Handle, Vec<Handle>),
+    Suspend(Handle),
+}
+
+/// A native function's result: any [`IntoScript`] value, or a [`Reply`].
+pub trait IntoReply {
+    fn into_reply(self, vm: &mut Vm) -> Result<Ret, Error>;
+}
+
+impl<T: IntoScript> IntoReply for T {
+    fn into_reply(self, vm: &mut Vm) -> Result<Ret, Error> {
+        Ok(Ret::Value(self.into_script(vm)?))
+    }
+}
+
+impl IntoReply for Reply {
+    fn into_reply(self, vm: &mut Vm) -> Result<Ret, Error> {
+        Ok(match self.0 {
+            Kind::Call(callee, args) => {
+                let args = args.iter().map(|h| h.value(vm)).collect::<Result<Vec<_>, _>>()?;
+                Ret::TailCall(callee.value(vm)?, args)
+            }
+            Kind::Suspend(request) => Ret::Suspend(request.value(vm)?),
+        })
+    }
+}
+
+/// A native function's parameters: `()`, a tuple of up to six [`FromScript`] types (trailing
+/// `Option`s may be left out by the caller), or [`Rest`] for any number of arguments.
+pub trait FromArgs: Sized {
+    /// Converts the arguments of a call of the function `name`.
+    fn from_args(vm: &mut Vm, name: &str, args: &[Value]) -> Result<Self, Error>;
+}
+
+/// Every argument, each converted to `T`: `Rest<Handle>` takes anything.
+pub struct Rest<T>(pub Vec<T>);
+
+impl<T: FromScript> FromArgs for Rest<T> {
+    fn from_args(vm: &mut Vm, name: &str, args: &[Value]) -> Result<Self, Error> {
+        let items = args.iter().enumerate().map(|(i, v)| T::from_script(vm, *v).map_err(|e| e.in_argument(name, i)));
+        Ok(Rest(items.collect::<Result<_, _>>()?))
+    }
+}
+
+impl FromArgs for () {
+    fn from_args(vm: &mut Vm, name: &str, args: &[Value]) -> Result<Self, Error> {
+        let _ = vm;
+        match args.len() {
+            0 => Ok(()),
+            n => Err(Error::conversion("TypeError", format!("{name}() takes no arguments ({n} given)"))),
+        }
+    }
+}
+
+/// Argument `i` of `args` (of `total` parameters) converted, or its default when left out.
+fn arg<T: FromScript>(vm: &mut Vm, name: &str, args: &[Value], i: usize, total: usize) -> Result<T, Error> {
+    match args.get(i) {
+        Some(v) => T::from_script(vm, *v).map_err(|e| e.in_argument(name, i)),
+        None => T::when_missing().ok_or_else(|| {
+            let msg =
+                format!("{name}() takes {total} argument{} ({} given)", if total == 1 { "" } else { "s" }, args.len());
+            Error::conversion("TypeError", msg)
+        }),
+    }
+}
+
+macro_rules! tuple_from_args {
+    ($n:expr; $($t:ident $i:tt),+) => {
+        impl<$($t: FromScript),+> FromArgs for ($($t,)+) {
+            fn from_args(vm: &mut Vm, name: &str, args: &[Value]) -> Result<Self, Error> {
+                if args.len() > $n {
+                    let msg = format!("{name}() takes at most {} argument{} ({} given)", $n, if $n == 1 { "" } else { "s" }, args.len());
+                    return Err(Error::conversion("TypeError", msg));
+                }
+                Ok(($(arg::<$t>(vm, name, args, $i, $n)?,)+))
+            }
+        }
+    };
+}
+
+tuple_from_args!(1; A 0);
+tuple_from_args!(2; A 0, B 1);
+tuple_from_args!(3; A 0, B 1, C 2);
+tuple_from_args!(4; A 0, B 1, C 2, D 3);
+tuple_from_args!(5; A 0, B 1, C 2, D 3, E 4);
+tuple_from_args!(6; A 0, B 1, C 2, D 3, E 4, F 5);
+
+/// A function name as `Builtin` keeps it (`&'static str`): each distinct name is leaked once per
+/// process, so registering the same names in many runtimes does not grow memory.
+fn static_name(name: &str) -> &'static str {
+    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut names = match NAMES.get_or_init(Default::default).lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(n) = names.get(name) {
+        return n;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.insert(leaked);
+    leaked
+}
+
+/// The builtin object for table entry `index` (of `generation`, for entries used once).
+fn host_object(vm: &mut Vm, name: &'static str, index: usize, generation: u32) -> Value {
+    let tag = Value::Int(index as i64 | (generation as i64) << 32);
+    let b = Builtin { name, func: host_trampoline, this: tag, owner: HOST_OWNER };
+    Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(b))))
+}
+
+/// A function object calling the typed closure `f` (arguments converted by `A`, the result by
+/// `R`).
+pub(crate) fn new_host_fn<A, R, F>(vm: &mut Vm, name: &str, mut f: F) -> Value
+where
+    A: FromArgs,
+    R: IntoReply,
+    F: FnMut(&mut NativeCx<'_>, A) -> Result<R, Error> + 'static,
+{
+    let name = static_name(name);
+    let erased = move |cx: &mut NativeCx<'_>, args: &[Value]| -> Result<Ret, Error> {
+        let a = A::from_args(cx.vm, name, args)?;
+        f(cx, a)?.into_reply(cx.vm)
+    };
+    let index = vm.embed.natives.len();
+    vm.embed.natives.push(Slot::Fn { name, f: Rc::new(RefCell::new(erased)) });
+    host_object(vm, name, index, 0)
+}
+
+fn new_continuation(vm: &mut Vm, f: Continuation) -> Value {
+    let natives = &mut vm.embed.natives;
+    let free = vm.embed.free_natives.pop().and_then(|i| match natives.get(i) {
+        Some(Slot::Free { generation }) => Some((i, *generation)),
+        _ => None,
+    });
+    let (index, generation) = match free {
+        Some((i, generation)) => {
+            natives[i] = Slot::Once { f, generation };
+            (i, generation)
+        }
+        None => {
+            natives.push(Slot::Once { f, generation: 0 });
+            (natives.len() - 1, 0)
+        }
+    };
+    host_object(vm, static_name("<continuation>"), index, generation)
+}
+
+/// Frees a continuation that will not run (the call it waited for raised).
+pub(crate) fn drop_continuation(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> Result<Ret, Exc> {
+    if let Some(Value::Obj(r)) = args.first() {
+        if let HeapObj::Builtin(b) = vm.heap.get(*r) {
+            if let (true, Value::Int(tag)) = (is_host_fn(b), b.this) {
+                take_once(vm, tag);
+            }
+        }
+    }
+    Ok(Ret::Value(Value::None))
+}
+
+/// Takes the continuation at `tag`, if it is still there, leaving the slot free.
+fn take_once(vm: &mut Vm, tag: i64) -> Option<Continuation> {
+    let (index, generation) = ((tag & 0xffff_ffff) as usize, (tag >> 32) as u32);
+    let slot = vm.embed.natives.get_mut(index)?;
+    match slot {
+        Slot::Once { generation: g, .. } if *g == generation => {
+            let old = std::mem::replace(slot, Slot::Free { generation: generation.wrapping_add(1) });
+            vm.embed.free_natives.push(index);
+            match old {
+                Slot::Once { f, .. } => Some(f),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The `NativeFn` of every host function: finds the closure by the index in the receiver slot
+/// (the first argument) and runs it on the rest.
+fn host_trampoline(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> Result<Ret, Exc> {
+    let (Some(Value::Int(tag)), rest) = (args.first().copied(), args.get(1..).unwrap_or(&[])) else {
+        return Err(vm.runtime_error("host function without its table index"));
+    };
+    let index = (tag & 0xffff_ffff) as usize;
+    let f = match vm.embed.natives.get(index) {
+        Some(Slot::Fn { name, f }) => {
+            if !kwnames.is_empty() {
+                return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+            }
+            f.clone()
+        }
+        Some(Slot::Once { .. }) => {
+            let Some(k) = take_once(vm, tag) else {
+                return Err(vm.runtime_error("continuation already used"));
+            };
+            let (v, chain) = (rest.first().copied().unwrap_or(Value::None), rest.get(1).copied());
+            return match k(&mut NativeCx { vm }, v) {
+                // Another call_then: handed back to `_call_then`'s loop through its box.
+                Ok(Ret::TailCall(callee, next))
+                    if chain.is_some() && vm.embed.call_then_helper.is_some_and(|h| h.is(callee)) =>
+                {
+                    let (Some(Value::Obj(b)), true) = (chain, next.len() == 3) else {
+                        return Err(vm.runtime_error("call_then: bad continuation chain"));
+                    };
+                    let step = vm.new_tuple(next);
+                    if let HeapObj::List(items) = vm.heap.get_mut(b) {
+                        items.clear();
+                        items.push(step);
+                    }
+                    Ok(Ret::Value(Value::Obj(b)))
+                }
+                Ok(ret) => Ok(ret),
+                Err(e) => Err(e.to_exc(vm)),
+            };
+        }
+        _ => return Err(vm.runtime_error("continuation already used")),
+    };
+    // Natives never run inside one another, so the closure is never borrowed here already.
+    let r = match f.try_borrow_mut() {
+        Ok(mut f) => (*f)(&mut NativeCx { vm }, rest),
+        Err(_) => Err(Error::usage("host function called while it runs")),
+    };
+    r.map_err(|e| e.to_exc(vm))
+}

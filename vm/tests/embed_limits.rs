@@ -1,0 +1,153 @@
+//! Bounding scripts from the host: fuel that suspends and resumes exactly where it stopped
+//! (invisible to the script), the recursion limit and the memory limit, each a clean error
+//! after which the runtime goes on working.
+
+use coro_vm::embed::{Handle, NativeCx, OutputBuffer, Runtime, Step};
+
+const PROGRAM: &str = "\
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+def squares():
+    i = 0
+    while True:
+        yield i * i
+        i += 1
+
+def work(n):
+    out = []
+    gen = squares()
+    total = 0
+    for i in range(n):
+        total += next(gen) % 7
+        if i % 10 == 0:
+            out.append(fib(i % 12))
+        try:
+            if i % 13 == 0:
+                raise ValueError(i)
+        except ValueError as e:
+            total += e.args[0]
+        finally:
+            total += 1
+    print('work', n, total, sum(out))
+    return total, out
+";
+
+/// Runs `work(n)` with `fuel` units per slice; returns the result, the output and the slices.
+fn run_sliced(n: i64, fuel: Option<u64>) -> ((i64, Vec<i64>), String, usize) {
+    let out = OutputBuffer::default();
+    let mut rt = Runtime::builder().stdout(out.clone()).build();
+    rt.exec(PROGRAM, "work.py").unwrap();
+    rt.set_fuel(fuel);
+    let mut step = rt.start_call("work", (n,)).unwrap();
+    let mut slices = 1;
+    let result = loop {
+        match step {
+            Step::OutOfFuel(p) => {
+                rt.add_fuel(fuel.unwrap_or(0));
+                step = rt.proceed(p).unwrap();
+                slices += 1;
+            }
+            Step::Returned(h) => break rt.get(&h).unwrap(),
+            _ => panic!("unexpected step"),
+        }
+    };
+    (result, out.contents(), slices)
+}
+
+#[test]
+fn fuel_suspends_and_resumes_exactly() {
+    let (expected, expected_out, slices) = run_sliced(500, None);
+    assert_eq!(slices, 1);
+    for fuel in [1, 7, 50, 1000] {
+        let (got, got_out, slices) = run_sliced(500, Some(fuel));
+        assert_eq!(got, expected, "fuel {fuel}");
+        assert_eq!(got_out, expected_out, "fuel {fuel}");
+        assert!(slices > 1, "fuel {fuel} never ran out");
+    }
+}
+
+#[test]
+fn fuel_bounds_an_infinite_loop_and_the_runtime_goes_on() {
+    let mut rt = Runtime::new();
+    rt.set_fuel(Some(10_000));
+    let step = rt.start_exec("while True:\n    pass\n", "spin.py").unwrap();
+    let Step::OutOfFuel(paused) = step else { panic!("did not run out") };
+    assert!(rt.fuel().unwrap() < 10);
+    drop(paused);
+    // The simple API reports running out of fuel as an error.
+    let e = rt.exec("while True:\n    pass\n", "spin.py").unwrap_err();
+    assert_eq!(e.type_name(), "OutOfFuel");
+    rt.set_fuel(None);
+    rt.exec("x = sum(range(10))", "ok.py").unwrap();
+    assert_eq!(rt.global::<i64>("x").unwrap(), 45);
+    // Recursion without loops is bounded too (calls cost fuel).
+    rt.exec("def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n", "rec.py").unwrap();
+    rt.set_fuel(Some(5_000));
+    assert!(matches!(rt.start_call("fib", (60,)).unwrap(), Step::OutOfFuel(_)));
+}
+
+#[test]
+fn fuel_pauses_host_driven_generators_and_suspending_natives() {
+    let mut rt = Runtime::new();
+    rt.register_fn("ask", |cx: &mut NativeCx, (x,): (i64,)| cx.suspend(x));
+    rt.exec(
+        "def g():\n    for i in range(3):\n        t = 0\n        for j in range(1000):\n            t += j\n        yield t + ask(i)\n",
+        "g.py",
+    )
+    .unwrap();
+    rt.set_fuel(Some(100));
+    let gen: Handle = rt.call("g", ()).unwrap();
+    let mut got = Vec::new();
+    let mut step = rt.resume(&gen, ()).unwrap();
+    let mut pauses = 0;
+    loop {
+        step = match step {
+            Step::OutOfFuel(p) => {
+                pauses += 1;
+                rt.add_fuel(100);
+                rt.proceed(p).unwrap()
+            }
+            Step::Suspended(p) => {
+                let i: i64 = rt.get(p.request()).unwrap();
+                rt.reply(p, i * 1_000_000).unwrap()
+            }
+            Step::Yielded(v) => {
+                got.push(rt.get::<i64>(&v).unwrap());
+                rt.resume(&gen, ()).unwrap()
+            }
+            Step::Returned(_) => break,
+        }
+    }
+    assert_eq!(got, [499500, 1499500, 2499500]);
+    assert!(pauses > 20);
+}
+
+#[test]
+fn recursion_limit_is_a_clean_recursion_error() {
+    let mut rt = Runtime::builder().recursion_limit(100).build();
+    rt.exec("def down(n):\n    return down(n + 1)\n", "r.py").unwrap();
+    let e = rt.call::<()>("down", (0,)).unwrap_err();
+    assert_eq!(e.summary(), "RecursionError: maximum recursion depth exceeded");
+    assert!(e.traceback().contains("[Previous line repeated"), "{}", e.traceback());
+    rt.exec("def ok(n):\n    return 0 if n == 0 else 1 + ok(n - 1)\n", "r.py").unwrap();
+    assert_eq!(rt.call::<i64>("ok", (90,)).unwrap(), 90);
+}
+
+#[test]
+fn memory_limit_is_a_clean_memory_error() {
+    let mut rt = Runtime::builder().memory_limit(32 << 20).build();
+    let e = rt.exec("blocks = []\nwhile True:\n    blocks.append('x' * 100000)\n", "bomb.py").unwrap_err();
+    assert_eq!(e.summary(), "MemoryError");
+    rt.exec("blocks = None", "bomb.py").unwrap();
+    rt.collect_garbage();
+    assert!(rt.memory_used() < 8 << 20, "{}", rt.memory_used());
+    // The script may catch MemoryError and go on, like in CPython (the loop is the first thing
+    // in the `try`: the error is raised inside its body, not at the loop's head).
+    rt.exec(
+        "b = []\ntry:\n    while True:\n        b.append('y' * 100000)\nexcept MemoryError:\n    b = None\n    ok = True\n",
+        "bomb.py",
+    )
+    .unwrap();
+    assert!(rt.global::<bool>("ok").unwrap());
+}
