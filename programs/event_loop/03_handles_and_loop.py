@@ -33,7 +33,6 @@ loop.call_soon(functools.partial(print, "  print with keywords", sep="|", end="!
 skipped.cancel()
 print(skipped, skipped.cancelled())
 loop.run_once()
-print("after the step:", list(loop._ready))
 
 
 print("-- handles scheduled by handles run at the next step")
@@ -47,8 +46,7 @@ def chain(n):
 
 loop.call_soon(chain, 2)
 loop.call_soon(report, "same step as chain(2)")
-while loop._ready:
-    loop.run_once()
+loop.run_until_idle()
 
 
 print("-- a task's steps are handles too")

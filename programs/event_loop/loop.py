@@ -37,6 +37,11 @@ class Loop:
             handle = self._ready.popleft()
             handle.run()
 
+    def run_until_idle(self) -> None:
+        """Run steps until no handle is ready."""
+        while self._ready:
+            self.run_once()
+
     def run_until_complete(self, aw: Union["Future", Generator[Any, None, Any]]) -> Any:
         """Run steps until the future is done (a coroutine is wrapped in a Task first);
         return its result or raise its exception."""
