@@ -62,12 +62,10 @@ class Future:
             self._callbacks.append(fn)
 
     def set_result(self, result: Any) -> None:
-        self._finish(FutureState.DONE)
-        self._result = result
+        self._finish(FutureState.DONE, result=result)
 
     def set_exception(self, exception: BaseException) -> None:
-        self._finish(FutureState.DONE)
-        self._exception = exception
+        self._finish(FutureState.DONE, exception=exception)
 
     def cancel(self) -> bool:
         """Cancel the future if it is pending; True if it was."""
@@ -76,10 +74,12 @@ class Future:
         self._finish(FutureState.CANCELLED)
         return True
 
-    def _finish(self, state: FutureState) -> None:
+    def _finish(self, state: FutureState, *, result: Any = None, exception: Optional[BaseException] = None) -> None:
         if self.done():
             raise InvalidStateError(f"{self!r} is already {self._state.value}")
         self._state = state
+        self._result = result
+        self._exception = exception
         # The callbacks do not run now, inside whoever finished the future: they are
         # scheduled on the loop, in the order they were added.
         callbacks, self._callbacks = self._callbacks, []
