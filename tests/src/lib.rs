@@ -54,7 +54,7 @@ pub fn is_numbered_main(file_name: &str) -> bool {
 impl Case {
     /// The case that runs `file_name` (a `.py` file in `dir`), reported as `name`.
     fn new(name: String, dir: &Path, file_name: &str) -> Case {
-        let stem = file_name.trim_end_matches(".py");
+        let stem = py_stem(file_name);
         let stdin = dir.join(format!("{stem}.{STDIN_EXT}"));
         Case {
             name,
@@ -64,6 +64,11 @@ impl Case {
             stdin: stdin.is_file().then_some(stdin),
         }
     }
+}
+
+/// `name` without its one `.py` suffix.
+fn py_stem(name: &str) -> &str {
+    name.strip_suffix(".py").unwrap_or(name)
 }
 
 /// The names of the regular files and of the subdirectories directly inside `dir`, sorted.
@@ -111,7 +116,7 @@ pub fn discover(dir: &Path) -> Result<(Vec<Case>, Vec<String>), String> {
     let (names, subdirs) = list_dir(dir)?;
     let mut cases = Vec::new();
     for name in names.iter().filter(|n| n.ends_with(".py")) {
-        cases.push(Case::new(format!("{label}/{}", name.trim_end_matches(".py")), dir, name));
+        cases.push(Case::new(format!("{label}/{}", py_stem(name)), dir, name));
     }
     let mut orphans = orphans_among(&label, &names, |_| true);
     for sub in &subdirs {
@@ -129,7 +134,7 @@ pub fn discover(dir: &Path) -> Result<(Vec<Case>, Vec<String>), String> {
             continue;
         }
         for name in mains {
-            cases.push(Case::new(format!("{label}/{sub}/{}", name.trim_end_matches(".py")), &case_dir, name));
+            cases.push(Case::new(format!("{label}/{sub}/{}", py_stem(name)), &case_dir, name));
         }
         orphans.extend(orphans_among(&format!("{label}/{sub}"), &sub_names, is_numbered_main));
     }
@@ -239,8 +244,8 @@ fn load_expectation(case: &Case, head: &str) -> Result<Expectation, String> {
 /// Runs the case and compares it with `expected`; `Err` describes every difference (or why
 /// it could not run).
 fn run_and_compare(bin: &Path, case: &Case, limit: std::time::Duration, expected: &Expectation) -> Result<(), String> {
-    let source = std::fs::read_to_string(case.dir.join(&case.file_name))
-        .map_err(|e| format!("  cannot read the case: {e}"))?;
+    let source =
+        std::fs::read_to_string(case.dir.join(&case.file_name)).map_err(|e| format!("  cannot read the case: {e}"))?;
     let args = expect::args_directive(&source);
     let mut outcome = runner::run(bin, &case.dir, &case.file_name, &args, case.stdin.as_deref(), limit)
         .map_err(|e| format!("  {e}"))?;
