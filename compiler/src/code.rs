@@ -203,7 +203,8 @@ impl LineTableBuilder {
     }
 }
 
-fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+/// Appends `v` as an unsigned LEB128 varint (7 bits a byte, low bits first).
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let b = (v & 0x7f) as u8;
         v >>= 7;

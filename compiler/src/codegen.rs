@@ -105,7 +105,10 @@ fn compile_with(source: &str, filename: &str, hidden: bool) -> CResult<Rc<Code>>
     c.emit(Op::LoadNone, 0);
     c.emit(Op::Return, 0);
     let unit = c.units.pop().ok_or_else(|| CompileError::syntax("internal: no unit", 0, 0))?;
-    Ok(Rc::new(c.assemble(unit)?))
+    let code = c.assemble(unit)?;
+    #[cfg(debug_assertions)]
+    crate::verify::verify(&code).map_err(|e| CompileError::syntax(format!("internal compiler error: {e}"), 0, 0))?;
+    Ok(Rc::new(code))
 }
 
 struct Compiler<'a, 't> {

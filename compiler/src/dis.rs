@@ -1,5 +1,7 @@
 //! The disassembler: a readable listing of a code object and every code object nested in it,
-//! with offsets, line numbers, opcode names, resolved operands and the exception table.
+//! with offsets, line numbers, opcode names, resolved operands and the exception table; the
+//! same facts as JSON (`coro dis --json`, schema in `dis_json.rs`); and the selection of code
+//! objects by name (`coro dis --func NAME`).
 
 use crate::code::{Code, Const};
 use crate::opcode::{BinOpKind, Op, Operand};
@@ -7,18 +9,51 @@ use std::fmt::Write;
 
 /// Renders `code` and, after it, each nested code object (depth first), as `coro dis` prints.
 pub fn disassemble(code: &Code) -> String {
+    disassemble_list(&all_codes(code))
+}
+
+/// Renders the given code objects one after another (without their nested code objects).
+pub fn disassemble_list(codes: &[&Code]) -> String {
     let mut out = String::new();
-    let mut todo = vec![code];
-    while let Some(c) = todo.pop() {
+    for c in codes {
         if !out.is_empty() {
             out.push('\n');
         }
         disassemble_one(c, &mut out);
+    }
+    out
+}
+
+/// `code` and every code object nested in its constants, depth first in constant order (the
+/// order `disassemble` prints them).
+pub fn all_codes(code: &Code) -> Vec<&Code> {
+    let mut found = Vec::new();
+    let mut todo = vec![code];
+    while let Some(c) = todo.pop() {
+        found.push(c);
         let nested: Vec<&Code> =
             c.consts.iter().filter_map(|k| if let Const::Code(k) = k { Some(&**k) } else { None }).collect();
         todo.extend(nested.into_iter().rev());
     }
-    out
+    found
+}
+
+/// The dotted path of a code object: its qualified name without the `<locals>` steps CPython
+/// puts between a function and what it defines (`outer.<locals>.inner` -> `outer.inner`).
+pub fn dotted_path(code: &Code) -> String {
+    code.qualname.replace(".<locals>.", ".")
+}
+
+/// The code objects of `code` (itself included) that `name` names: by plain name (`inner`,
+/// every code object so named), by qualified name (`outer.<locals>.inner`) or by dotted path
+/// (`outer.inner`, `C.method`). Depth-first order; empty when nothing matches.
+pub fn find_codes<'c>(code: &'c Code, name: &str) -> Vec<&'c Code> {
+    all_codes(code).into_iter().filter(|c| is_named(c, name)).collect()
+}
+
+/// True when `name` is `code`'s plain name, qualified name or dotted path (see `find_codes`).
+pub fn is_named(code: &Code, name: &str) -> bool {
+    &*code.name == name || &*code.qualname == name || dotted_path(code) == name
 }
 
 /// The repr CPython would show for a constant.
@@ -110,8 +145,7 @@ fn disassemble_one(c: &Code, out: &mut String) {
     if !c.freevars.is_empty() {
         let _ = writeln!(out, "  free: {}", c.freevars.join(", "));
     }
-    let targets: Vec<u32> =
-        c.instructions().filter_map(|i| i.ok()).filter(|i| i.op.operand() == Operand::Jump).map(|i| i.arg).collect();
+    let targets = jump_targets(c);
     let mut last_line = 0;
     for ins in c.instructions() {
         let ins = match ins {
@@ -137,23 +171,34 @@ fn disassemble_one(c: &Code, out: &mut String) {
     }
 }
 
+/// The offsets that some jump of `c` goes to.
+pub fn jump_targets(c: &Code) -> Vec<u32> {
+    c.instructions().filter_map(|i| i.ok()).filter(|i| i.op.operand() == Operand::Jump).map(|i| i.arg).collect()
+}
+
 fn describe_operand(c: &Code, op: Op, arg: u32) -> String {
+    operand_repr(c, op, arg).map(|s| format!("({s})")).unwrap_or_default()
+}
+
+/// What an instruction's operand stands for: the constant's repr, the name, `to N` for a jump,
+/// the operator of `BinaryOp`/`InplaceOp`/`IsOp`/`ContainsOp`, `?` for an index out of range;
+/// `None` for plain numbers and instructions without an operand.
+pub fn operand_repr(c: &Code, op: Op, arg: u32) -> Option<String> {
     let i = arg as usize;
-    let name = |v: Option<&std::rc::Rc<str>>| v.map(|s| format!("({s})")).unwrap_or_else(|| "(?)".into());
+    let name = |v: Option<&std::rc::Rc<str>>| Some(v.map(|s| s.to_string()).unwrap_or_else(|| "?".into()));
     match op.operand() {
-        Operand::None => String::new(),
-        Operand::Const => c.consts.get(i).map(|k| format!("({})", const_repr(k))).unwrap_or_else(|| "(?)".into()),
+        Operand::None => None,
+        Operand::Const => Some(c.consts.get(i).map(const_repr).unwrap_or_else(|| "?".into())),
         Operand::Name => name(c.names.get(i)),
         Operand::Local => name(c.varnames.get(i)),
         Operand::Deref => name(c.cellvars.iter().chain(c.freevars.iter()).nth(i)),
-        Operand::Jump => format!("(to {arg})"),
+        Operand::Jump => Some(format!("to {arg}")),
         Operand::Num => match op {
             Op::BinaryOp | Op::InplaceOp => BinOpKind::from_u32(arg)
-                .map(|k| format!("({}{})", k.symbol(), if op == Op::InplaceOp { "=" } else { "" }))
-                .unwrap_or_default(),
-            Op::IsOp => (if arg == 1 { "(is not)" } else { "(is)" }).into(),
-            Op::ContainsOp => (if arg == 1 { "(not in)" } else { "(in)" }).into(),
-            _ => String::new(),
+                .map(|k| format!("{}{}", k.symbol(), if op == Op::InplaceOp { "=" } else { "" })),
+            Op::IsOp => Some((if arg == 1 { "is not" } else { "is" }).into()),
+            Op::ContainsOp => Some((if arg == 1 { "not in" } else { "in" }).into()),
+            _ => None,
         },
     }
 }

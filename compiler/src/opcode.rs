@@ -370,16 +370,29 @@ impl Op {
     }
 }
 
-/// A fingerprint of the opcode table (names, operand kinds, order): bytecode files record it so a
-/// file written by a build with a different table is refused rather than misread.
-pub fn table_fingerprint() -> u32 {
-    // FNV-1a over the names and operand kinds, in table order.
-    let mut h: u32 = 0x811c_9dc5;
-    for op in Op::all() {
-        for b in op.name().bytes().chain([op.operand() as u8, 0xff]) {
-            h ^= b as u32;
+/// A fingerprint of the opcode table (order, names, operand kinds and `stack:` docs): bytecode
+/// files record it so a file written by a build with a different table is refused rather than
+/// misread. Computed at compile time (FNV-1a), so it cannot drift from the table.
+pub const TABLE_FINGERPRINT: u32 = table_fingerprint();
+
+const fn table_fingerprint() -> u32 {
+    const fn mix(mut h: u32, bytes: &[u8]) -> u32 {
+        let mut i = 0;
+        while i < bytes.len() {
+            h ^= bytes[i] as u32;
             h = h.wrapping_mul(0x0100_0193);
+            i += 1;
         }
+        // A separator, so ("ab", "c") and ("a", "bc") differ.
+        (h ^ 0xff).wrapping_mul(0x0100_0193)
+    }
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < OP_COUNT {
+        h = mix(h, NAMES[i].as_bytes());
+        h = mix(h, &[OPERANDS[i] as u8]);
+        h = mix(h, DOCS[i].as_bytes());
+        i += 1;
     }
     h
 }

@@ -87,7 +87,15 @@ impl Vm {
                 let ret = crate::builtins::construct(self, r, args, kwnames)?;
                 self.handle_ret(f, ret)
             }
-            _ => Err(self.not_callable(callee)),
+            _ => match self.special_method(callee, "__call__") {
+                Some(m) => {
+                    let mut full: Vec<Value> = Vec::with_capacity(args.len() + 1);
+                    full.push(callee);
+                    full.extend_from_slice(args);
+                    self.call_value(f, m, &full, kwnames)
+                }
+                None => Err(self.not_callable(callee)),
+            },
         }
     }
 
@@ -136,15 +144,52 @@ impl Vm {
                     return Ok(Flow::Exit(Outcome::Returned(v)));
                 }
                 let caller = self.frames.pop().ok_or_else(|| self.runtime_error("frame stack underflow"))?;
-                let discard = matches!(f.link, Link::Discard);
+                let link = f.link;
                 let done = std::mem::replace(f, caller);
                 self.recycle_frame(done);
-                if !discard {
-                    f.stack.push(v);
-                }
+                self.deliver_value(f, link, v);
                 Ok(Flow::Next)
             }
         }
+    }
+
+    /// Hands a call's result `v` to the caller `f` as `link` says (for the links whose result
+    /// is a value on the caller's stack, possibly with a jump).
+    pub(crate) fn deliver_value(&mut self, f: &mut Frame, link: Link, v: Value) {
+        match link {
+            Link::Discard => {}
+            Link::OrPop { target, jump_if } => {
+                if matches!(v, Value::Bool(b) if b == jump_if) {
+                    f.ip = target as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            _ => f.stack.push(v),
+        }
+    }
+
+    /// Calls `callee` with `args` for the running frame `f`, its result delivered by `link`
+    /// instead of pushed (a Python callee's frame gets the link; a native's or a generator
+    /// function's immediate result is delivered at once).
+    pub(crate) fn call_linked(
+        &mut self,
+        f: &mut Box<Frame>,
+        callee: Value,
+        args: &[Value],
+        link: Link,
+    ) -> Result<Flow, Exc> {
+        let depth = self.frames.len();
+        let flow = self.call_value(f, callee, args, &[])?;
+        if let Flow::Next = flow {
+            if self.frames.len() > depth && f.gen.is_none() && matches!(f.link, Link::Call) {
+                f.link = link;
+            } else if self.frames.len() == depth {
+                let v = f.stack.pop().unwrap_or(Value::None);
+                self.deliver_value(f, link, v);
+            }
+        }
+        Ok(flow)
     }
 
     pub(crate) fn new_generator(&mut self, frame: Box<Frame>, type_name: Option<&'static str>) -> Value {

@@ -9,6 +9,7 @@
 use crate::builtins::NResult;
 use crate::interp::Ret;
 use crate::object::{Class, HeapObj, TypeKind};
+use crate::special::bits;
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
@@ -19,10 +20,11 @@ pub(crate) enum Attr {
     Call(Value, Vec<Value>),
 }
 
-/// Special methods a class may define today. Any other `__dunder__` in a class body is refused
-/// when the class is created, so a program never silently runs without the method it defined.
+/// Dunder names a class body may define besides the special methods of `special::SPECIALS`.
+/// Any other `__dunder__` in a class body is refused when the class is created, so a program
+/// never silently runs without the method it defined.
 const SUPPORTED_DUNDERS: &[&str] =
-    &["__init__", "__repr__", "__str__", "__getattr__", "__module__", "__qualname__", "__doc__", "__annotations__"];
+    &["__init__", "__getattr__", "__module__", "__qualname__", "__doc__", "__annotations__"];
 
 impl Vm {
     /// `_make_class(name, bases, namespace)`: the class object for a class statement.
@@ -58,11 +60,15 @@ impl Vm {
         let mut qualname = name_s.clone();
         let dict = self.new_dict().as_obj().unwrap_or(self.builtins);
         let mut has_doc = false;
+        // A class that defines __eq__ but not __hash__ gets `__hash__ = None` (unhashable).
+        let defines = |vm: &Vm, n: &str| entries.iter().any(|(k, _)| vm.str_of(*k) == Some(n));
+        let unhashable = defines(self, "__eq__") && !defines(self, "__hash__");
         for (k, v) in entries {
             let key = self.str_of(k).unwrap_or("").to_string();
             if key.starts_with("__") && key.ends_with("__") && key.len() > 4 {
-                let exc_text = kind == TypeKind::Exception && (key == "__str__" || key == "__repr__");
-                if !SUPPORTED_DUNDERS.contains(&key.as_str()) || exc_text {
+                let supported = SUPPORTED_DUNDERS.contains(&key.as_str())
+                    || crate::special::SPECIALS.iter().any(|(n, _)| *n == key.as_str());
+                if !supported {
                     return Err(self.exc_msg(
                         ExcKind::NotImplementedError,
                         &format!("coro: special method '{key}' (in class '{name_s}') is not supported yet"),
@@ -94,6 +100,10 @@ impl Vm {
             let k = self.intern("__doc__");
             self.dict_set(dict, k, Value::None)?;
         }
+        if unhashable {
+            let k = self.intern("__hash__");
+            self.dict_set(dict, k, Value::None)?;
+        }
         let cls = self.heap.alloc(HeapObj::Class(Box::new(Class {
             name: name_s.as_str().into(),
             qualname: qualname.as_str().into(),
@@ -103,10 +113,13 @@ impl Vm {
             dict,
             kind,
             heap_type: true,
+            specials: 0,
         })));
         let mro = self.c3_mro(cls, &base_refs)?;
+        let specials = self.compute_specials(&mro);
         if let HeapObj::Class(c) = self.heap.get_mut(cls) {
             c.mro = mro;
+            c.specials = specials;
         }
         Ok(Value::Obj(cls))
     }
@@ -168,6 +181,10 @@ impl Vm {
                 }
             }
         }
+    }
+
+    fn is_exception_obj(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Exception(_)))
     }
 
     /// Whether `cls` was made by a class statement.
@@ -345,26 +362,25 @@ impl Vm {
 
     /// `user_text_method`, with the name of the method found.
     pub(crate) fn user_text_method_named(&mut self, v: Value, str_first: bool) -> Option<(Value, &'static str)> {
-        let Value::Obj(r) = v else { return None };
-        let cls = match self.heap.get(r) {
-            HeapObj::Instance { class, .. } => *class,
-            _ => return None,
-        };
-        let names: &[&'static str] = if str_first { &["__str__", "__repr__"] } else { &["__repr__"] };
-        for n in names {
-            let k = self.intern(n);
-            if let Some(m @ Value::Obj(mr)) = self.class_lookup(cls, k) {
-                if matches!(self.heap.get(mr), HeapObj::Function(_)) {
-                    return Some((m, n));
-                }
-            }
+        let s = self.specials(v);
+        if str_first && s & bits::STR != 0 {
+            return self.special_method(v, "__str__").map(|m| (m, "__str__"));
+        }
+        if str_first && self.is_exception_obj(v) {
+            // BaseException.__str__ shows the args; it does not fall back to __repr__.
+            return None;
+        }
+        if s & bits::REPR != 0 {
+            return self.special_method(v, "__repr__").map(|m| (m, "__repr__"));
         }
         None
     }
 
-    /// Whether turning `v` into text (repr or str) would call a user `__repr__`/`__str__`
-    /// anywhere inside it: such values are printed by the prelude's Python code instead.
-    pub(crate) fn needs_python_text(&mut self, v: Value) -> bool {
+    /// Whether turning `v` into text would call a user method, so the prelude's Python code
+    /// must do it: `top` is the special methods that matter for `v` itself (`bits::REPR` for
+    /// `repr`, `bits::TEXT_STR` for `str`, `bits::TEXT_FORMAT` for `format`); items inside
+    /// containers are shown by their repr.
+    pub(crate) fn needs_python_text(&mut self, v: Value, top: u64) -> bool {
         // The common case, numbers and strings (every f-string field), allocates nothing.
         match v {
             Value::Obj(r) if !matches!(self.heap.get(r), HeapObj::Str(_)) => {}
@@ -375,8 +391,12 @@ impl Vm {
         while let Some(x) = stack.pop() {
             let Value::Obj(r) = x else { continue };
             match self.heap.get(r) {
-                HeapObj::Instance { .. } => {
-                    if self.user_text_method(x, true).is_some() {
+                HeapObj::Instance { .. } | HeapObj::Exception(_) => {
+                    let mut mask = if x.is(v) { top } else { bits::REPR };
+                    if mask & bits::STR != 0 && matches!(self.heap.get(r), HeapObj::Exception(_)) {
+                        mask &= !bits::REPR;
+                    }
+                    if self.specials(x) & mask != 0 {
                         return true;
                     }
                 }

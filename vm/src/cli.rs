@@ -1,4 +1,6 @@
-//! The `coro` command line (clap): `coro run FILE|-c CODE|- [ARGS...]` and `coro dis FILE`.
+//! The `coro` command line (clap): `coro run FILE|-c CODE|- [ARGS...]`, `coro dis FILE` and
+//! `coro compile FILE` (FILE may be a `.coroc` bytecode file for run and dis: see `coroc`), and
+//! `coro repl` (in `repl.rs`).
 //! Program output goes to stdout; an uncaught exception prints CPython's traceback on stderr and
 //! exits with status 1; usage errors exit with status 2.
 
@@ -28,7 +30,27 @@ enum Command {
     Dis {
         /// The program file.
         file: String,
+        /// Print JSON (schema: `coro_compiler::dis_json`, README "coro dis --json").
+        #[arg(long)]
+        json: bool,
+        /// Only the code objects named NAME: a plain name (`inner`), a dotted path (`outer.inner`,
+        /// `Class.method`) or a qualified name (`outer.<locals>.inner`).
+        #[arg(long, value_name = "NAME")]
+        func: Option<String>,
     },
+    /// Compile a program to a bytecode file that `coro run` and `coro dis` accept.
+    Compile {
+        /// The program file.
+        file: String,
+        /// The bytecode file to write (default: FILE with the extension `.coroc`).
+        #[arg(short = 'o', value_name = "OUT")]
+        output: Option<String>,
+        /// Only check that the program compiles; write nothing.
+        #[arg(long)]
+        check: bool,
+    },
+    /// An interactive session: multi-line input, history, results echoed (stdin may be a pipe).
+    Repl,
 }
 
 /// Runs the CLI with the process arguments; returns the exit status. The work happens on a
@@ -51,6 +73,7 @@ fn run_cli() -> i32 {
             return code;
         }
     };
+    let mut bytecode = None;
     match cli.command {
         Command::Run { code, args } => {
             let (source, filename, argv) = match code {
@@ -64,7 +87,11 @@ fn run_cli() -> i32 {
                         eprintln!("coro run: a FILE, `-c CODE` or `-` is required");
                         return 2;
                     };
-                    let text = match read_source(&file) {
+                    bytecode = match crate::coroc::load_if_bytecode(&file) {
+                        Some(Err(status)) => return status,
+                        loaded => loaded.and_then(Result::ok),
+                    };
+                    let text = match if bytecode.is_some() { Ok(String::new()) } else { read_source(&file) } {
                         Ok(t) => t,
                         Err(msg) if msg.starts_with("SyntaxError") => {
                             eprintln!("{msg}");
@@ -89,9 +116,13 @@ fn run_cli() -> i32 {
                 Some(d) if !filename.starts_with('<') => d.to_path_buf(),
                 _ => std::env::current_dir().unwrap_or_default(),
             };
-            run_source(&source, &filename, argv, &dir)
+            run_source(&source, &filename, argv, &dir, bytecode)
         }
-        Command::Dis { file } => {
+        Command::Compile { file, output, check } => crate::coroc::compile_command(&file, output.as_deref(), check),
+        Command::Dis { file, json, func } => {
+            if let Some(loaded) = crate::coroc::load_if_bytecode(&file) {
+                return loaded.map_or_else(|s| s, |code| dis(&code, &file, json, func.as_deref()));
+            }
             let text = match read_source(&file) {
                 Ok(t) => t,
                 Err(msg) => {
@@ -100,21 +131,48 @@ fn run_cli() -> i32 {
                 }
             };
             match coro_compiler::compile_module(&text, &file) {
-                Ok(code) => {
-                    print!("{}", coro_compiler::dis::disassemble(&code));
-                    0
-                }
+                Ok(code) => dis(&code, &file, json, func.as_deref()),
                 Err(e) => {
                     eprint!("{}", e.render(&file, &text));
                     1
                 }
             }
         }
+        Command::Repl => crate::repl::main(),
     }
 }
 
+/// `coro dis`: the listing (or JSON) of every code object, or of those `func` names; a name
+/// that matches nothing is a usage error that lists the names there are.
+fn dis(code: &coro_compiler::Code, file: &str, json: bool, func: Option<&str>) -> i32 {
+    use coro_compiler::{dis, dis_json};
+    let codes = match func {
+        None => dis::all_codes(code),
+        Some(name) => {
+            let found = dis::find_codes(code, name);
+            if found.is_empty() {
+                let known: Vec<String> = dis::all_codes(code).iter().skip(1).map(|c| dis::dotted_path(c)).collect();
+                let known = if known.is_empty() {
+                    "it has none".to_string()
+                } else {
+                    format!("there are: {}", known.join(", "))
+                };
+                eprintln!("coro dis: no function or class named '{name}' in {file} ({known})");
+                return 2;
+            }
+            found
+        }
+    };
+    if json {
+        print!("{}", dis_json::to_json(file, &codes));
+    } else {
+        print!("{}", dis::disassemble_list(&codes));
+    }
+    0
+}
+
 /// Reads a program file (or stdin for `-`); invalid UTF-8 is reported the way CPython does.
-fn read_source(file: &str) -> Result<String, String> {
+pub(crate) fn read_source(file: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     if file == "-" {
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
@@ -141,12 +199,22 @@ fn read_source(file: &str) -> Result<String, String> {
     }
 }
 
-fn run_source(source: &str, filename: &str, argv: Vec<String>, search_dir: &std::path::Path) -> i32 {
+fn run_source(
+    source: &str,
+    filename: &str,
+    argv: Vec<String>,
+    search_dir: &std::path::Path,
+    bytecode: Option<std::rc::Rc<coro_compiler::Code>>,
+) -> i32 {
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut vm = Vm::with_output(Box::new(out), Box::new(std::io::stderr()));
     vm.argv = argv;
     vm.set_search_dir(search_dir);
-    let status = match vm.run_main(source, filename) {
+    let result = match bytecode {
+        Some(code) => vm.run_main_code(code, filename).map_err(RunError::Exception),
+        None => vm.run_main(source, filename),
+    };
+    let status = match result {
         Ok(()) => 0,
         Err(RunError::Compile(e)) => {
             let _ = vm.out.flush();

@@ -327,6 +327,34 @@ pub fn hash_tuple(hashes: impl ExactSizeIterator<Item = u64>) -> i64 {
     }
 }
 
+/// `hash_value`'s error for an instance of a user class with `__hash__ = None` (the VM names
+/// the class).
+pub const UNHASHABLE_INSTANCE: &str = "<unhashable instance>";
+/// `hash_value`'s error for an instance whose class defines both `__eq__` and `__hash__`: its
+/// hash and equality are Python code, which dict and set operations do not call yet.
+pub const PYTHON_HASH: &str = "<python __hash__>";
+
+fn identity_hash(r: crate::value::ObjRef) -> u64 {
+    (r.0 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 4
+}
+
+/// An instance hashes by identity unless its class made it unhashable or defines its own
+/// equality and hash.
+fn instance_hash(heap: &Heap, r: crate::value::ObjRef, class: crate::value::ObjRef) -> Result<u64, &'static str> {
+    use crate::special::bits;
+    let s = match heap.get(class) {
+        HeapObj::Class(c) => c.specials,
+        _ => 0,
+    };
+    if s & bits::UNHASHABLE != 0 {
+        Err(UNHASHABLE_INSTANCE)
+    } else if s & bits::HASH != 0 && s & bits::EQ != 0 {
+        Err(PYTHON_HASH)
+    } else {
+        Ok(identity_hash(r))
+    }
+}
+
 /// Hash of a builtin value, or `Err(type name)` when it is unhashable. Strings cache their hash.
 pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, &'static str> {
     Ok(match v {
@@ -362,8 +390,10 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, &'static str> {
             HeapObj::Set(_) => return Err("set"),
             HeapObj::Slice(_) => return Err("slice"),
             HeapObj::DictView { .. } => return Err("dict_keys"),
+            HeapObj::Instance { class, .. } => instance_hash(heap, r, *class)?,
+            HeapObj::Exception(e) => instance_hash(heap, r, e.class)?,
             // Everything else hashes by identity.
-            _ => (r.0 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 4,
+            _ => identity_hash(r),
         },
     })
 }

@@ -110,8 +110,18 @@ impl Vm {
         self.exc_args(e).first().copied().unwrap_or(Value::None)
     }
 
-    /// `str(exc)` as CPython computes it for builtin exceptions.
+    /// `str(exc)` as CPython computes it for builtin exceptions; a user `__str__` runs when the
+    /// host has control (reporting an uncaught exception), else the builtin text is used.
     pub fn exc_str(&mut self, e: Exc) -> String {
+        let v = Value::Obj(e.0);
+        if self.specials(v) & crate::special::bits::STR != 0 && self.loops_active == 0 {
+            let f = self.prelude_fn("_str");
+            if let Ok(s) = self.call_from_host(f, &[v]) {
+                if let Some(s) = self.str_of(s) {
+                    return s.to_string();
+                }
+            }
+        }
         if let Some((msg, file, line, _, _)) = self.syntax_error_details(e) {
             // CPython's SyntaxError.__str__: the message, then the file's base name and line.
             let base = file.rsplit('/').next().unwrap_or(&file).to_string();

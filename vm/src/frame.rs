@@ -26,6 +26,13 @@ pub enum Link {
     Host,
     /// A call made for its effect (a property setter or deleter): the return value is dropped.
     Discard,
+    /// The truth test of `JumpIfTrueOrPop`/`JumpIfFalseOrPop` on an object with `__bool__` or
+    /// `__len__` (the call returns a bool): jump to `target` keeping the tested value when the
+    /// result equals `jump_if`, else pop the value and fall through.
+    OrPop { target: u32, jump_if: bool },
+    /// `__next__` called by `ForIter`: a return pushes the item; StopIteration leaving the
+    /// call pops the iterator and jumps to the loop exit at the given offset.
+    ForNext(u32),
 }
 
 pub struct Frame {

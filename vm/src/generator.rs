@@ -183,12 +183,11 @@ impl Vm {
                 f.stack.push(Value::None);
                 Ok(Flow::Next)
             }
-            Link::Discard => Ok(Flow::Next),
-            Link::Call => {
-                f.stack.push(value);
+            Link::Host => Ok(Flow::Exit(Outcome::Returned(value))),
+            link => {
+                self.deliver_value(f, link, value);
                 Ok(Flow::Next)
             }
-            Link::Host => Ok(Flow::Exit(Outcome::Returned(value))),
         }
     }
 

@@ -8,6 +8,7 @@ use crate::classes::Attr;
 use crate::frame::{Frame, Link};
 use crate::generator::ResumeMode;
 use crate::object::{Function, HeapObj, IterState, LoadedCode};
+use crate::special::bits;
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
@@ -77,7 +78,25 @@ impl Vm {
 
     /// The loop. `pending` is an exception to raise in `f` before executing anything (a throw
     /// into a generator frame the host resumed).
-    pub(crate) fn run(&mut self, mut f: Box<Frame>, pending: Option<Exc>) -> Result<Outcome, Exc> {
+    pub(crate) fn run(&mut self, f: Box<Frame>, pending: Option<Exc>) -> Result<Outcome, Exc> {
+        self.loops_active += 1;
+        let r = self.run_loop(f, pending);
+        self.loops_active -= 1;
+        r
+    }
+
+    /// Calls a Python function from the host (only when no dispatch loop is running).
+    pub(crate) fn call_from_host(&mut self, callee: Value, args: &[Value]) -> Result<Value, Exc> {
+        let Value::Obj(r) = callee else { return Err(self.runtime_error("call_from_host: not a function")) };
+        if self.loops_active > 0 || !matches!(self.heap.get(r), HeapObj::Function(_)) {
+            return Err(self.runtime_error("call_from_host: cannot call Python here"));
+        }
+        let mut frame = self.function_frame(r, args, &[])?;
+        frame.link = Link::Host;
+        self.run_frame(frame)
+    }
+
+    fn run_loop(&mut self, mut f: Box<Frame>, pending: Option<Exc>) -> Result<Outcome, Exc> {
         let base = self.frames.len();
         let mut ip = f.ip;
         let mut pending = pending;
@@ -161,11 +180,18 @@ impl Vm {
         let caller = self.frames.pop().ok_or(err)?;
         *f = caller;
         self.depth = self.frames.len();
-        if let Link::Close = link {
-            if self.exc_is(err, ExcKind::GeneratorExit) {
+        match link {
+            Link::Close if self.exc_is(err, ExcKind::GeneratorExit) => {
                 f.stack.push(Value::None);
                 return Ok(None);
             }
+            Link::ForNext(target) if self.exc_is(err, ExcKind::StopIteration) => {
+                // `__next__` ended the loop: pop the iterator and leave it.
+                f.stack.pop();
+                f.ip = target as usize;
+                return Ok(None);
+            }
+            _ => {}
         }
         Ok(Some((err, f.ip)))
     }
@@ -222,6 +248,9 @@ impl Vm {
                 }
             }};
         }
+        // The first byte of the current instruction, its ExtendedArg prefixes included: an
+        // instruction that runs again (after Python computed an operand) restarts there.
+        let mut start = ip;
         loop {
             if ext == 0 {
                 let switched;
@@ -229,8 +258,8 @@ impl Vm {
                 if switched {
                     code = f.code.clone();
                 }
+                start = ip;
             }
-            let start = ip;
             let Some(op) = code.bytes.get(ip).and_then(|b| Op::from_byte(*b)) else {
                 let e = self.runtime_error("bad bytecode: undecodable instruction");
                 tri!(Err(e))
@@ -374,6 +403,12 @@ impl Vm {
                     let r = match (a, b) {
                         (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => Value::Int(x + y),
                         (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                        _ if self.either_has(a, b, bits::NUMERIC) => {
+                            f.stack.pop();
+                            let k = Value::Int(BinOpKind::Add as i64);
+                            flow!(self.protocol_call(f, "_binary_op", &[a, b, k]));
+                            continue;
+                        }
                         _ => tri!(self.binary_op(BinOpKind::Add, a, b)),
                     };
                     *f.stack.last_mut().unwrap_or(&mut Value::None) = r;
@@ -384,6 +419,12 @@ impl Vm {
                     let r = match (a, b) {
                         (Value::Int(x), Value::Int(y)) if x.checked_sub(y).is_some() => Value::Int(x - y),
                         (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
+                        _ if self.either_has(a, b, bits::NUMERIC) => {
+                            f.stack.pop();
+                            let k = Value::Int(BinOpKind::Sub as i64);
+                            flow!(self.protocol_call(f, "_binary_op", &[a, b, k]));
+                            continue;
+                        }
                         _ => tri!(self.binary_op(BinOpKind::Sub, a, b)),
                     };
                     *f.stack.last_mut().unwrap_or(&mut Value::None) = r;
@@ -394,6 +435,12 @@ impl Vm {
                     let r = match (a, b) {
                         (Value::Int(x), Value::Int(y)) if x.checked_mul(y).is_some() => Value::Int(x * y),
                         (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
+                        _ if self.either_has(a, b, bits::NUMERIC) => {
+                            f.stack.pop();
+                            let k = Value::Int(BinOpKind::Mul as i64);
+                            flow!(self.protocol_call(f, "_binary_op", &[a, b, k]));
+                            continue;
+                        }
                         _ => tri!(self.binary_op(BinOpKind::Mul, a, b)),
                     };
                     *f.stack.last_mut().unwrap_or(&mut Value::None) = r;
@@ -406,6 +453,10 @@ impl Vm {
                         Op::FloorDiv => BinOpKind::FloorDiv,
                         _ => BinOpKind::Mod,
                     };
+                    if self.either_has(a, b, bits::NUMERIC) {
+                        flow!(self.protocol_call(f, "_binary_op", &[a, b, Value::Int(kind as i64)]));
+                        continue;
+                    }
                     let r = tri!(self.binary_op(kind, a, b));
                     f.stack.push(r);
                 }
@@ -413,6 +464,10 @@ impl Vm {
                     let b = pop!(f);
                     let a = pop!(f);
                     let kind = BinOpKind::from_u32(arg).unwrap_or(BinOpKind::Add);
+                    if self.either_has(a, b, bits::NUMERIC) {
+                        flow!(self.protocol_call(f, "_binary_op", &[a, b, Value::Int(kind as i64)]));
+                        continue;
+                    }
                     let r = tri!(self.binary_op(kind, a, b));
                     f.stack.push(r);
                 }
@@ -420,6 +475,10 @@ impl Vm {
                     let b = pop!(f);
                     let a = pop!(f);
                     let kind = BinOpKind::from_u32(arg).unwrap_or(BinOpKind::Add);
+                    if self.either_has(a, b, bits::NUMERIC) {
+                        flow!(self.protocol_call(f, "_inplace_op", &[a, b, Value::Int(kind as i64)]));
+                        continue;
+                    }
                     let r = tri!(self.inplace_op(kind, a, b));
                     f.stack.push(r);
                 }
@@ -429,6 +488,12 @@ impl Vm {
                     let r = match (a, b) {
                         (Value::Int(x), Value::Int(y)) if x.checked_add(y).is_some() => Value::Int(x + y),
                         (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                        _ if self.either_has(a, b, bits::NUMERIC) => {
+                            f.stack.pop();
+                            let k = Value::Int(BinOpKind::Add as i64);
+                            flow!(self.protocol_call(f, "_inplace_op", &[a, b, k]));
+                            continue;
+                        }
                         _ => tri!(self.inplace_op(BinOpKind::Add, a, b)),
                     };
                     *f.stack.last_mut().unwrap_or(&mut Value::None) = r;
@@ -445,6 +510,12 @@ impl Vm {
                             Op::Eq => x == y,
                             _ => x != y,
                         }),
+                        _ if self.compare_needs_python(a, b) => {
+                            f.stack.pop();
+                            let k = Value::Int(crate::special::compare_index(op));
+                            flow!(self.protocol_call(f, "_compare_op", &[a, b, k]));
+                            continue;
+                        }
                         _ => tri!(self.compare_op(op, a, b)),
                     };
                     *f.stack.last_mut().unwrap_or(&mut Value::None) = r;
@@ -457,6 +528,11 @@ impl Vm {
                 Op::ContainsOp => {
                     let container = pop!(f);
                     let item = pop!(f);
+                    if self.specials(container) & (bits::CONTAINS | bits::ITER | bits::GETITEM) != 0 {
+                        let negate = Value::Bool(arg == 1);
+                        flow!(self.protocol_call(f, "_contains_op", &[container, item, negate]));
+                        continue;
+                    }
                     match tri!(self.contains_native(container, item)) {
                         Some(b) => f.stack.push(Value::Bool(b != (arg == 1))),
                         None => {
@@ -471,11 +547,26 @@ impl Vm {
                 }
                 Op::Neg | Op::Pos | Op::Invert => {
                     let a = pop!(f);
+                    if self.specials(a) & bits::UNARY != 0 {
+                        let k = Value::Int(match op {
+                            Op::Neg => 0,
+                            Op::Pos => 1,
+                            _ => 2,
+                        });
+                        flow!(self.protocol_call(f, "_unary_op", &[a, k]));
+                        continue;
+                    }
                     let r = tri!(self.unary_op(op, a));
                     f.stack.push(r);
                 }
                 Op::Not => {
                     let a = pop!(f);
+                    if self.specials(a) & (bits::BOOL | bits::LEN) != 0 {
+                        // The truth value comes from Python; run this instruction again on it.
+                        ip = start;
+                        flow!(self.protocol_call(f, "_truth", &[a]));
+                        continue;
+                    }
                     let t = tri!(self.truthy(a));
                     f.stack.push(Value::Bool(!t));
                 }
@@ -490,6 +581,11 @@ impl Vm {
                     let c = pop!(f);
                     let t = match c {
                         Value::Bool(b) => b,
+                        _ if self.specials(c) & (bits::BOOL | bits::LEN) != 0 => {
+                            ip = start;
+                            flow!(self.protocol_call(f, "_truth", &[c]));
+                            continue;
+                        }
                         _ => tri!(self.truthy(c)),
                     };
                     if t == (op == Op::PopJumpIfTrue) {
@@ -498,6 +594,12 @@ impl Vm {
                 }
                 Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
                     let c = top!(f);
+                    if self.specials(c) & (bits::BOOL | bits::LEN) != 0 {
+                        let link = Link::OrPop { target: arg, jump_if: op == Op::JumpIfTrueOrPop };
+                        let truth = self.prelude_fn("_truth");
+                        flow!(self.call_linked(f, truth, &[c], link));
+                        continue;
+                    }
                     let t = tri!(self.truthy(c));
                     if t == (op == Op::JumpIfTrueOrPop) {
                         ip = arg as usize;
@@ -507,6 +609,10 @@ impl Vm {
                 }
                 Op::GetIter => {
                     let v = pop!(f);
+                    if self.specials(v) & (bits::ITER | bits::GETITEM) != 0 {
+                        flow!(self.protocol_call(f, "_iter", &[v]));
+                        continue;
+                    }
                     let it = tri!(self.get_iter(v));
                     f.stack.push(it);
                 }
@@ -549,6 +655,8 @@ impl Vm {
                             if matches!(self.heap.get(r), HeapObj::Generator(_)) {
                                 save!();
                                 flow!(self.resume_generator(f, r, ResumeMode::Send(Value::None), Link::ForIter(arg)));
+                            } else if let Some(next) = self.special_method(it, "__next__") {
+                                flow!(self.call_linked(f, next, &[it], Link::ForNext(arg)));
                             } else {
                                 let e = self.type_error(&format!("'{}' object is not an iterator", self.type_name(it)));
                                 tri!(Err(e))
@@ -787,7 +895,12 @@ impl Vm {
                 Op::FormatValue => {
                     let spec = if arg & format_flags::HAS_SPEC != 0 { pop!(f) } else { Value::Undef };
                     let v = pop!(f);
-                    if self.needs_python_text(v) {
+                    let top = match arg & 3 {
+                        format_flags::CONV_STR => bits::TEXT_STR,
+                        format_flags::CONV_REPR | format_flags::CONV_ASCII => bits::REPR,
+                        _ => bits::TEXT_FORMAT,
+                    };
+                    if self.needs_python_text(v, top) {
                         let conv = match arg & 3 {
                             format_flags::CONV_STR => self.intern("s"),
                             format_flags::CONV_REPR => self.intern("r"),
@@ -837,6 +950,10 @@ impl Vm {
                 Op::Subscr => {
                     let k = pop!(f);
                     let c = pop!(f);
+                    if let Some(m) = self.item_method(c, bits::GETITEM, "__getitem__") {
+                        flow!(self.call_value(f, m, &[c, k], &[]));
+                        continue;
+                    }
                     let v = tri!(self.get_item(c, k));
                     f.stack.push(v);
                 }
@@ -844,11 +961,19 @@ impl Vm {
                     let k = pop!(f);
                     let c = pop!(f);
                     let v = pop!(f);
+                    if let Some(m) = self.item_method(c, bits::SETITEM, "__setitem__") {
+                        flow!(self.call_discard(f, m, &[c, k, v]));
+                        continue;
+                    }
                     tri!(self.set_item(c, k, v));
                 }
                 Op::DeleteSubscr => {
                     let k = pop!(f);
                     let c = pop!(f);
+                    if let Some(m) = self.item_method(c, bits::DELITEM, "__delitem__") {
+                        flow!(self.call_discard(f, m, &[c, k]));
+                        continue;
+                    }
                     tri!(self.del_item(c, k));
                 }
                 Op::Raise => {
@@ -911,6 +1036,10 @@ impl Vm {
                 }
                 Op::GetYieldFromIter => {
                     let v = pop!(f);
+                    if self.specials(v) & (bits::ITER | bits::GETITEM) != 0 {
+                        flow!(self.protocol_call(f, "_yield_from_iter", &[v]));
+                        continue;
+                    }
                     let it = match v {
                         Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Generator(_)) => v,
                         _ => tri!(self.get_iter(v)),
@@ -1303,16 +1432,14 @@ impl Vm {
 
     /// Calls `callee` for its effect: its result is dropped (property setters and deleters).
     fn call_discard(&mut self, f: &mut Box<Frame>, callee: Value, args: &[Value]) -> Result<Flow, Exc> {
-        let depth = self.frames.len();
-        let flow = self.call_value(f, callee, args, &[])?;
-        if let Flow::Next = flow {
-            if self.frames.len() > depth && f.gen.is_none() && matches!(f.link, Link::Call) {
-                f.link = Link::Discard;
-            } else if self.frames.len() == depth {
-                f.stack.pop();
-            }
-        }
-        Ok(flow)
+        self.call_linked(f, callee, args, Link::Discard)
+    }
+
+    /// Calls the prelude function implementing a protocol for an instruction whose operands
+    /// have special methods; its result is the instruction's result.
+    fn protocol_call(&mut self, f: &mut Box<Frame>, name: &str, args: &[Value]) -> Result<Flow, Exc> {
+        let callee = self.prelude_fn(name);
+        self.call_value(f, callee, args, &[])
     }
 
     fn is_instance_obj(&self, v: Value) -> bool {

@@ -7,7 +7,9 @@ pub mod access;
 pub mod builtins;
 pub mod call;
 mod classes;
+#[cfg(feature = "cli")]
 pub mod cli;
+pub mod coroc;
 pub mod dict;
 pub mod exceptions;
 pub mod frame;
@@ -18,8 +20,11 @@ pub mod modules;
 pub mod numfmt;
 pub mod object;
 pub mod ops;
+#[cfg(feature = "cli")]
+pub mod repl;
 pub mod repr;
 pub mod set;
+mod special;
 pub mod types;
 pub mod value;
 
@@ -80,6 +85,9 @@ pub struct Vm {
     pub(crate) frame_pool: Vec<Box<Frame>>,
     /// An empty code object for placeholder frames (left where a frame was moved out).
     pub(crate) placeholder_code: Rc<LoadedCode>,
+    /// How many runs of the dispatch loop are active (0 when the host has control): Python
+    /// code may be called from Rust only at 0, since the VM never recurses into its loop.
+    pub(crate) loops_active: u32,
 }
 
 impl Vm {
@@ -112,6 +120,7 @@ impl Vm {
             depth: 0,
             caller_globals: None,
             frame_pool: Vec::new(),
+            loops_active: 0,
             placeholder_code: Rc::new(LoadedCode {
                 bytes: Box::new([]),
                 code: Rc::new(placeholder_code()),
@@ -260,12 +269,25 @@ impl Vm {
     pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
         let code = coro_compiler::compile_module(source, filename).map_err(RunError::Compile)?;
         self.sources.insert(filename.into(), source.into());
+        self.run_main_code(code, filename).map_err(RunError::Exception)
+    }
+
+    /// Runs already compiled code (a verified bytecode file's, see
+    /// `coro_compiler::bytecode_file::load`) as the module `__main__`, with `__file__` set to
+    /// `filename`. Tracebacks show the source lines if the file the code was compiled from is
+    /// still where it was, as CPython does for a `.pyc`.
+    pub fn run_main_code(&mut self, code: Rc<Code>, filename: &str) -> Result<(), Exc> {
+        if !self.sources.contains_key(&code.filename) {
+            if let Ok(text) = std::fs::read_to_string(&*code.filename) {
+                self.sources.insert(code.filename.clone(), text.into());
+            }
+        }
         let module = self.new_module("__main__");
         let globals = self.module_dict(module);
         let name = self.intern("__file__");
         let file = self.new_str(filename);
-        self.dict_set(globals, name, file).map_err(RunError::Exception)?;
-        self.run_code(code, globals).map(|_| ()).map_err(RunError::Exception)
+        self.dict_set(globals, name, file)?;
+        self.run_code(code, globals).map(|_| ())
     }
 
     /// Runs a module-level code object with the given globals dict.
@@ -340,7 +362,32 @@ impl Vm {
     }
 
     pub fn hash(&mut self, v: Value) -> Result<u64, Exc> {
-        dict::hash_value(&self.heap, v).map_err(|t| self.type_error(&format!("unhashable type: '{t}'")))
+        dict::hash_value(&self.heap, v).map_err(|t| {
+            if t == dict::UNHASHABLE_INSTANCE || t == dict::PYTHON_HASH {
+                // Name the instance's class: the first instance inside v (tuples nest).
+                let mut x = v;
+                while let Value::Obj(r) = x {
+                    match self.heap.get(r) {
+                        HeapObj::Tuple(items) => {
+                            match items.iter().find(|i| dict::hash_value(&self.heap, **i).is_err()) {
+                                Some(i) => x = *i,
+                                None => break,
+                            }
+                        }
+                        _ => break,
+                    }
+                }
+                let name = self.type_name(x);
+                if t == dict::PYTHON_HASH {
+                    return self.exc_msg(
+                        types::ExcKind::NotImplementedError,
+                        &format!("coro: '{name}' objects define __eq__ and __hash__; using them as dict keys or set members is not supported yet"),
+                    );
+                }
+                return self.type_error(&format!("unhashable type: '{name}'"));
+            }
+            self.type_error(&format!("unhashable type: '{t}'"))
+        })
     }
 
     /// Writes program output, reporting a closed stdout as an OSError-free silent drop

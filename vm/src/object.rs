@@ -206,6 +206,8 @@ pub struct Class {
     /// Made by a class statement (CPython's heap types): instances are created by
     /// `Vm::instantiate`, and the class's attributes can be set.
     pub heap_type: bool,
+    /// Which special methods the class's MRO defines (`special::bits`); 0 for builtin classes.
+    pub specials: u64,
 }
 
 /// What a builtin class's instances are, so `type(x)`, `isinstance` and constructors can

@@ -304,6 +304,12 @@ impl Vm {
     }
 
     fn sequence_op(&mut self, kind: BinOpKind, a: Value, b: Value) -> Result<Value, Exc> {
+        let is_seq = |vm: &Vm, v: Value| matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Str(_) | HeapObj::List(_) | HeapObj::Tuple(_)));
+        if kind == BinOpKind::Mul && is_seq(self, b) && !is_seq(self, a) && !self.is_int(a) {
+            // `x * seq` with a non-int x: the sequence's repeat rejects x.
+            let t = self.type_name(a);
+            return Err(self.type_error(&format!("can't multiply sequence by non-int of type '{t}'")));
+        }
         let (Value::Obj(ra), rb) = (a, b) else {
             if let (BinOpKind::Mul, Value::Obj(_)) = (kind, b) {
                 if self.is_int(a) {
@@ -445,7 +451,18 @@ impl Vm {
                 _ => {}
             }
         }
-        self.binary_op(kind, a, b)
+        self.binary_op(kind, a, b).map_err(|e| {
+            // The error names the augmented operator: "for +=:".
+            const PREFIX: &str = "unsupported operand type(s) for ";
+            let s = self.exc_str(e);
+            match s.strip_prefix(PREFIX).and_then(|rest| rest.split_once(':')) {
+                Some((_, types)) if self.exc_is(e, ExcKind::TypeError) => {
+                    let fixed = format!("{PREFIX}{}=:{types}", kind.symbol());
+                    self.type_error(&fixed)
+                }
+                _ => e,
+            }
+        })
     }
 
     pub fn unary_op(&mut self, op: Op, a: Value) -> Result<Value, Exc> {
@@ -568,6 +585,9 @@ impl Vm {
                     work.push((s1, s2));
                 }
                 _ => {
+                    if (self.specials(x) | self.specials(y)) & crate::special::bits::EQ != 0 {
+                        return Err(self.python_compare_refused(x, y, "__eq__"));
+                    }
                     if !dict::keys_equal(&self.heap, x, y) {
                         return Ok(false);
                     }
@@ -651,8 +671,21 @@ impl Vm {
                 }
             }
         }
+        if (self.specials(x) | self.specials(y)) & crate::special::bits::COMPARE != 0 {
+            return Err(self.python_compare_refused(x, y, sym));
+        }
         let (ta, tb) = (self.type_name(x), self.type_name(y));
         Err(self.type_error(&format!("'{sym}' not supported between instances of '{ta}' and '{tb}'")))
+    }
+
+    /// A native operation (a dict lookup, `list.index`, a comparison nested two containers
+    /// deep) met objects whose comparison is Python code it cannot call.
+    fn python_compare_refused(&mut self, x: Value, y: Value, what: &str) -> Exc {
+        let (ta, tb) = (self.type_name(x), self.type_name(y));
+        self.exc_msg(
+            ExcKind::NotImplementedError,
+            &format!("coro: comparing '{ta}' and '{tb}' objects ({what}) inside this operation is not supported yet"),
+        )
     }
 
     /// `item in container` for native containers; `None` when the container must be iterated
@@ -672,6 +705,11 @@ impl Vm {
             }
             HeapObj::List(_) | HeapObj::Tuple(_) => {
                 let items = self.tuple_items(container);
+                let eq = crate::special::bits::EQ;
+                if self.specials(item) & eq != 0 || items.iter().any(|v| self.specials(*v) & eq != 0) {
+                    // Some comparison is a user __eq__: the prelude iterates with `==`.
+                    return Ok(None);
+                }
                 for v in items {
                     if v.is(item) || self.values_equal(v, item)? {
                         return Ok(Some(true));
@@ -775,6 +813,9 @@ impl Vm {
 
     /// Whether iterating `v` is possible at all (natively or in Python).
     pub fn is_iterable(&self, v: Value) -> bool {
+        if self.specials(v) & (crate::special::bits::ITER | crate::special::bits::GETITEM) != 0 {
+            return true;
+        }
         match v {
             Value::Obj(r) => matches!(
                 self.heap.get(r),
@@ -792,8 +833,17 @@ impl Vm {
         }
     }
 
-    /// `iter(v)`.
+    /// `iter(v)` for natives (zip, enumerate, itertools, ...). An object whose class defines
+    /// `__iter__` or `__getitem__` gets a prelude generator that iterates it in Python, so the
+    /// object's `__iter__` runs at the first `next()` rather than here; the `iter()` builtin and
+    /// `for` call `__iter__` at once, as CPython does.
     pub fn get_iter(&mut self, v: Value) -> Result<Value, Exc> {
+        if self.specials(v) & (crate::special::bits::ITER | crate::special::bits::GETITEM) != 0 {
+            let f = self.prelude_fn("_lazy_iter");
+            let Value::Obj(fr) = f else { return Err(self.runtime_error("prelude missing _lazy_iter")) };
+            let frame = self.function_frame(fr, &[v], &[])?;
+            return Ok(self.new_generator(frame, None));
+        }
         let Value::Obj(r) = v else {
             let t = self.type_name(v);
             return Err(self.type_error(&format!("'{t}' object is not iterable")));

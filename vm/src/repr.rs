@@ -135,6 +135,9 @@ impl Vm {
                 self.exc_msg(ExcKind::NotImplementedError, "coro: a user __repr__ cannot be called from here yet")
             );
         }
+        if r == self.types.not_implemented {
+            return Ok("NotImplemented".into());
+        }
         Ok(match self.heap.get(r) {
             HeapObj::Instance { class, .. } => match self.class(*class) {
                 Some(c) => format!("<{}.{} object at 0x{addr:x}>", c.module, c.qualname),

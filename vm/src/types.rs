@@ -98,6 +98,9 @@ pub struct Types {
     pub dict_items: ObjRef,
     pub ellipsis_type: ObjRef,
     pub ellipsis: ObjRef,
+    pub not_implemented_type: ObjRef,
+    /// `NotImplemented`: an instance of its own builtin class.
+    pub not_implemented: ObjRef,
     pub empty_tuple: ObjRef,
     /// Builtin iterator types that coro implements as Python generators (`map`, `zip`, ...):
     /// their instances are generators whose `type_name` names one of these classes.
@@ -148,6 +151,8 @@ impl Types {
             self.dict_items,
             self.ellipsis_type,
             self.ellipsis,
+            self.not_implemented_type,
+            self.not_implemented,
             self.empty_tuple,
         ]
         .iter()
@@ -180,6 +185,7 @@ fn new_class(heap: &mut Heap, name: &str, bases: &[ObjRef], kind: TypeKind) -> O
         dict,
         kind,
         heap_type: false,
+        specials: 0,
     })));
     mro.insert(0, r);
     if let HeapObj::Class(c) = heap.get_mut(r) {
@@ -238,6 +244,8 @@ pub fn bootstrap(heap: &mut Heap) -> (Types, ObjRef, ObjRef) {
         dict_items: c(heap, "dict_items", TypeKind::DictView),
         ellipsis_type: c(heap, "ellipsis", TypeKind::Ellipsis),
         ellipsis: empty_tuple,
+        not_implemented_type: c(heap, "NotImplementedType", TypeKind::Object),
+        not_implemented: empty_tuple,
         empty_tuple,
         lazy_iters: crate::builtins::LAZY_ITERATORS
             .iter()
@@ -248,6 +256,8 @@ pub fn bootstrap(heap: &mut Heap) -> (Types, ObjRef, ObjRef) {
     let mut types = types;
     // Ellipsis is a unique object of its own type; an empty Module-free marker object suffices.
     types.ellipsis = heap.alloc(HeapObj::Range { start: 0, stop: 0, step: 0 });
+    let ni_dict = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
+    types.not_implemented = heap.alloc(HeapObj::Instance { class: types.not_implemented_type, dict: ni_dict });
     let builtins = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
     let modules = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
     (types, builtins, modules)

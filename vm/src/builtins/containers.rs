@@ -123,6 +123,9 @@ fn list_remove(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "list.remove", &args[1..], 1, 1)?;
     let r = this_obj(args);
     let items = vm.list_items(args[0]);
+    if vm.eq_in_python(&items, args[1]) {
+        return Ok(Ret::TailCall(vm.prelude_fn("_seq_remove"), vec![args[0], args[1]]));
+    }
     for (i, v) in items.into_iter().enumerate() {
         if v.is(args[1]) || vm.values_equal(v, args[1])? {
             if let Some(l) = list_mut(vm, r) {
@@ -151,6 +154,10 @@ fn seq_index(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
         Some(v) => norm(vm.to_index(*v, "slice indices")?),
         None => n,
     };
+    if vm.eq_in_python(&items, args[1]) {
+        let f = vm.prelude_fn("_seq_index");
+        return Ok(Ret::TailCall(f, vec![args[0], args[1], Value::Int(start), Value::Int(stop)]));
+    }
     for i in start..stop.max(start) {
         let v = items[i as usize];
         if v.is(args[1]) || vm.values_equal(v, args[1])? {
@@ -177,6 +184,9 @@ fn seq_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
         return Err(vm.type_error(&format!("count() takes exactly one argument ({} given)", args.len() - 1)));
     }
     let items = vm.sequence_items(args[0]).unwrap_or_default();
+    if vm.eq_in_python(&items, args[1]) {
+        return Ok(Ret::TailCall(vm.prelude_fn("_seq_count"), vec![args[0], args[1]]));
+    }
     let mut c = 0;
     for v in items {
         if v.is(args[1]) || vm.values_equal(v, args[1])? {
@@ -240,6 +250,10 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         }
     }
     if key.is_none() {
+        let items = vm.list_items(args[0]);
+        if items.iter().any(|x| vm.compares_in_python(*x)) {
+            return Ok(Ret::TailCall(vm.prelude_fn("_sort_python"), vec![args[0], Value::None, Value::Bool(reverse)]));
+        }
         sort_list(vm, args[0], reverse)?;
         return Ok(Value::None.into());
     }
@@ -252,6 +266,9 @@ pub fn sort_by_keys(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     let values = vm.list_items(args[0]);
     let keys = vm.list_items(args[1]);
     let reverse = vm.truthy(args[2])?;
+    if keys.iter().any(|x| vm.compares_in_python(*x)) {
+        return Ok(Ret::TailCall(vm.prelude_fn("_sort_python"), vec![args[0], args[1], args[2]]));
+    }
     let sorted = stable_sort(vm, values, &keys, reverse)?;
     if let Value::Obj(r) = args[0] {
         if let Some(l) = list_mut(vm, r) {
@@ -490,11 +507,14 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
         args
     };
     arity(vm, "fromkeys", rest, 1, 2)?;
+    let v = rest.get(1).copied().unwrap_or(Value::None);
     let Some(items) = vm.sequence_items(rest[0]) else {
+        if vm.is_iterable(rest[0]) {
+            return Ok(Ret::TailCall(vm.prelude_fn("_dict_fromkeys"), vec![rest[0], v]));
+        }
         let t = vm.type_name(rest[0]);
         return Err(vm.type_error(&format!("'{t}' object is not iterable")));
     };
-    let v = rest.get(1).copied().unwrap_or(Value::None);
     let d = vm.new_dict();
     let dr = d.as_obj().unwrap_or(vm.builtins);
     for k in items {

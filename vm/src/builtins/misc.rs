@@ -144,10 +144,12 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult
 
 pub fn is_callable(vm: &Vm, v: Value) -> bool {
     match v {
-        Value::Obj(r) => matches!(
-            vm.heap.get(r),
-            HeapObj::Function(_) | HeapObj::Builtin(_) | HeapObj::BoundMethod { .. } | HeapObj::Class(_)
-        ),
+        Value::Obj(r) => {
+            matches!(
+                vm.heap.get(r),
+                HeapObj::Function(_) | HeapObj::Builtin(_) | HeapObj::BoundMethod { .. } | HeapObj::Class(_)
+            ) || vm.specials(v) & crate::special::bits::CALL != 0
+        }
         _ => false,
     }
 }

@@ -12,6 +12,7 @@ use crate::frame::Link;
 use crate::generator::ResumeMode;
 use crate::interp::Ret;
 use crate::object::{Builtin, HeapObj, IterState, NativeFn, TypeKind};
+use crate::special::bits;
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
 use crate::{numfmt, Exc, Vm};
@@ -159,6 +160,7 @@ pub fn install(vm: &mut Vm) {
         ("True", Value::Bool(true)),
         ("False", Value::Bool(false)),
         ("Ellipsis", Value::Obj(vm.types.ellipsis)),
+        ("NotImplemented", Value::Obj(vm.types.not_implemented)),
     ] {
         let key = vm.intern(name);
         let _ = vm.dict_set(b, key, v);
@@ -189,7 +191,7 @@ fn install_prelude(vm: &mut Vm) {
     let sk = vm.intern("_sort_by_keys");
     let sf = native(vm, "_sort_by_keys", containers::sort_by_keys);
     let _ = vm.dict_set(globals, sk, sf);
-    for (name, func) in crate::classes::CLASS_NATIVES {
+    for (name, func) in crate::classes::CLASS_NATIVES.iter().chain(crate::special::SPECIAL_NATIVES) {
         let k = vm.intern(name);
         let f = native(vm, name, *func);
         let _ = vm.dict_set(globals, k, f);
@@ -221,6 +223,7 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_tuple_from_iter",
     "_set_from_iter",
     "_dict_from_iter",
+    "_dict_fromkeys",
     "_contains",
     "_not_contains",
     "_join",
@@ -236,6 +239,27 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "enumerate",
     "_callable_iter",
     "_build_class",
+    "_binary_try",
+    "_binary_op",
+    "_rich",
+    "_seq_compare",
+    "_seq_iter",
+    "_delegate",
+    "_inplace_op",
+    "_compare_op",
+    "_unary_op",
+    "_truth",
+    "_len",
+    "_iter",
+    "_yield_from_iter",
+    "_lazy_iter",
+    "_contains_op",
+    "_hash_call",
+    "_next_default",
+    "_sort_python",
+    "_seq_index",
+    "_seq_count",
+    "_seq_remove",
     "_text",
     "_init_instance",
     "_repr",
@@ -324,6 +348,9 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
             no_kwargs(vm, "bool", kwnames)?;
             arity(vm, "bool", args, 0, 1)?;
             let b = match args.first() {
+                Some(v) if vm.specials(*v) & (bits::BOOL | bits::LEN) != 0 => {
+                    return Ok(Ret::TailCall(vm.prelude_fn("_truth"), vec![*v]));
+                }
                 Some(v) => vm.truthy(*v)?,
                 None => false,
             };
@@ -465,7 +492,7 @@ pub fn not_iterable_check(vm: &mut Vm, v: Value) -> Result<(), Exc> {
 
 fn b_print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     let (pos, kws) = split_args(vm, args, kwnames);
-    if pos.iter().any(|a| vm.needs_python_text(*a)) {
+    if pos.iter().any(|a| vm.needs_python_text(*a, bits::TEXT_STR)) {
         // Objects with a user __str__/__repr__ are turned into text by the prelude, which
         // then prints the text here.
         let t = vm.new_tuple(pos.to_vec());
@@ -562,6 +589,9 @@ pub fn length(vm: &mut Vm, v: Value) -> Result<usize, Exc> {
 fn b_len(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     no_kwargs(vm, "len", kwnames)?;
     arity(vm, "len", args, 1, 1)?;
+    if vm.specials(args[0]) & bits::LEN != 0 {
+        return Ok(Ret::TailCall(vm.prelude_fn("_len"), vec![args[0]]));
+    }
     let n = length(vm, args[0])?;
     Ok(Value::Int(n as i64).into())
 }
@@ -592,6 +622,12 @@ fn b_next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
             _ => {}
         }
     }
+    if let Some(m) = vm.special_method(it, "__next__") {
+        return Ok(match default {
+            Some(d) => Ret::TailCall(vm.prelude_fn("_next_default"), vec![m, it, d]),
+            None => Ret::TailCall(m, vec![it]),
+        });
+    }
     let t = vm.type_name(it);
     Err(vm.type_error(&format!("'{t}' object is not an iterator")))
 }
@@ -604,6 +640,9 @@ fn b_iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
         return Ok(Ret::TailCall(vm.prelude_fn("_callable_iter"), args.to_vec()));
+    }
+    if vm.specials(args[0]) & (bits::ITER | bits::GETITEM) != 0 {
+        return Ok(Ret::TailCall(vm.prelude_fn("_iter"), vec![args[0]]));
     }
     Ok(vm.get_iter(args[0])?.into())
 }
@@ -693,7 +732,7 @@ fn b_bin(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 fn b_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "repr", args, 1, 1)?;
-    if vm.needs_python_text(args[0]) {
+    if vm.needs_python_text(args[0], bits::REPR) {
         return Ok(Ret::TailCall(vm.prelude_fn("_repr"), vec![args[0]]));
     }
     Ok(vm.to_repr(args[0])?.into())
@@ -706,7 +745,7 @@ fn b_ascii(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 fn b_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "format", args, 1, 2)?;
-    if vm.needs_python_text(args[0]) {
+    if vm.needs_python_text(args[0], bits::TEXT_FORMAT) {
         let spec = args.get(1).copied().unwrap_or_else(|| vm.intern(""));
         return Ok(Ret::TailCall(vm.prelude_fn("_format_value"), vec![args[0], Value::None, spec]));
     }
@@ -738,7 +777,12 @@ fn b_sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let src = pos[0];
-    match vm.sequence_items(src) {
+    let items = vm.sequence_items(src);
+    let python_add = |vm: &Vm, items: &[Value]| {
+        vm.specials(start) & bits::NUMERIC != 0 || items.iter().any(|x| vm.specials(*x) & bits::NUMERIC != 0)
+    };
+    match items {
+        Some(items) if python_add(vm, &items) => Ok(Ret::TailCall(vm.prelude_fn("_sum"), vec![src, start])),
         Some(items) => {
             let mut total = start;
             for x in items {
@@ -786,6 +830,9 @@ fn b_max(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 fn b_abs(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "abs", args, 1, 1)?;
     let v = args[0];
+    if let Some(m) = vm.special_method(v, "__abs__") {
+        return Ok(Ret::TailCall(m, vec![v]));
+    }
     match v {
         Value::Float(f) => Ok(Value::Float(f.abs()).into()),
         _ => match vm.to_bigint(v) {
@@ -893,7 +940,7 @@ fn b_sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     not_iterable_check(vm, pos[0])?;
     let rev = Value::Bool(vm.truthy(reverse)?);
     if key.is_none() {
-        if let Some(items) = vm.sequence_items(pos[0]) {
+        if let Some(items) = vm.sequence_items(pos[0]).filter(|xs| !xs.iter().any(|x| vm.compares_in_python(*x))) {
             let l = vm.new_list(items);
             containers::sort_list(vm, l, matches!(rev, Value::Bool(true)))?;
             return Ok(l.into());
@@ -954,6 +1001,11 @@ fn b_all(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 fn b_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "hash", args, 1, 1)?;
+    if vm.specials(args[0]) & bits::HASH != 0 {
+        if let Some(m) = vm.special_method(args[0], "__hash__") {
+            return Ok(Ret::TailCall(vm.prelude_fn("_hash_call"), vec![m, args[0]]));
+        }
+    }
     let h = vm.hash(args[0])? as i64;
     Ok(Value::Int(h).into())
 }

@@ -31,6 +31,13 @@ def _dict_from_iter(it):
     return d
 
 
+def _dict_fromkeys(it, value):
+    d = {}
+    for k in it:
+        d[k] = value
+    return d
+
+
 def _contains(it, item):
     for x in it:
         if x is item or x == item:
@@ -187,6 +194,336 @@ def _init_instance(init, self, *args, **kwargs):
     return self
 
 
+# ----- special methods ----------------------------------------------------------------------
+# An instruction whose operand's class defines the special method it needs calls one of these
+# (vm/src/special.rs): the protocols' rules (reflected operands, NotImplemented, result checks)
+# live here, as CPython's live in its C slots. `_special(x, name)` is the method `name` of x's
+# class, unbound, or None when x is not an instance of a user class or its class has none.
+
+# By BinOpKind: method, reflected method, in-place method.
+_BINARY = (
+    ("__add__", "__radd__", "__iadd__"),
+    ("__sub__", "__rsub__", "__isub__"),
+    ("__mul__", "__rmul__", "__imul__"),
+    ("__truediv__", "__rtruediv__", "__itruediv__"),
+    ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+    ("__mod__", "__rmod__", "__imod__"),
+    ("__pow__", "__rpow__", "__ipow__"),
+    ("__lshift__", "__rlshift__", "__ilshift__"),
+    ("__rshift__", "__rrshift__", "__irshift__"),
+    ("__and__", "__rand__", "__iand__"),
+    ("__or__", "__ror__", "__ior__"),
+    ("__xor__", "__rxor__", "__ixor__"),
+    ("__matmul__", "__rmatmul__", "__imatmul__"),
+)
+
+
+def _binary_try(a, b, k):
+    name, rname, _ = _BINARY[k]
+    f = _special(a, name)
+    rf = None
+    if type(a) is not type(b):
+        rf = _special(b, rname)
+    # A subclass's reflected method that overrides its base's goes first.
+    if rf is not None and issubclass(type(b), type(a)) and rf is not _special(a, rname):
+        r = rf(b, a)
+        if r is not NotImplemented:
+            return r
+        rf = None
+    if f is not None:
+        r = f(a, b)
+        if r is not NotImplemented:
+            return r
+    if rf is not None:
+        return rf(b, a)
+    return NotImplemented
+
+
+def _binary_op(a, b, k):
+    r = _binary_try(a, b, k)
+    if r is NotImplemented:
+        # The builtin operation: a list or str on the left, or CPython's TypeError.
+        return _binary_native(a, b, k)
+    return r
+
+
+def _inplace_op(a, b, k):
+    f = _special(a, _BINARY[k][2])
+    if f is not None:
+        r = f(a, b)
+        if r is not NotImplemented:
+            return r
+    r = _binary_try(a, b, k)
+    if r is NotImplemented:
+        return _inplace_native(a, b, k)
+    return r
+
+
+# Comparisons in CPython's order, and each one's reflection.
+_COMPARE = ("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")
+_SWAPPED = (4, 5, 2, 3, 0, 1)
+
+
+def _rich(x, y, i):
+    f = _special(x, _COMPARE[i])
+    if f is not None:
+        return f(x, y)
+    if i == 3:
+        # object.__ne__ inverts __eq__.
+        f = _special(x, "__eq__")
+        if f is not None:
+            r = f(x, y)
+            if r is NotImplemented:
+                return r
+            return not r
+    return NotImplemented
+
+
+def _compare_op(a, b, i):
+    ta = type(a)
+    tb = type(b)
+    if (ta is list and tb is list) or (ta is tuple and tb is tuple):
+        return _seq_compare(a, b, i)
+    checked = False
+    if ta is not tb and issubclass(tb, ta):
+        checked = True
+        r = _rich(b, a, _SWAPPED[i])
+        if r is not NotImplemented:
+            return r
+    r = _rich(a, b, i)
+    if r is not NotImplemented:
+        return r
+    if not checked:
+        r = _rich(b, a, _SWAPPED[i])
+        if r is not NotImplemented:
+            return r
+    # Identity for == and !=, CPython's TypeError for orderings.
+    return _compare_native(a, b, i)
+
+
+def _seq_compare(a, b, i):
+    # Lists or tuples holding objects with comparison methods: the first unequal pair decides.
+    n = len(a)
+    m = len(b)
+    j = 0
+    while j < n and j < m:
+        x = a[j]
+        y = b[j]
+        if not (x is y or x == y):
+            if i == 2:
+                return False
+            if i == 3:
+                return True
+            if i == 0:
+                return x < y
+            if i == 1:
+                return x <= y
+            if i == 4:
+                return x > y
+            return x >= y
+        j += 1
+    if i == 0:
+        return n < m
+    if i == 1:
+        return n <= m
+    if i == 2:
+        return n == m
+    if i == 3:
+        return n != m
+    if i == 4:
+        return n > m
+    return n >= m
+
+
+_UNARY = ("__neg__", "__pos__", "__invert__")
+
+
+def _unary_op(a, i):
+    f = _special(a, _UNARY[i])
+    if f is None:
+        return _unary_native(a, i)
+    return f(a)
+
+
+def _truth(x):
+    f = _special(x, "__bool__")
+    if f is not None:
+        r = f(x)
+        if r is True or r is False:
+            return r
+        raise TypeError("__bool__ should return bool, returned " + type(r).__name__)
+    f = _special(x, "__len__")
+    if f is not None:
+        return _len_result(f(x)) != 0
+    return True
+
+
+def _len(x):
+    f = _special(x, "__len__")
+    if f is None:
+        raise TypeError("object of type '" + type(x).__name__ + "' has no len()")
+    return _len_result(f(x))
+
+
+def _iter(x):
+    f = _special(x, "__iter__")
+    if f is None:
+        if _special(x, "__getitem__") is not None:
+            return _seq_iter(x)
+        raise TypeError("'" + type(x).__name__ + "' object is not iterable")
+    it = f(x)
+    if not _is_iterator(it):
+        raise TypeError("iter() returned non-iterator of type '" + type(it).__name__ + "'")
+    return it
+
+
+def _seq_iter(x):
+    # The old sequence protocol: x[0], x[1], ... until IndexError.
+    i = 0
+    while True:
+        try:
+            v = x[i]
+        except (IndexError, StopIteration):
+            return
+        yield v
+        i += 1
+
+
+def _lazy_iter(x):
+    for v in x:
+        yield v
+
+
+def _yield_from_iter(x):
+    it = _iter(x)
+    if _special(it, "__next__") is None:
+        return it
+    return _delegate(it)
+
+
+def _delegate(it):
+    # `yield from it` for an iterator object that is not a generator (PEP 380's expansion).
+    try:
+        y = next(it)
+    except StopIteration as e:
+        return e.value
+    while True:
+        try:
+            s = yield y
+        except GeneratorExit:
+            close = getattr(it, "close", None)
+            if close is not None:
+                close()
+            raise
+        except BaseException as e:
+            throw = getattr(it, "throw", None)
+            if throw is None:
+                raise
+            try:
+                y = throw(e)
+            except StopIteration as stop:
+                return stop.value
+        else:
+            try:
+                if s is None:
+                    y = next(it)
+                else:
+                    y = it.send(s)
+            except StopIteration as stop:
+                return stop.value
+
+
+def _contains_op(c, x, negate):
+    f = _special(c, "__contains__")
+    if f is not None:
+        r = True if f(c, x) else False
+    elif _special(c, "__iter__") is None and _special(c, "__getitem__") is None:
+        raise TypeError("argument of type '" + type(c).__name__ + "' is not iterable")
+    else:
+        r = _contains(c, x)
+    return (not r) if negate else r
+
+
+def _hash_call(f, x):
+    return _hash_result(f(x))
+
+
+def _next_default(f, it, default):
+    try:
+        return f(it)
+    except StopIteration:
+        return default
+
+
+# list.index/count/remove when some item's __eq__ is Python code.
+def _seq_index(seq, x, start, stop):
+    i = start
+    while i < stop and i < len(seq):
+        v = seq[i]
+        if v is x or v == x:
+            return i
+        i += 1
+    if type(seq) is list:
+        raise ValueError(_repr(x) + " is not in list")
+    raise ValueError("tuple.index(x): x not in tuple")
+
+
+def _seq_count(seq, x):
+    n = 0
+    for v in seq:
+        if v is x or v == x:
+            n += 1
+    return n
+
+
+def _seq_remove(lst, x):
+    i = 0
+    while i < len(lst):
+        v = lst[i]
+        if v is x or v == x:
+            del lst[i]
+            return None
+        i += 1
+    raise ValueError("list.remove(x): x not in list")
+
+
+def _sort_python(lst, keys, reverse):
+    # list.sort for items whose comparisons run Python code: a stable merge sort using only
+    # `<`, as CPython's sort does (reverse=True keeps equal items in their original order).
+    n = len(lst)
+    if keys is None:
+        keys = lst[:]
+    idx = list(range(n))
+    if reverse:
+        idx.reverse()
+    width = 1
+    while width < n:
+        out = []
+        lo = 0
+        while lo < n:
+            mid = min(lo + width, n)
+            hi = min(lo + 2 * width, n)
+            i = lo
+            j = mid
+            while i < mid and j < hi:
+                if keys[idx[j]] < keys[idx[i]]:
+                    out.append(idx[j])
+                    j += 1
+                else:
+                    out.append(idx[i])
+                    i += 1
+            out.extend(idx[i:mid])
+            out.extend(idx[j:hi])
+            lo = hi
+        idx = out
+        width *= 2
+    if reverse:
+        idx.reverse()
+    items = [lst[k] for k in idx]
+    lst.clear()
+    lst.extend(items)
+
+
 _repr_active = []
 
 
@@ -257,6 +594,12 @@ def _format_value(v, conv, spec):
         raise NotImplementedError("coro: !a of an object with a user __repr__ is not supported yet")
     if type(v) is str:
         return format(v, spec)
+    f = _special(v, "__format__")
+    if f is not None:
+        r = f(v, spec)
+        if type(r) is not str:
+            raise TypeError("__format__ must return a str, not " + type(r).__name__)
+        return r
     if spec:
         raise TypeError(f"unsupported format string passed to {type(v).__name__}.__format__")
     return _str(v)

@@ -88,7 +88,9 @@ pub fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     let (pos, _kws) = split_args(vm, args, kwnames);
     arity(vm, "str", pos, 0, 1)?;
     match pos.first() {
-        Some(v) if vm.needs_python_text(*v) => Ok(Ret::TailCall(vm.prelude_fn("_str"), vec![*v])),
+        Some(v) if vm.needs_python_text(*v, crate::special::bits::TEXT_STR) => {
+            Ok(Ret::TailCall(vm.prelude_fn("_str"), vec![*v]))
+        }
         Some(v) => Ok(vm.to_str(*v)?.into()),
         None => Ok(vm.new_str("").into()),
     }

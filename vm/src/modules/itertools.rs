@@ -60,6 +60,7 @@ fn iterator_class(vm: &mut Vm, type_name: &'static str, attr: &str) -> ObjRef {
         dict,
         kind: TypeKind::Iterator,
         heap_type: false,
+        specials: 0,
     })));
     if let HeapObj::Class(c) = vm.heap.get_mut(cls) {
         c.mro = vec![cls, object];

@@ -114,6 +114,7 @@ fn placeholder_class(vm: &mut Vm, name: &str) -> ObjRef {
         dict,
         kind: TypeKind::Type,
         heap_type: false,
+        specials: 0,
     })));
     if let HeapObj::Class(c) = vm.heap.get_mut(cls) {
         c.mro = vec![cls, object];

@@ -1,0 +1,382 @@
+//! Special methods of user classes (`__eq__`, `__len__`, `__iter__`, `__add__`, ...): which ones
+//! a class has, and the natives the prelude's Python implementations of the protocols use.
+//!
+//! The dispatch loop never calls a special method from Rust. When an instruction meets an
+//! instance whose class defines the method it needs, it calls a prelude function (`_binary_op`,
+//! `_truth`, `_iter`, ...) or the method itself as an ordinary frame, and the result comes back
+//! through the frame's `Link`. The protocols' rules (reflected operands, NotImplemented, the
+//! result checks and their errors) are written in Python in the prelude, as CPython's are
+//! written in C.
+//!
+//! Each class records, when it is created, which special methods its MRO provides (a bit
+//! set), so an instruction decides with one load whether it needs Python. Special methods
+//! cannot be assigned to a class after it is created, so the bits never go stale.
+
+use crate::builtins::NResult;
+use crate::object::HeapObj;
+use crate::value::{ObjRef, Value};
+use crate::Vm;
+use coro_compiler::opcode::{BinOpKind, Op};
+
+/// Bits of `Class::specials`.
+pub mod bits {
+    pub const EQ: u64 = 1 << 0;
+    pub const NE: u64 = 1 << 1;
+    pub const LT: u64 = 1 << 2;
+    pub const LE: u64 = 1 << 3;
+    pub const GT: u64 = 1 << 4;
+    pub const GE: u64 = 1 << 5;
+    /// A user `__hash__` function.
+    pub const HASH: u64 = 1 << 6;
+    /// `__hash__ = None` (set implicitly by defining `__eq__` alone): instances are unhashable.
+    pub const UNHASHABLE: u64 = 1 << 7;
+    pub const BOOL: u64 = 1 << 8;
+    pub const LEN: u64 = 1 << 9;
+    pub const ITER: u64 = 1 << 10;
+    pub const NEXT: u64 = 1 << 11;
+    pub const GETITEM: u64 = 1 << 12;
+    pub const SETITEM: u64 = 1 << 13;
+    pub const DELITEM: u64 = 1 << 14;
+    pub const CONTAINS: u64 = 1 << 15;
+    pub const CALL: u64 = 1 << 16;
+    pub const ENTER: u64 = 1 << 17;
+    pub const EXIT: u64 = 1 << 18;
+    pub const FORMAT: u64 = 1 << 19;
+    /// Any binary, reflected or in-place arithmetic method.
+    pub const NUMERIC: u64 = 1 << 20;
+    /// `__neg__`, `__pos__`, `__invert__` or `__abs__`.
+    pub const UNARY: u64 = 1 << 21;
+    pub const STR: u64 = 1 << 22;
+    pub const REPR: u64 = 1 << 23;
+    pub const COMPARE: u64 = EQ | NE | LT | LE | GT | GE;
+    /// What `str(x)` may call.
+    pub const TEXT_STR: u64 = STR | REPR;
+    /// What `format(x, spec)` may call.
+    pub const TEXT_FORMAT: u64 = STR | REPR | FORMAT;
+}
+
+/// The special methods coro supports, with their bits. Any other `__dunder__` in a class body is
+/// refused when the class is created.
+pub const SPECIALS: &[(&str, u64)] = &[
+    ("__eq__", bits::EQ),
+    ("__ne__", bits::NE),
+    ("__lt__", bits::LT),
+    ("__le__", bits::LE),
+    ("__gt__", bits::GT),
+    ("__ge__", bits::GE),
+    ("__hash__", bits::HASH),
+    ("__bool__", bits::BOOL),
+    ("__len__", bits::LEN),
+    ("__iter__", bits::ITER),
+    ("__next__", bits::NEXT),
+    ("__getitem__", bits::GETITEM),
+    ("__setitem__", bits::SETITEM),
+    ("__delitem__", bits::DELITEM),
+    ("__contains__", bits::CONTAINS),
+    ("__call__", bits::CALL),
+    ("__enter__", bits::ENTER),
+    ("__exit__", bits::EXIT),
+    ("__format__", bits::FORMAT),
+    ("__str__", bits::STR),
+    ("__repr__", bits::REPR),
+    ("__neg__", bits::UNARY),
+    ("__pos__", bits::UNARY),
+    ("__invert__", bits::UNARY),
+    ("__abs__", bits::UNARY),
+    ("__add__", bits::NUMERIC),
+    ("__sub__", bits::NUMERIC),
+    ("__mul__", bits::NUMERIC),
+    ("__truediv__", bits::NUMERIC),
+    ("__floordiv__", bits::NUMERIC),
+    ("__mod__", bits::NUMERIC),
+    ("__pow__", bits::NUMERIC),
+    ("__lshift__", bits::NUMERIC),
+    ("__rshift__", bits::NUMERIC),
+    ("__and__", bits::NUMERIC),
+    ("__or__", bits::NUMERIC),
+    ("__xor__", bits::NUMERIC),
+    ("__matmul__", bits::NUMERIC),
+    ("__radd__", bits::NUMERIC),
+    ("__rsub__", bits::NUMERIC),
+    ("__rmul__", bits::NUMERIC),
+    ("__rtruediv__", bits::NUMERIC),
+    ("__rfloordiv__", bits::NUMERIC),
+    ("__rmod__", bits::NUMERIC),
+    ("__rpow__", bits::NUMERIC),
+    ("__rlshift__", bits::NUMERIC),
+    ("__rrshift__", bits::NUMERIC),
+    ("__rand__", bits::NUMERIC),
+    ("__ror__", bits::NUMERIC),
+    ("__rxor__", bits::NUMERIC),
+    ("__rmatmul__", bits::NUMERIC),
+    ("__iadd__", bits::NUMERIC),
+    ("__isub__", bits::NUMERIC),
+    ("__imul__", bits::NUMERIC),
+    ("__itruediv__", bits::NUMERIC),
+    ("__ifloordiv__", bits::NUMERIC),
+    ("__imod__", bits::NUMERIC),
+    ("__ipow__", bits::NUMERIC),
+    ("__ilshift__", bits::NUMERIC),
+    ("__irshift__", bits::NUMERIC),
+    ("__iand__", bits::NUMERIC),
+    ("__ior__", bits::NUMERIC),
+    ("__ixor__", bits::NUMERIC),
+    ("__imatmul__", bits::NUMERIC),
+];
+
+/// Index of a comparison in the prelude's tables (CPython's order: `<`, `<=`, `==`, `!=`, `>`,
+/// `>=`).
+pub fn compare_index(op: Op) -> i64 {
+    match op {
+        Op::Lt => 0,
+        Op::Le => 1,
+        Op::Eq => 2,
+        Op::Ne => 3,
+        Op::Gt => 4,
+        _ => 5,
+    }
+}
+
+fn compare_op_of(i: i64) -> Op {
+    match i {
+        0 => Op::Lt,
+        1 => Op::Le,
+        2 => Op::Eq,
+        3 => Op::Ne,
+        4 => Op::Gt,
+        _ => Op::Ge,
+    }
+}
+
+impl Vm {
+    /// The special-method bits of `v`'s class when `v` is an instance of a user class (or a user
+    /// exception); 0 for everything else.
+    #[inline]
+    pub(crate) fn specials(&self, v: Value) -> u64 {
+        let Value::Obj(r) = v else { return 0 };
+        let cls = match self.heap.get(r) {
+            HeapObj::Instance { class, .. } => *class,
+            HeapObj::Exception(e) => e.class,
+            _ => return 0,
+        };
+        match self.heap.get(cls) {
+            HeapObj::Class(c) => c.specials,
+            _ => 0,
+        }
+    }
+
+    /// Whether either operand's class defines any of `mask`.
+    #[inline]
+    pub(crate) fn either_has(&self, a: Value, b: Value, mask: u64) -> bool {
+        (self.specials(a) | self.specials(b)) & mask != 0
+    }
+
+    /// The `__getitem__`/`__setitem__`/`__delitem__` method for `c[k]` when `c` has it.
+    #[inline]
+    pub(crate) fn item_method(&mut self, c: Value, bit: u64, name: &str) -> Option<Value> {
+        if self.specials(c) & bit == 0 {
+            return None;
+        }
+        self.special_method(c, name)
+    }
+
+    /// Whether a comparison needs the prelude: an operand with comparison methods, or two
+    /// lists (or tuples) holding one, whose items must be compared in Python.
+    pub(crate) fn compare_needs_python(&self, a: Value, b: Value) -> bool {
+        if self.either_has(a, b, bits::COMPARE) {
+            return true;
+        }
+        let (Value::Obj(ra), Value::Obj(rb)) = (a, b) else { return false };
+        let holds = |items: &[Value]| items.iter().any(|x| self.specials(*x) & bits::COMPARE != 0);
+        match (self.heap.get(ra), self.heap.get(rb)) {
+            (HeapObj::List(p), HeapObj::List(q)) => holds(p) || holds(q),
+            (HeapObj::Tuple(p), HeapObj::Tuple(q)) => holds(p) || holds(q),
+            _ => false,
+        }
+    }
+
+    /// Whether looking for `x` among `items` with `==` may run a user `__eq__`.
+    pub(crate) fn eq_in_python(&self, items: &[Value], x: Value) -> bool {
+        self.specials(x) & bits::EQ != 0 || items.iter().any(|v| self.specials(*v) & bits::EQ != 0)
+    }
+
+    /// Whether comparing `v` with `<` may run Python: it has comparison methods, or it is a
+    /// list or tuple holding such an item.
+    pub(crate) fn compares_in_python(&self, v: Value) -> bool {
+        if self.specials(v) & bits::COMPARE != 0 {
+            return true;
+        }
+        let Value::Obj(r) = v else { return false };
+        match self.heap.get(r) {
+            HeapObj::List(items) => items.iter().any(|x| self.specials(*x) & bits::COMPARE != 0),
+            HeapObj::Tuple(items) => items.iter().any(|x| self.specials(*x) & bits::COMPARE != 0),
+            _ => false,
+        }
+    }
+
+    /// The bits a class with this MRO has: for each special name, the first class of the MRO
+    /// whose dict defines it decides (None for `__hash__` means unhashable).
+    pub(crate) fn compute_specials(&mut self, mro: &[ObjRef]) -> u64 {
+        let mut out = 0;
+        for (name, bit) in SPECIALS {
+            let key = self.intern(name);
+            for k in mro {
+                let Some(c) = self.class(*k) else { continue };
+                if !c.heap_type {
+                    continue;
+                }
+                let dict = c.dict;
+                if let Some(v) = self.dict_get_str(dict, key) {
+                    if v.is_none() {
+                        if *bit == bits::HASH {
+                            out |= bits::UNHASHABLE;
+                        }
+                    } else {
+                        out |= bit;
+                    }
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The special method `name` of `v`'s user class, unbound; None when the class (or an
+    /// object that is not a user instance) has none.
+    pub(crate) fn special_method(&mut self, v: Value, name: &str) -> Option<Value> {
+        let Value::Obj(r) = v else { return None };
+        let cls = match self.heap.get(r) {
+            HeapObj::Instance { class, .. } => *class,
+            HeapObj::Exception(e) => e.class,
+            _ => return None,
+        };
+        let key = self.intern(name);
+        let mro = self.class(cls)?.mro.clone();
+        for k in mro {
+            let Some(c) = self.class(k) else { continue };
+            if !c.heap_type {
+                continue;
+            }
+            if let Some(m) = self.dict_get_str(c.dict, key) {
+                return if m.is_none() { None } else { Some(m) };
+            }
+        }
+        None
+    }
+}
+
+fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i).copied().unwrap_or(Value::None)
+}
+
+fn int_arg(args: &[Value], i: usize) -> i64 {
+    match arg(args, i) {
+        Value::Int(n) => n,
+        _ => 0,
+    }
+}
+
+/// `_special(obj, name)`: the unbound special method of obj's user class, or None.
+fn special_native(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let name = vm.str_of(arg(args, 1)).unwrap_or("").to_string();
+    Ok(vm.special_method(arg(args, 0), &name).unwrap_or(Value::None).into())
+}
+
+/// `_binary_native(a, b, kind)`: the builtin operation (its TypeError names both types).
+fn binary_native(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let kind = BinOpKind::from_u32(int_arg(args, 2) as u32).unwrap_or(BinOpKind::Add);
+    Ok(vm.binary_op(kind, arg(args, 0), arg(args, 1))?.into())
+}
+
+/// `_inplace_native(a, b, kind)`.
+fn inplace_native(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let kind = BinOpKind::from_u32(int_arg(args, 2) as u32).unwrap_or(BinOpKind::Add);
+    Ok(vm.inplace_op(kind, arg(args, 0), arg(args, 1))?.into())
+}
+
+/// `_compare_native(a, b, index)`: identity for `==`/`!=`, CPython's TypeError for orderings.
+fn compare_native(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let (a, b) = (arg(args, 0), arg(args, 1));
+    match compare_op_of(int_arg(args, 2)) {
+        Op::Eq => Ok(Value::Bool(a.is(b)).into()),
+        Op::Ne => Ok(Value::Bool(!a.is(b)).into()),
+        op => {
+            // Only reached with a user instance on one side: no ordering exists.
+            let sym = match op {
+                Op::Lt => "<",
+                Op::Le => "<=",
+                Op::Gt => ">",
+                _ => ">=",
+            };
+            let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+            Err(vm.type_error(&format!("'{sym}' not supported between instances of '{ta}' and '{tb}'")))
+        }
+    }
+}
+
+/// `_unary_native(a, index)`: `-a`, `+a`, `~a` for builtin values (bad operand errors).
+fn unary_native(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let op = match int_arg(args, 1) {
+        0 => Op::Neg,
+        1 => Op::Pos,
+        _ => Op::Invert,
+    };
+    Ok(vm.unary_op(op, arg(args, 0))?.into())
+}
+
+/// `_len_result(n)`: checks what `__len__` returned, as CPython does.
+fn len_result(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let n = arg(args, 0);
+    match n {
+        Value::Int(i) if i >= 0 => Ok(Value::Int(i).into()),
+        Value::Bool(b) => Ok(Value::Int(b as i64).into()),
+        Value::Int(_) => Err(vm.value_error("__len__() should return >= 0")),
+        Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::BigInt(_)) => {
+            let negative = matches!(vm.heap.get(r), HeapObj::BigInt(b) if b.sign() == num_bigint::Sign::Minus);
+            if negative {
+                Err(vm.value_error("__len__() should return >= 0"))
+            } else {
+                Err(vm.exc_msg(crate::types::ExcKind::OverflowError, "cannot fit 'int' into an index-sized integer"))
+            }
+        }
+        _ => {
+            let t = vm.type_name(n);
+            Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+/// `_is_iterator(x)`: whether `next()` can advance x (a native iterator, a generator, or an
+/// instance whose class has `__next__`).
+fn is_iterator(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let x = arg(args, 0);
+    let native = matches!(x, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Iter(_) | HeapObj::Generator(_)));
+    Ok(Value::Bool(native || vm.specials(x) & bits::NEXT != 0).into())
+}
+
+/// `_hash_result(h)`: the hash of what `__hash__` returned (CPython reduces big ints).
+fn hash_result(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let h = arg(args, 0);
+    let is_int = match h {
+        Value::Int(_) | Value::Bool(_) => true,
+        Value::Obj(r) => matches!(vm.heap.get(r), HeapObj::BigInt(_)),
+        _ => false,
+    };
+    if !is_int {
+        return Err(vm.type_error("__hash__ method should return an integer"));
+    }
+    let v = vm.hash(h)? as i64;
+    Ok(Value::Int(v).into())
+}
+
+/// Hidden natives the prelude's special-method protocols call.
+pub(crate) const SPECIAL_NATIVES: &[(&str, crate::object::NativeFn)] = &[
+    ("_special", special_native),
+    ("_binary_native", binary_native),
+    ("_inplace_native", inplace_native),
+    ("_compare_native", compare_native),
+    ("_unary_native", unary_native),
+    ("_len_result", len_result),
+    ("_is_iterator", is_iterator),
+    ("_hash_result", hash_result),
+];
