@@ -1,6 +1,7 @@
 -- Lua port of scheduler.py: 2,000 coroutine tasks exchanging futures through method calls
 -- (mailboxes whose get waits on a Future that the next put resolves), 400 rounds each, run by
--- a ready queue of tasks. Same algorithm and order as the Python program, so the same output.
+-- a ready queue of tasks. Same algorithm and order as the Python program, so the same output
+-- (Future:wait stands for `yield from future`, Future.__iter__ in Python).
 local TASKS = 2000
 local ROUNDS = 400
 

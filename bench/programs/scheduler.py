@@ -1,7 +1,8 @@
 # A scheduler of 2,000 generator tasks exchanging futures through method calls: each task
 # takes a token from its mailbox (a Future when the mailbox is empty, resolved by whoever
 # puts the next token), transforms it and puts it in another task's mailbox, for 400 rounds.
-# The loop is a ready queue (a list and a read index) of tasks, woken by their futures.
+# The loop is a ready queue (a list and a read index) of tasks, woken by their futures;
+# `yield from future` suspends through Future.__iter__ until the future is done.
 TASKS = 2_000
 ROUNDS = 400
 
@@ -45,7 +46,7 @@ class Future:
             task.wake(self)
         self.waiters = None
 
-    def wait(self):
+    def __iter__(self):
         if not self.done:
             yield self
         return self.value
@@ -87,7 +88,7 @@ class Mailbox:
             return self.items.pop()
         future = Future(self.loop)
         self.getters.append(future)
-        return (yield from future.wait())
+        return (yield from future)
 
 
 def worker(me, mailboxes, rounds):
