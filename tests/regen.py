@@ -120,7 +120,6 @@ def render(exit_status, stderr_last, stdout):
 # --- the subset -------------------------------------------------------------------------
 
 SUBSET_RULES = {
-    ast.With: "`with`",
     ast.AsyncWith: "`async with`",
     ast.AsyncFunctionDef: "`async def`",
     ast.AsyncFor: "`async for`",
@@ -133,6 +132,7 @@ SUBSET_RULES = {
 # other standard library module: coro would refuse it, so the case could never pass.
 CORO_MODULES = {
     "sys", "builtins", "time", "itertools", "math", "functools", "typing", "types", "inspect", "asyncio",
+    "collections",
 }
 
 

@@ -158,7 +158,8 @@ const FLAG_VARARGS: u8 = 2;
 const FLAG_VARKW: u8 = 4;
 const FLAG_FUNCTION: u8 = 8;
 const FLAG_HIDDEN: u8 = 16;
-const FLAGS_KNOWN: u8 = 31;
+const FLAG_DOCSTRING: u8 = 32;
+const FLAGS_KNOWN: u8 = 63;
 
 impl Writer {
     fn num(&mut self, n: u32) {
@@ -200,7 +201,8 @@ impl Writer {
             | (f.varargs as u8 * FLAG_VARARGS)
             | (f.varkw as u8 * FLAG_VARKW)
             | (f.is_function as u8 * FLAG_FUNCTION)
-            | (f.hidden as u8 * FLAG_HIDDEN);
+            | (f.hidden as u8 * FLAG_HIDDEN)
+            | (f.docstring as u8 * FLAG_DOCSTRING);
         self.body.push(flags);
         self.num(c.argcount);
         self.num(c.posonlyargcount);
@@ -427,6 +429,7 @@ impl<'b> Reader<'b> {
             varkw: bits & FLAG_VARKW != 0,
             is_function: bits & FLAG_FUNCTION != 0,
             hidden: bits & FLAG_HIDDEN != 0,
+            docstring: bits & FLAG_DOCSTRING != 0,
         };
         let argcount = self.num()?;
         let posonlyargcount = self.num()?;

@@ -39,6 +39,8 @@ pub struct CodeFlags {
     pub is_function: bool,
     /// Frames of this code are left out of tracebacks (the VM's own Python-written builtins).
     pub hidden: bool,
+    /// A function whose body starts with a string: `consts[0]` is its docstring (`__doc__`).
+    pub docstring: bool,
 }
 
 /// One entry of the exception table: an exception raised by an instruction starting in

@@ -54,6 +54,8 @@ enum Block<'a> {
     FinallyExcept,
     /// Inside an `except` body (stack: [prev_exc]), with the bound name to clear.
     Handler(Option<&'a str>),
+    /// Inside a `with` body (stack: [exit]); leaving calls `exit(None, None, None)`.
+    With,
 }
 
 struct Unit<'a> {
@@ -530,10 +532,10 @@ impl<'a, 't> Compiler<'a, 't> {
                     self.emit(Op::Pop, 0);
                 }
             }
-            StmtKind::With { is_async, .. } => {
-                let what = if *is_async { "'async with'" } else { "'with' statement" };
-                return Err(err_at(format!("{what} is not supported yet"), s.span));
+            StmtKind::With { is_async: true, .. } => {
+                return Err(err_at("'async with' is not supported yet", s.span));
             }
+            StmtKind::With { items, body, .. } => self.with_stmt(s, items, body)?,
         }
         Ok(())
     }
@@ -661,6 +663,13 @@ impl<'a, 't> Compiler<'a, 't> {
                     self.emit(Op::Pop, 0);
                 }
                 self.emit(Op::PopExcept, 0);
+            }
+            Block::With => {
+                // Stack: [exit, (tos)]: call exit(None, None, None) and drop what it returns.
+                if preserve_tos {
+                    self.emit(Op::Swap, 2);
+                }
+                self.exit_call_none();
             }
             Block::Handler(name) => {
                 if let Some(n) = name {
@@ -805,6 +814,72 @@ impl<'a, 't> Compiler<'a, 't> {
         Ok(())
     }
 
+    /// `with a as x, b as y: body`, one manager at a time (as nested `with` statements), the
+    /// way CPython 3.11 compiles it: `BeforeWith` calls `__enter__` and leaves the bound
+    /// `__exit__` on the stack; leaving the body normally (or by return, break, continue) calls
+    /// `exit(None, None, None)`; an exception calls `exit(type, exc, tb)` and is re-raised unless
+    /// that returns a true value.
+    fn with_stmt(&mut self, s: &'a Stmt<'a>, items: &'a [WithItem<'a>], body: &'a [Stmt<'a>]) -> CResult<()> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        let exc_path = self.new_label();
+        let cleanup = self.new_label();
+        let suppress = self.new_label();
+        let end = self.new_label();
+        self.set_line(item.context.span);
+        self.expr(item.context)?;
+        self.emit(Op::BeforeWith, 0);
+        // Stack: [exit, entered]. Storing the target is protected too (CPython calls __exit__
+        // when unpacking it fails); the handler's stack is [exit].
+        let act = self.unit_ref().active.len();
+        self.push_handler(exc_path, -1);
+        match item.target {
+            Some(t) => self.store_target(t)?,
+            None => self.emit(Op::Pop, 0),
+        }
+        self.unit().blocks.push((Block::With, act));
+        self.in_block(s.span, |c| if rest.is_empty() { c.stmts(body) } else { c.with_stmt(s, rest, body) })?;
+        self.unit().blocks.pop();
+        self.pop_handler();
+        self.set_line(s.span);
+        self.exit_call_none();
+        self.emit_jump(Op::Jump, end);
+
+        // Exception path: [exit, exc] -> [exit, prev, exc].
+        self.bind(exc_path);
+        self.set_line(s.span);
+        self.emit(Op::PushExcInfo, 0);
+        self.push_handler(cleanup, -1);
+        self.emit(Op::WithExceptStart, 0);
+        self.emit_jump(Op::PopJumpIfTrue, suppress);
+        self.emit(Op::Reraise, 0);
+        self.pop_handler();
+        // `__exit__` returned true: the exception is swallowed.
+        self.bind(suppress);
+        self.emit(Op::Pop, 0);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::Pop, 0);
+        self.emit_jump(Op::Jump, end);
+
+        // Raised while handling: [exit, prev, exc2] -> restore prev, re-raise exc2.
+        self.bind(cleanup);
+        self.emit(Op::Swap, 2);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::Reraise, 0);
+        self.bind(end);
+        Ok(())
+    }
+
+    /// Stack: [exit] -> []: calls `exit(None, None, None)` and drops its result.
+    fn exit_call_none(&mut self) {
+        for _ in 0..3 {
+            self.emit(Op::LoadNone, 0);
+        }
+        self.emit(Op::Call, 3);
+        self.emit(Op::Pop, 0);
+    }
+
     // ----- functions --------------------------------------------------------------------------
 
     /// Compiles `f` as the body of a loop, `try` or handler: CPython allows 20 such blocks to
@@ -909,6 +984,10 @@ impl<'a, 't> Compiler<'a, 't> {
         }
         match body {
             FnBody::Stmts(stmts) => {
+                if let Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Str(doc), .. }), .. }) = stmts.first() {
+                    self.add_const(Const::Str((*doc).into()));
+                    self.unit().flags.docstring = true;
+                }
                 self.stmts(stmts)?;
                 self.emit(Op::LoadNone, 0);
                 self.emit(Op::Return, 0);

@@ -240,6 +240,10 @@ opcodes! {
     LoadBuildClass = None, |_| (0, 1);
     /// stack: [value] -> []; in the REPL, echoes a non-None value
     PrintExpr = None, |_| (1, 0);
+    /// stack: [manager] -> [exit, entered]; `exit` is the bound `__exit__`, `entered` what `__enter__` returned
+    BeforeWith = None, |_| (1, 2);
+    /// stack: [exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, traceback)]
+    WithExceptStart = None, |_| (0, 1);
 }
 
 /// The less common binary operators, as the operand of `BinaryOp` / `InplaceOp`.

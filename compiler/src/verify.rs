@@ -320,6 +320,8 @@ fn verify_one(c: &Code) -> VResult<()> {
         let reaches = match op {
             Op::ListAppend | Op::SetAdd | Op::MapAdd => pops + arg,
             Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => arg + 1,
+            // It reads the `__exit__` and the exception below the result it pushes.
+            Op::WithExceptStart => 3,
             _ => 0,
         };
         if reaches > s.depth {

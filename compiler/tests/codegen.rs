@@ -82,7 +82,7 @@ fn compile_time_errors_match_cpython() {
 
 #[test]
 fn unsupported_features_are_clean_errors() {
-    for src in ["with f() as g:\n    pass\n", "async def f():\n    pass\n", "x = 2j\n", "x = b'a'\n"] {
+    for src in ["async with f() as g:\n    pass\n", "async def f():\n    pass\n", "x = 2j\n", "x = b'a'\n"] {
         let msg = compile_error(src);
         assert!(msg.starts_with("SyntaxError: ") && msg.contains("not supported"), "{src:?} gave {msg}");
     }

@@ -455,7 +455,11 @@ impl Vm {
                 "__name__" => Some(f.name),
                 "__qualname__" => Some(f.qualname),
                 "__module__" => Some(f.module),
-                "__doc__" => Some(Value::None),
+                "__doc__" => match f.dict.and_then(|d| self.dict_get_str(d, name)) {
+                    Some(v) => Some(v),
+                    None if f.code.code.flags.docstring => f.code.consts.first().copied(),
+                    None => Some(Value::None),
+                },
                 "__defaults__" => {
                     let d = f.defaults.clone();
                     Some(if d.is_empty() { Value::None } else { self.new_tuple(d) })
@@ -739,9 +743,10 @@ impl Vm {
                 }
                 HeapObj::Instance { dict, class } => {
                     let dict = *dict;
-                    if *class == self.types.object {
-                        // Plain `object()` instances have no attribute dict.
-                        return Err(self.attribute_error(&format!("'object' object has no attribute '{n}'")));
+                    if !self.is_user_class(*class) {
+                        // `object()`, NotImplemented, tracebacks: no attribute dict.
+                        let t = self.type_name(obj);
+                        return Err(self.attribute_error(&format!("'{t}' object has no attribute '{n}'")));
                     }
                     if n == "__class__" || n == "__dict__" {
                         return Err(self.exc_msg(

@@ -1091,6 +1091,32 @@ impl Vm {
                     };
                     f.stack.push(v);
                 }
+                Op::BeforeWith => {
+                    let mgr = pop!(f);
+                    let enter = self.special_method(mgr, "__enter__");
+                    let exit = self.special_method(mgr, "__exit__");
+                    let (Some(enter), Some(exit)) = (enter, exit) else {
+                        let t = self.type_name(mgr);
+                        let missed = if enter.is_some() { " (missed __exit__ method)" } else { "" };
+                        let e = self
+                            .type_error(&format!("'{t}' object does not support the context manager protocol{missed}"));
+                        tri!(Err(e))
+                    };
+                    let bound = self.heap.alloc(HeapObj::BoundMethod { func: exit, this: mgr });
+                    f.stack.push(Value::Obj(bound));
+                    flow!(self.call_value(f, enter, &[mgr], &[]));
+                }
+                Op::WithExceptStart => {
+                    let n = f.stack.len();
+                    if n < 3 {
+                        let e = self.runtime_error("bad bytecode: WithExceptStart on a short stack");
+                        tri!(Err(e))
+                    }
+                    let (exit, exc) = (f.stack[n - 3], f.stack[n - 1]);
+                    let typ = Value::Obj(self.class_of(exc));
+                    let tb = self.new_traceback();
+                    flow!(self.call_value(f, exit, &[typ, exc, tb], &[]));
+                }
                 Op::PrintExpr => {
                     let v = pop!(f);
                     if !v.is_none() {

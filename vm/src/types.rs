@@ -99,6 +99,8 @@ pub struct Types {
     pub ellipsis_type: ObjRef,
     pub ellipsis: ObjRef,
     pub not_implemented_type: ObjRef,
+    /// The class of the traceback objects `__exit__` receives (they have no attributes yet).
+    pub traceback: ObjRef,
     /// `NotImplemented`: an instance of its own builtin class.
     pub not_implemented: ObjRef,
     pub empty_tuple: ObjRef,
@@ -152,6 +154,7 @@ impl Types {
             self.ellipsis_type,
             self.ellipsis,
             self.not_implemented_type,
+            self.traceback,
             self.not_implemented,
             self.empty_tuple,
         ]
@@ -245,6 +248,7 @@ pub fn bootstrap(heap: &mut Heap) -> (Types, ObjRef, ObjRef) {
         ellipsis_type: c(heap, "ellipsis", TypeKind::Ellipsis),
         ellipsis: empty_tuple,
         not_implemented_type: c(heap, "NotImplementedType", TypeKind::Object),
+        traceback: c(heap, "traceback", TypeKind::Object),
         not_implemented: empty_tuple,
         empty_tuple,
         lazy_iters: crate::builtins::LAZY_ITERATORS

@@ -80,14 +80,19 @@ fn deep_import_chain_on_a_small_stack() {
 #[test]
 fn unsupported_standard_library_modules_are_named() {
     let dir = dir_with("stdlib", &[]);
-    let out = run("import collections\n", Some(dir.clone()));
-    assert_eq!(out, Err("ImportError: coro does not support the standard library module 'collections' yet".into()));
+    let out = run("import heapq\n", Some(dir.clone()));
+    assert_eq!(out, Err("ImportError: coro does not support the standard library module 'heapq' yet".into()));
     let out = run("import gc\n", Some(dir.clone()));
     assert_eq!(out, Err("ImportError: coro does not support the standard library module 'gc' yet".into()));
-    let out = run("from functools import partial\n", Some(dir.clone()));
+    let out = run("from functools import lru_cache\n", Some(dir.clone()));
     assert_eq!(
         out,
-        Err("ImportError: cannot import name 'partial' from 'functools': coro does not support it yet".into())
+        Err("ImportError: cannot import name 'lru_cache' from 'functools': coro does not support it yet".into())
+    );
+    let out = run("from collections import namedtuple\n", Some(dir.clone()));
+    assert_eq!(
+        out,
+        Err("ImportError: cannot import name 'namedtuple' from 'collections': coro does not support it yet".into())
     );
     let out = run("from itertools import product\n", Some(dir.clone()));
     assert_eq!(

@@ -1,5 +1,6 @@
 //! The `functools` module: `reduce` (validated here, run by the prelude's `_reduce` so the
-//! function it applies runs in the dispatch loop).
+//! function it applies runs in the dispatch loop), and `partial`, `wraps`, `update_wrapper`,
+//! `cmp_to_key` written in Python (`functools.py`), as CPython's are.
 
 use super::new_builtin_module;
 use crate::builtins::NResult;
@@ -10,20 +11,17 @@ use crate::{Exc, Vm};
 
 /// Names of CPython's `functools` that coro does not provide yet (most need classes).
 pub const UNSUPPORTED: &[&str] = &[
-    "partial",
     "partialmethod",
-    "wraps",
-    "update_wrapper",
     "lru_cache",
     "cache",
     "cached_property",
     "total_ordering",
-    "cmp_to_key",
     "singledispatch",
     "singledispatchmethod",
-    "WRAPPER_ASSIGNMENTS",
-    "WRAPPER_UPDATES",
 ];
+
+/// The Python body of `functools` (partial, wraps, update_wrapper, cmp_to_key).
+pub const SOURCE: &str = include_str!("functools.py");
 
 const FUNCTIONS: &[(&str, NativeFn)] = &[("reduce", reduce)];
 

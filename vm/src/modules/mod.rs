@@ -10,6 +10,7 @@
 //! The built-in modules are one table (`BUILTIN_MODULES`); each lives in a file of its own here.
 
 pub mod asyncio;
+pub mod collections;
 pub mod functools;
 pub mod inspect;
 pub mod itertools;
@@ -86,7 +87,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
         create: functools::create,
         cpython_builtin: false,
         unsupported: functools::UNSUPPORTED,
-        source: None,
+        source: Some(functools::SOURCE),
     },
     BuiltinModule {
         name: "typing",
@@ -108,6 +109,13 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
         cpython_builtin: false,
         unsupported: inspect::UNSUPPORTED,
         source: Some(inspect::INSPECT_SOURCE),
+    },
+    BuiltinModule {
+        name: "collections",
+        create: collections::create,
+        cpython_builtin: false,
+        unsupported: collections::UNSUPPORTED,
+        source: Some(collections::SOURCE),
     },
     BuiltinModule {
         name: "asyncio",
