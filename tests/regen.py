@@ -136,6 +136,31 @@ CORO_MODULES = {
 }
 
 
+def imported_names(tree):
+    """The top-level module names an `ast` tree imports (absolute imports only)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module.split(".")[0]
+
+
+def sibling_imports(path):
+    """The .py files beside `path` that it imports, directly or through each other, sorted."""
+    found, todo = set(), [path]
+    while todo:
+        try:
+            tree = ast.parse(todo.pop().read_text(encoding="utf-8"))
+        except SyntaxError:
+            continue
+        for name in imported_names(tree):
+            module = path.parent / f"{name}.py"
+            if module.exists() and module != path and module not in found:
+                found.add(module)
+                todo.append(module)
+    return sorted(found)
+
+
 def subset_violations(path, source):
     """Features coro does not implement yet; a case using them could never pass."""
     try:
@@ -219,16 +244,19 @@ def expectation_for(path, check_subset):
     source = path.read_text(encoding="utf-8")
     problems = subset_violations(path, source) if check_subset else []
     # A main program of a case directory (tests/cases/<group>/<name>/ or programs/<name>/):
-    # the modules beside it must stay in the subset too.
-    # (Beside an NN_*.py main program, the other NN_*.py files are main programs checked on their own.)
+    # the modules beside it must stay in the subset too. Beside main.py that is every other
+    # .py file; beside an NN_*.py main program, which shares the directory with others, the
+    # modules it imports (directly or through each other).
     in_case_dir = path.parent.parent == PROGRAMS or path.parent.parent.parent == CASES
     if check_subset and in_case_dir:
-        numbered = path.name != CASE_DIR_MAIN
-        for module in sorted(path.parent.glob("*.py")):
-            if module != path and not (numbered and is_numbered_main(module.name)):
-                # A module that does not parse is how a case tests SyntaxError on import.
-                found = subset_violations(module, module.read_text(encoding="utf-8"))
-                problems += [f"{module.name}: {p}" for p in found if not p.startswith("does not parse")]
+        if path.name == CASE_DIR_MAIN:
+            modules = [m for m in sorted(path.parent.glob("*.py")) if m != path]
+        else:
+            modules = sibling_imports(path)
+        for module in modules:
+            # A module that does not parse is how a case tests SyntaxError on import.
+            found = subset_violations(module, module.read_text(encoding="utf-8"))
+            problems += [f"{module.name}: {p}" for p in found if not p.startswith("does not parse")]
     args = args_directive(source)
     try:
         first = run_once(path, args)
