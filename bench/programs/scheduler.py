@@ -1,29 +1,25 @@
 # A scheduler of 2,000 generator tasks exchanging futures through method calls: each task
 # takes a token from its mailbox (a Future when the mailbox is empty, resolved by whoever
 # puts the next token), transforms it and puts it in another task's mailbox, for 400 rounds.
-# The loop is a ready queue (a list and a read index) of tasks, woken by their futures;
+# The loop is a ready queue (a collections.deque) of tasks, woken by their futures;
 # `yield from future` suspends through Future.__iter__ until the future is done.
+from collections import deque
+
 TASKS = 2_000
 ROUNDS = 400
 
 
 class Loop:
     def __init__(self):
-        self.ready = []
-        self.head = 0
+        self.ready = deque()
 
     def schedule(self, task):
         self.ready.append(task)
 
     def run(self):
         ready = self.ready
-        while self.head < len(ready):
-            task = ready[self.head]
-            self.head += 1
-            task.step()
-            if self.head >= 4096:
-                del ready[: self.head]
-                self.head = 0
+        while ready:
+            ready.popleft().step()
 
 
 class Future:
