@@ -132,7 +132,7 @@ SUBSET_RULES = {
 # other standard library module: coro would refuse it, so the case could never pass.
 CORO_MODULES = {
     "sys", "builtins", "time", "itertools", "math", "functools", "typing", "types", "inspect", "asyncio",
-    "collections",
+    "collections", "enum",
 }
 
 

@@ -1,6 +1,7 @@
 //! Criterion benches of the dispatch loop: arithmetic dispatch, calls, attribute access
 //! (instance attribute load/store, method calls), generator resume and send, `yield from`
-//! chains of depth 1, 16 and 256, start-up, and compile throughput in source lines per second.
+//! chains of depth 1, 16 and 256, start-up, compile throughput in source lines per second, and
+//! the observing instance of the loop (`coro profile`, `coro trace`) beside the ordinary one.
 //! Each program runs in a fresh VM (`coro_bench::run`), so times include compiling the few
 //! lines of the program; the loops are long enough for that to be noise. Each group declares
 //! its throughput, so criterion also reports operations (or lines) per second.
@@ -8,11 +9,21 @@
 //!     cargo bench -p coro-bench                     # everything
 //!     cargo bench -p coro-bench -- attributes       # one group (a regex over bench names)
 
-use coro_bench::run;
+use coro_bench::{run, run_observed};
+use coro_vm::observe::Observer;
+use coro_vm::profile::Profile;
+use coro_vm::trace::Trace;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// Iterations of each loop below (the throughput unit of the groups that use it).
 const N: u64 = 100_000;
+
+/// fib(20): 21,891 calls.
+const FIB_20: &str = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nfib(20)\n";
+
+/// A `for` loop over a generator yielding {N} values.
+const RESUME_FOR: &str =
+    "def gen(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1\nt = 0\nfor x in gen({N}):\n    t += x\n";
 
 /// `src` with `{N}` replaced by the iteration count.
 fn program(src: &str) -> String {
@@ -31,8 +42,7 @@ fn calls(c: &mut Criterion) {
     let mut g = c.benchmark_group("calls");
     // fib(20) makes 21,891 calls.
     g.throughput(Throughput::Elements(21_891));
-    let src = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nfib(20)\n";
-    g.bench_function("fib_20", |b| b.iter(|| run(src)));
+    g.bench_function("fib_20", |b| b.iter(|| run(FIB_20)));
     g.throughput(Throughput::Elements(N));
     let src = program("def f(a, b):\n    return a\ni = 0\nwhile i < {N}:\n    f(i, 2)\n    i += 1\n");
     g.bench_function("two_args", |b| b.iter(|| run(&src)));
@@ -57,9 +67,7 @@ fn attributes(c: &mut Criterion) {
 fn generators(c: &mut Criterion) {
     let mut g = c.benchmark_group("generators");
     g.throughput(Throughput::Elements(N));
-    let resume = program(
-        "def gen(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1\nt = 0\nfor x in gen({N}):\n    t += x\n",
-    );
+    let resume = program(RESUME_FOR);
     g.bench_function("resume_for", |b| b.iter(|| run(&resume)));
     let next = program(
         "def gen():\n    i = 0\n    while True:\n        yield i\n        i += 1\ng = gen()\ni = 0\nwhile i < {N}:\n    next(g)\n    i += 1\n",
@@ -82,6 +90,28 @@ fn yield_from_depth(c: &mut Criterion) {
         );
         g.bench_function(format!("depth_{depth}"), |b| b.iter(|| run(&src)));
     }
+    g.finish();
+}
+
+/// The same programs run ordinarily, profiled and traced: the price of observation (the
+/// ordinary run has no observation code; compare `dispatch` and `calls` across commits for that).
+fn observe(c: &mut Criterion) {
+    let mut g = c.benchmark_group("observe");
+    g.throughput(Throughput::Elements(21_891));
+    let fib = FIB_20;
+    g.bench_function("fib_20/plain", |b| b.iter(|| run(fib)));
+    g.bench_function("fib_20/profiled", |b| {
+        b.iter(|| run_observed(fib, Some(Observer::new(Some(Profile::new()), None))))
+    });
+    g.bench_function("fib_20/traced", |b| {
+        b.iter(|| run_observed(fib, Some(Observer::new(None, Some(Trace::new(Some(1000)))))))
+    });
+    g.throughput(Throughput::Elements(N));
+    let resume = program(RESUME_FOR);
+    g.bench_function("resume_for/plain", |b| b.iter(|| run(&resume)));
+    g.bench_function("resume_for/profiled", |b| {
+        b.iter(|| run_observed(&resume, Some(Observer::new(Some(Profile::new()), None))))
+    });
     g.finish();
 }
 
@@ -108,5 +138,5 @@ fn compile(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, arithmetic, calls, attributes, generators, yield_from_depth, startup, compile);
+criterion_group!(benches, arithmetic, calls, attributes, generators, yield_from_depth, observe, startup, compile);
 criterion_main!(benches);

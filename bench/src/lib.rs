@@ -6,7 +6,16 @@ use coro_vm::Vm;
 /// Runs `source` in a fresh VM with output discarded; panics (failing the bench) if the program
 /// raises, so a broken bench can never report a time.
 pub fn run(source: &str) {
+    run_observed(source, None);
+}
+
+/// Runs `source` as `run` does, with `observer` installed (the profiling or tracing instance
+/// of the dispatch loop runs it).
+pub fn run_observed(source: &str, observer: Option<coro_vm::observe::Observer>) {
     let mut vm = Vm::with_output(Box::new(std::io::sink()), Box::new(std::io::sink()));
+    if let Some(o) = observer {
+        vm.set_observer(o);
+    }
     if let Err(e) = vm.run_main(source, "<bench>") {
         match e {
             coro_vm::RunError::Compile(c) => panic!("bench program does not compile: {c}"),

@@ -103,6 +103,7 @@ fn compile_with(source: &str, filename: &str, hidden: bool) -> CResult<Rc<Code>>
     let mut c = Compiler { table: &table, units: Vec::new(), filename: filename.into(), hidden, depth: 0 };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
     c.unit().flags.is_function = false;
+    c.setup_annotations(module.body);
     c.stmts(module.body)?;
     c.emit(Op::LoadNone, 0);
     c.emit(Op::Return, 0);
@@ -368,7 +369,15 @@ impl<'a, 't> Compiler<'a, 't> {
                 }
                 if self.scope_kind() != ScopeKind::Function {
                     self.expr(annotation)?;
-                    self.emit(Op::Pop, 0);
+                    match (&target.kind, *simple) {
+                        // `__annotations__['x'] = annotation` in module and class bodies.
+                        (ExprKind::Name(n), true) => {
+                            self.load_name("__annotations__");
+                            self.load_const(Const::Str((*n).into()));
+                            self.emit(Op::StoreSubscr, 0);
+                        }
+                        _ => self.emit(Op::Pop, 0),
+                    }
                 }
             }
             StmtKind::If { test, body, orelse } => {
@@ -814,6 +823,31 @@ impl<'a, 't> Compiler<'a, 't> {
         Ok(())
     }
 
+    /// A module or class body that annotates a plain name somewhere (outside nested functions
+    /// and classes) starts with `__annotations__ = {}` (CPython's SETUP_ANNOTATIONS).
+    fn setup_annotations(&mut self, body: &'a [Stmt<'a>]) {
+        fn annotates(stmts: &[Stmt<'_>]) -> bool {
+            stmts.iter().any(|s| match &s.kind {
+                StmtKind::AnnAssign { target, simple, .. } => *simple && matches!(target.kind, ExprKind::Name(_)),
+                StmtKind::If { body, orelse, .. }
+                | StmtKind::While { body, orelse, .. }
+                | StmtKind::For { body, orelse, .. } => annotates(body) || annotates(orelse),
+                StmtKind::Try { body, handlers, orelse, finalbody } => {
+                    annotates(body)
+                        || annotates(orelse)
+                        || annotates(finalbody)
+                        || handlers.iter().any(|h| annotates(h.body))
+                }
+                StmtKind::With { body, .. } => annotates(body),
+                _ => false,
+            })
+        }
+        if annotates(body) {
+            self.emit(Op::BuildMap, 0);
+            self.store_name("__annotations__");
+        }
+    }
+
     /// `with a as x, b as y: body`, one manager at a time (as nested `with` statements), the
     /// way CPython 3.11 compiles it: `BeforeWith` calls `__enter__` and leaves the bound
     /// `__exit__` on the stack; leaving the body normally (or by return, break, continue) calls
@@ -914,7 +948,7 @@ impl<'a, 't> Compiler<'a, 't> {
         let scope = self.table.scope_of(f).ok_or_else(|| err_at("internal: function has no scope", f.span))?;
         let qualname = self.qualname_for(f.name);
         let code = self.function_body(scope, f.name.into(), qualname, f.span.line, f.params, FnBody::Stmts(f.body))?;
-        self.make_function(code, f.params, f.span)?;
+        self.make_function(code, f.params, f.returns, f.span)?;
         for _ in f.decorators.iter() {
             self.emit(Op::Call, 1);
         }
@@ -941,6 +975,7 @@ impl<'a, 't> Compiler<'a, 't> {
             self.load_const(Const::Str((*doc).into()));
             self.store_name("__doc__");
         }
+        self.setup_annotations(c.body);
         self.stmts(c.body)?;
         if self.resolve("__class__") == Resolution::Cell {
             let i = self.deref_idx("__class__");
@@ -1020,7 +1055,13 @@ impl<'a, 't> Compiler<'a, 't> {
     }
 
     /// Emits the defaults, closure and code of a function and `MakeFunction`.
-    fn make_function(&mut self, code: Rc<Code>, params: &'a Params<'a>, span: Span) -> CResult<()> {
+    fn make_function(
+        &mut self,
+        code: Rc<Code>,
+        params: &'a Params<'a>,
+        returns: Option<&'a Expr<'a>>,
+        span: Span,
+    ) -> CResult<()> {
         let mut flags = 0;
         let defaults: Vec<&Expr> = params.posonly.iter().chain(params.args.iter()).filter_map(|p| p.default).collect();
         if !defaults.is_empty() {
@@ -1039,6 +1080,26 @@ impl<'a, 't> Compiler<'a, 't> {
             }
             self.emit(Op::BuildMap, kwdefaults.len() as u32);
             flags |= make_function::KWDEFAULTS;
+        }
+        // Annotations are evaluated when the function is defined (CPython 3.11 without
+        // `from __future__ import annotations`), in parameter order, the return's last.
+        let annotated: Vec<(&str, &Expr)> = params
+            .posonly
+            .iter()
+            .chain(params.args.iter())
+            .chain(params.vararg)
+            .chain(params.kwonly.iter())
+            .chain(params.kwarg)
+            .filter_map(|p| p.annotation.map(|a| (p.name, a)))
+            .chain(returns.map(|r| ("return", r)))
+            .collect();
+        if !annotated.is_empty() {
+            for (name, a) in &annotated {
+                self.load_const(Const::Str((*name).into()));
+                self.expr(a)?;
+            }
+            self.emit(Op::BuildMap, annotated.len() as u32);
+            flags |= make_function::ANNOTATIONS;
         }
         self.set_line(span);
         self.closure_and_code(code, flags)
@@ -1270,7 +1331,7 @@ impl<'a, 't> Compiler<'a, 't> {
                 let qualname = self.qualname_for("<lambda>");
                 let code =
                     self.function_body(scope, "<lambda>".into(), qualname, e.span.line, params, FnBody::Expr(body))?;
-                self.make_function(code, params, e.span)?;
+                self.make_function(code, params, None, e.span)?;
             }
             ExprKind::Call { func, args } => self.call(e, func, args)?,
             ExprKind::Attribute { value, attr } => {

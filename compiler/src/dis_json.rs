@@ -181,7 +181,7 @@ fn operand_kind(o: Operand) -> &'static str {
 
 /// A JSON string literal: quotes, backslashes and control characters escaped; everything else,
 /// non-ASCII included, as itself (JSON text is UTF-8).
-fn quote(s: &str) -> String {
+pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for ch in s.chars() {

@@ -152,8 +152,8 @@ opcodes! {
     GetIter = None, |_| (1, 1);
     /// stack: [it] -> [it, next(it)]; when exhausted: [it] -> [] and jumps
     ForIter = Jump, |_| (1, 2);
-    /// stack: [defaults?, kwdefaults?, closure?, code] -> [function] (operand: `MakeFunctionFlags`)
-    MakeFunction = Num, |f| (1 + (f & 1) + ((f >> 1) & 1) + ((f >> 2) & 1), 1);
+    /// stack: [defaults?, kwdefaults?, annotations?, closure?, code] -> [function] (operand: `MakeFunctionFlags`)
+    MakeFunction = Num, |f| (1 + (f & 1) + ((f >> 1) & 1) + ((f >> 2) & 1) + ((f >> 3) & 1), 1);
     /// stack: [f, a1..an] -> [f(a1..an)]
     Call = Num, |n| (n + 1, 1);
     /// stack: [f, a1..an, names] -> [f(...)] where the last len(names) args are keywords
@@ -311,6 +311,8 @@ pub mod make_function {
     pub const DEFAULTS: u32 = 1;
     pub const KWDEFAULTS: u32 = 2;
     pub const CLOSURE: u32 = 4;
+    /// A dict of the parameters' and the return's annotations, evaluated at definition time.
+    pub const ANNOTATIONS: u32 = 8;
 }
 
 /// Operand of `FormatValue`: low two bits are the conversion, bit 2 says a spec is on the stack.

@@ -259,7 +259,8 @@ fn verify_one(c: &Code) -> VResult<()> {
                     Op::BuildSlice => arg == 2 || arg == 3,
                     Op::Raise => arg <= 2,
                     Op::CallEx | Op::IsOp | Op::ContainsOp => arg <= 1,
-                    Op::MakeFunction | Op::FormatValue => arg < 8,
+                    Op::MakeFunction => arg < 16,
+                    Op::FormatValue => arg < 8,
                     Op::BinaryOp | Op::InplaceOp => BinOpKind::from_u32(arg).is_some(),
                     Op::Copy
                     | Op::Swap

@@ -1,7 +1,7 @@
 //! Finding the `coro` binary and running it on one file: bounded time, bounded captured
 //! output, and a process-wide cap on how many runs happen at once.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
@@ -254,4 +254,42 @@ impl Drop for Permit {
         *running -= 1;
         SLOT_FREED.notify_one();
     }
+}
+
+/// Runs the coro binary with `args` in a scratch directory holding `files`, feeding `stdin`;
+/// returns (status, stdout, stderr).
+pub fn coro_in_scratch(args: &[&str], files: &[(&str, &str)], stdin: &str) -> (Option<i32>, String, String) {
+    let bin = coro_bin().unwrap_or_else(|e| panic!("{e}"));
+    let dir = std::env::temp_dir().join(format!("coro-scratch-{}-{}", std::process::id(), unique()));
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).expect("write a scratch file");
+    }
+    let mut child = Command::new(bin)
+        .args(args)
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start coro");
+    let mut pipe = child.stdin.take().expect("stdin");
+    let input = stdin.to_string();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(input.as_bytes());
+    });
+    let out = child.wait_with_output().expect("wait for coro");
+    let _ = writer.join();
+    let _ = std::fs::remove_dir_all(&dir);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn unique() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
 }

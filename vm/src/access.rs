@@ -451,6 +451,9 @@ impl Vm {
                     None => None,
                 }
             }
+            HeapObj::Dict(d) if n == "default_factory" => {
+                d.extra.as_ref().filter(|x| x.class == self.types.defaultdict).map(|x| x.default_factory)
+            }
             HeapObj::Function(f) => match n.as_str() {
                 "__name__" => Some(f.name),
                 "__qualname__" => Some(f.qualname),
@@ -465,6 +468,18 @@ impl Vm {
                     Some(if d.is_empty() { Value::None } else { self.new_tuple(d) })
                 }
                 "__globals__" => Some(Value::Obj(f.globals)),
+                "__annotations__" => {
+                    let a = f.annotations;
+                    Some(if a.is_undef() {
+                        let d = self.new_dict();
+                        if let HeapObj::Function(f) = self.heap.get_mut(r) {
+                            f.annotations = d;
+                        }
+                        d
+                    } else {
+                        a
+                    })
+                }
                 "__code__" => {
                     let c = f.code.clone();
                     Some(Value::Obj(self.heap.alloc(HeapObj::Code(c))))
@@ -580,7 +595,14 @@ impl Vm {
                     "__doc__" => Some(self.class_lookup(r, name).unwrap_or(Value::None)),
                     _ => match self.class_lookup(r, name) {
                         Some(v) => Some(self.class_attr(r, v)),
-                        None => None,
+                        // Then the metaclass's attributes, bound to the class.
+                        None => match self.class(r).and_then(|c| c.metaclass) {
+                            Some(m) => match self.class_lookup(m, name) {
+                                Some(v) => Some(self.bind_descr(v, obj, m)),
+                                None => None,
+                            },
+                            None => None,
+                        },
                     },
                 }
             }
@@ -662,6 +684,15 @@ impl Vm {
                 HeapObj::Module(m) => {
                     let d = m.dict;
                     return self.dict_set(d, name, v);
+                }
+                HeapObj::Dict(d) if n == "default_factory" && !self.default_factory(obj).is_undef() => {
+                    let _ = d;
+                    if let HeapObj::Dict(d) = self.heap.get_mut(r) {
+                        if let Some(x) = d.extra.as_mut() {
+                            x.default_factory = v;
+                        }
+                    }
+                    return Ok(());
                 }
                 HeapObj::Function(f) => {
                     let d = match f.dict {
@@ -759,7 +790,8 @@ impl Vm {
                 HeapObj::Class(c) => {
                     if c.heap_type {
                         let d = c.dict;
-                        if n.starts_with("__") && n.ends_with("__") {
+                        // Each class records its special methods when it is created.
+                        if crate::special::SPECIALS.iter().any(|(s, _)| *s == n) || n == "__class__" {
                             return Err(self.exc_msg(
                                 ExcKind::NotImplementedError,
                                 &format!("coro: assigning {n} on a class is not supported yet"),

@@ -83,7 +83,15 @@ impl Vm {
                 full.extend_from_slice(args);
                 self.call_value(f, func, &full, kwnames)
             }
-            HeapObj::Class(_) => {
+            HeapObj::Class(c) => {
+                if c.metaclass.is_some() {
+                    if let Some(m) = self.special_method(callee, "__call__") {
+                        let mut full: Vec<Value> = Vec::with_capacity(args.len() + 1);
+                        full.push(callee);
+                        full.extend_from_slice(args);
+                        return self.call_value(f, m, &full, kwnames);
+                    }
+                }
                 let ret = crate::builtins::construct(self, r, args, kwnames)?;
                 self.handle_ret(f, ret)
             }

@@ -23,12 +23,21 @@ pub(crate) enum Attr {
 /// Dunder names a class body may define besides the special methods of `special::SPECIALS`.
 /// Any other `__dunder__` in a class body is refused when the class is created, so a program
 /// never silently runs without the method it defined.
-const SUPPORTED_DUNDERS: &[&str] =
-    &["__init__", "__getattr__", "__module__", "__qualname__", "__doc__", "__annotations__"];
+const SUPPORTED_DUNDERS: &[&str] = &[
+    "__init__",
+    "__getattr__",
+    "__module__",
+    "__qualname__",
+    "__doc__",
+    "__annotations__",
+    "__class_getitem__",
+    "__mro_entries__",
+    "__orig_bases__",
+];
 
 impl Vm {
-    /// `_make_class(name, bases, namespace)`: the class object for a class statement.
-    pub(crate) fn make_class(&mut self, name: Value, bases: Value, ns: Value) -> Result<Value, Exc> {
+    /// `_make_class(name, bases, namespace, metaclass)`: the class object for a class statement.
+    pub(crate) fn make_class(&mut self, name: Value, bases: Value, ns: Value, meta: Value) -> Result<Value, Exc> {
         let name_s = self.str_of(name).unwrap_or("?").to_string();
         let mut base_refs = Vec::new();
         for b in self.tuple_items(bases) {
@@ -50,6 +59,7 @@ impl Vm {
         if base_refs.is_empty() {
             base_refs.push(self.types.object);
         }
+        let metaclass = self.resolve_metaclass(meta, &base_refs)?;
         let kind = self.instance_layout(&base_refs)?;
         let Value::Obj(ns_ref) = ns else { return Err(self.type_error("class namespace must be a dict")) };
         let entries: Vec<(Value, Value)> = match self.heap.get(ns_ref) {
@@ -114,6 +124,7 @@ impl Vm {
             kind,
             heap_type: true,
             specials: 0,
+            metaclass,
         })));
         let mro = self.c3_mro(cls, &base_refs)?;
         let specials = self.compute_specials(&mro);
@@ -122,6 +133,35 @@ impl Vm {
             c.specials = specials;
         }
         Ok(Value::Obj(cls))
+    }
+
+    /// The metaclass of a new class: the explicit one or the most derived of its bases' (CPython's
+    /// rule); None when that is `type`.
+    fn resolve_metaclass(&mut self, explicit: Value, bases: &[ObjRef]) -> Result<Option<ObjRef>, Exc> {
+        let type_ = self.types.type_;
+        let mut winner =
+            match explicit {
+                Value::None | Value::Undef => type_,
+                Value::Obj(m) if self.class(m).is_some() && self.is_subclass(m, type_) => m,
+                _ => return Err(self.exc_msg(
+                    ExcKind::NotImplementedError,
+                    "coro: a metaclass must be a subclass of type (other metaclass callables are not supported yet)",
+                )),
+            };
+        for b in bases {
+            let bm = self.class_of(Value::Obj(*b));
+            if self.is_subclass(winner, bm) {
+                continue;
+            }
+            if self.is_subclass(bm, winner) {
+                winner = bm;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(if winner == type_ { None } else { Some(winner) })
     }
 
     /// What the instances of a class with these bases are: plain objects or exceptions.
@@ -135,6 +175,8 @@ impl Vm {
             match bk {
                 TypeKind::Object => {}
                 TypeKind::Exception => kind = TypeKind::Exception,
+                // A metaclass: its instances are classes, made by class statements.
+                TypeKind::Type => kind = TypeKind::Type,
                 TypeKind::Bool | TypeKind::Function | TypeKind::Generator | TypeKind::Builtin => {
                     return Err(self.type_error(&format!("type '{bname}' is not an acceptable base type")));
                 }
@@ -196,6 +238,12 @@ impl Vm {
     pub(crate) fn instantiate(&mut self, cls: ObjRef, args: &[Value], kwnames: &[Value]) -> NResult {
         let kind = self.class(cls).map(|c| c.kind).unwrap_or(TypeKind::Object);
         let name = self.class(cls).map(|c| c.name.to_string()).unwrap_or_default();
+        if kind == TypeKind::Type {
+            return Err(self.exc_msg(
+                ExcKind::NotImplementedError,
+                &format!("coro: calling metaclass '{name}' to create a class is not supported yet (use a class statement with metaclass={name})"),
+            ));
+        }
         let npos = args.len().saturating_sub(kwnames.len());
         let obj = if kind == TypeKind::Exception {
             Value::Obj(self.new_exception(cls, args[..npos].to_vec()).0)
@@ -285,8 +333,9 @@ impl Vm {
     /// `super(cls, obj).name`: the attribute found after `cls` in the MRO of `obj`'s class
     /// (or of `obj` itself when it is a class, as in a class method).
     pub(crate) fn super_getattr(&mut self, start: ObjRef, this: Value, name: Value) -> Result<Attr, Exc> {
-        // `this` is a class when super() is used in a class method.
-        let this_is_class = matches!(this, Value::Obj(r) if self.class(r).is_some());
+        // `this` is a class when super() is used in a class method (start is in its MRO), or in
+        // a metaclass method (start is in its metaclass's MRO: `this` is an instance there).
+        let this_is_class = matches!(this, Value::Obj(r) if self.class(r).is_some_and(|c| c.mro.contains(&start)));
         let this_cls = match this {
             Value::Obj(r) if this_is_class => r,
             _ => self.class_of(this),
@@ -328,7 +377,7 @@ impl Vm {
         }
         let this = args[1];
         let ok = match this {
-            Value::Obj(r) if self.class(r).is_some() => self.is_subclass(r, cls),
+            Value::Obj(r) if self.class(r).is_some() => self.is_subclass(r, cls) || self.isinstance(this, cls),
             _ => self.isinstance(this, cls),
         };
         if !ok {
@@ -391,7 +440,7 @@ impl Vm {
         while let Some(x) = stack.pop() {
             let Value::Obj(r) = x else { continue };
             match self.heap.get(r) {
-                HeapObj::Instance { .. } | HeapObj::Exception(_) => {
+                HeapObj::Instance { .. } | HeapObj::Exception(_) | HeapObj::Class(_) => {
                     let mut mask = if x.is(v) { top } else { bits::REPR };
                     if mask & bits::STR != 0 && matches!(self.heap.get(r), HeapObj::Exception(_)) {
                         mask &= !bits::REPR;
@@ -413,10 +462,10 @@ impl Vm {
 
 /// `_make_class(name, bases, namespace)`.
 pub(crate) fn make_class_native(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
-    if args.len() != 3 {
-        return Err(vm.type_error("_make_class expects 3 arguments"));
+    if args.len() != 4 {
+        return Err(vm.type_error("_make_class expects 4 arguments"));
     }
-    Ok(vm.make_class(args[0], args[1], args[2])?.into())
+    Ok(vm.make_class(args[0], args[1], args[2], args[3])?.into())
 }
 
 /// `_exec_class_body(func, namespace)`: runs a class body function with `namespace` as its
@@ -535,7 +584,28 @@ pub(crate) const CLASS_NATIVES: &[(&str, crate::object::NativeFn)] = &[
     ("_exec_class_body", exec_class_body),
     ("_cell_set", cell_set),
     ("_user_text_method", user_text_method_native),
+    ("_meta_init", meta_init),
+    ("_new_instance", new_instance),
 ];
+
+/// `_meta_init(cls)`: the `__init__` of cls's user metaclass, which a class statement runs on
+/// the new class, or None.
+fn meta_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let cls = args.first().copied().unwrap_or(Value::None);
+    Ok(vm.special_method(cls, "__init__").unwrap_or(Value::None).into())
+}
+
+/// `_new_instance(cls)`: a new instance of a user class, without calling anything (enum
+/// members are made this way).
+pub(crate) fn new_instance(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    match args.first() {
+        Some(Value::Obj(c)) if vm.is_user_class(*c) && vm.class(*c).is_some_and(|k| k.kind == TypeKind::Object) => {
+            let dict = vm.new_dict().as_obj().unwrap_or(vm.builtins);
+            Ok(Value::Obj(vm.heap.alloc(HeapObj::Instance { class: *c, dict })).into())
+        }
+        _ => Err(vm.type_error("_new_instance() needs a user class")),
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! The `coro` command line (clap): `coro run FILE|-c CODE|- [ARGS...]`, `coro dis FILE` and
 //! `coro compile FILE` (FILE may be a `.coroc` bytecode file for run and dis: see `coroc`), and
-//! `coro repl` (in `repl.rs`).
+//! `coro repl` (in `repl.rs`), `coro trace` and `coro profile` (the observing instance of the
+//! loop: `observe.rs`, `trace.rs`, `profile.rs`).
 //! Program output goes to stdout; an uncaught exception prints CPython's traceback on stderr and
 //! exits with status 1; usage errors exit with status 2.
 
@@ -51,6 +52,41 @@ enum Command {
     },
     /// An interactive session: multi-line input, history, results echoed (stdin may be a pipe).
     Repl,
+    /// Run a program and print the control transfers between its frames (calls, returns,
+    /// resumes, yields, `yield from`), after its own output.
+    Trace {
+        /// Print a Mermaid sequenceDiagram instead of the plain log.
+        #[arg(long)]
+        mermaid: bool,
+        /// Keep the first N transfers (0: all).
+        #[arg(long, value_name = "N", default_value_t = 1000)]
+        limit: usize,
+        /// Write the trace to OUT instead of standard output.
+        #[arg(short = 'o', value_name = "OUT")]
+        output: Option<String>,
+        /// The program file, then its arguments (`sys.argv[1:]`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+        args: Vec<String>,
+    },
+    /// Run a program with the profiling loop and report instructions, functions, lines and
+    /// generators, after its own output.
+    Profile {
+        /// Print the report as JSON (README "coro profile --json").
+        #[arg(long)]
+        json: bool,
+        /// Also write a flame graph of the Python-level stacks, sampled by instruction count.
+        #[arg(long, value_name = "OUT.svg")]
+        flamegraph: Option<String>,
+        /// Rows in the pair, function and line tables.
+        #[arg(long, value_name = "N", default_value_t = 15)]
+        top: usize,
+        /// Write the report to OUT instead of standard output.
+        #[arg(short = 'o', value_name = "OUT")]
+        output: Option<String>,
+        /// The program file, then its arguments (`sys.argv[1:]`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+        args: Vec<String>,
+    },
 }
 
 /// Runs the CLI with the process arguments; returns the exit status. The work happens on a
@@ -73,50 +109,70 @@ fn run_cli() -> i32 {
             return code;
         }
     };
-    let mut bytecode = None;
     match cli.command {
         Command::Run { code, args } => {
-            let (source, filename, argv) = match code {
+            let program = match code {
                 Some(c) => {
                     let mut argv = vec!["-c".to_string()];
                     argv.extend(args);
-                    (c, "<string>".to_string(), argv)
+                    let dir = std::env::current_dir().unwrap_or_default();
+                    Program {
+                        source: c,
+                        filename: "<string>".into(),
+                        argv,
+                        dir,
+                        bytecode: None,
+                        shown: "<string>".into(),
+                    }
                 }
-                None => {
-                    let Some(file) = args.first().cloned() else {
-                        eprintln!("coro run: a FILE, `-c CODE` or `-` is required");
-                        return 2;
-                    };
-                    bytecode = match crate::coroc::load_if_bytecode(&file) {
-                        Some(Err(status)) => return status,
-                        loaded => loaded.and_then(Result::ok),
-                    };
-                    let text = match if bytecode.is_some() { Ok(String::new()) } else { read_source(&file) } {
-                        Ok(t) => t,
-                        Err(msg) if msg.starts_with("SyntaxError") => {
-                            eprintln!("{msg}");
-                            return 1;
-                        }
-                        Err(msg) => {
-                            eprintln!("coro: {msg}");
-                            return 2;
-                        }
-                    };
-                    // CPython reports the main script by its absolute path (sys.argv keeps it as given).
-                    let name = if file == "-" {
-                        "<stdin>".to_string()
-                    } else {
-                        std::path::absolute(&file).map(|p| p.display().to_string()).unwrap_or_else(|_| file.clone())
-                    };
-                    (text, name, args)
+                None => match Program::load(args) {
+                    Ok(p) => p,
+                    Err(status) => return status,
+                },
+            };
+            let mut vm = program.vm();
+            program.run(&mut vm)
+        }
+        Command::Trace { mermaid, limit, output, args } => {
+            let program = match Program::load(args) {
+                Ok(p) => p,
+                Err(status) => return status,
+            };
+            let mut vm = program.vm();
+            let limit = (limit > 0).then_some(limit);
+            vm.set_observer(crate::observe::Observer::new(None, Some(crate::trace::Trace::new(limit))));
+            let status = program.run(&mut vm);
+            let Some(obs) = vm.take_observer() else { return status };
+            let Some(trace) = obs.trace.as_ref() else { return status };
+            let text = if mermaid { trace.mermaid(&obs.funcs) } else { trace.log(&obs.funcs) };
+            let text = if mermaid {
+                format!("%% coro trace --mermaid --limit {} {}\n{text}", limit.unwrap_or(0), program.shown)
+            } else {
+                text
+            };
+            emit(&text, output.as_deref()).unwrap_or(status)
+        }
+        Command::Profile { json, flamegraph, top, output, args } => {
+            let program = match Program::load(args) {
+                Ok(p) => p,
+                Err(status) => return status,
+            };
+            let mut vm = program.vm();
+            vm.set_observer(crate::observe::Observer::new(Some(crate::profile::Profile::new()), None));
+            let started = std::time::Instant::now();
+            let status = program.run(&mut vm);
+            let elapsed = started.elapsed();
+            let Some(obs) = vm.take_observer() else { return status };
+            let Some(profile) = obs.profile.as_ref() else { return status };
+            let report = profile.report(&obs.funcs, &vm, &program.shown, elapsed);
+            if let Some(svg) = flamegraph {
+                if let Err(msg) = write_flamegraph(&report, &svg) {
+                    eprintln!("coro profile: {msg}");
+                    return 2;
                 }
-            };
-            // Imports search the script's directory, or the current one for -c and stdin.
-            let dir = match std::path::Path::new(&filename).parent() {
-                Some(d) if !filename.starts_with('<') => d.to_path_buf(),
-                _ => std::env::current_dir().unwrap_or_default(),
-            };
-            run_source(&source, &filename, argv, &dir, bytecode)
+            }
+            let text = if json { report.json() } else { report.table(top) };
+            emit(&text, output.as_deref()).unwrap_or(status)
         }
         Command::Compile { file, output, check } => crate::coroc::compile_command(&file, output.as_deref(), check),
         Command::Dis { file, json, func } => {
@@ -199,45 +255,129 @@ pub(crate) fn read_source(file: &str) -> Result<String, String> {
     }
 }
 
-fn run_source(
-    source: &str,
-    filename: &str,
+/// A program to run: its text (empty when `bytecode` holds it), the file name tracebacks show,
+/// `sys.argv`, and the directory imports search.
+struct Program {
+    source: String,
+    filename: String,
     argv: Vec<String>,
-    search_dir: &std::path::Path,
+    dir: std::path::PathBuf,
     bytecode: Option<std::rc::Rc<coro_compiler::Code>>,
-) -> i32 {
-    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
-    let mut vm = Vm::with_output(Box::new(out), Box::new(std::io::stderr()));
-    vm.argv = argv;
-    vm.set_search_dir(search_dir);
-    let result = match bytecode {
-        Some(code) => vm.run_main_code(code, filename).map_err(RunError::Exception),
-        None => vm.run_main(source, filename),
-    };
-    let status = match result {
-        Ok(()) => 0,
-        Err(RunError::Compile(e)) => {
-            let _ = vm.out.flush();
-            eprint!("{}", e.render(filename, source));
-            1
-        }
-        Err(RunError::Exception(e)) => {
-            let _ = vm.out.flush();
-            if vm.exc_is(e, crate::types::ExcKind::SystemExit) {
-                let (code, msg) = crate::builtins::misc::system_exit_status(&mut vm, e);
-                if let Some(m) = msg {
-                    eprintln!("{m}");
-                }
-                code
-            } else {
-                let report = vm.format_exception(e);
-                eprint!("{report}");
+    /// The file as the user gave it (for reports).
+    shown: String,
+}
+
+impl Program {
+    /// The program `args[0]` names (a source or bytecode file, `-` for stdin), with
+    /// `sys.argv = args`; `Err(status)` after reporting why it cannot run.
+    fn load(args: Vec<String>) -> Result<Program, i32> {
+        let Some(file) = args.first().cloned() else {
+            eprintln!("coro: a FILE, `-c CODE` or `-` is required");
+            return Err(2);
+        };
+        let bytecode = match crate::coroc::load_if_bytecode(&file) {
+            Some(Err(status)) => return Err(status),
+            loaded => loaded.and_then(Result::ok),
+        };
+        let source = match if bytecode.is_some() { Ok(String::new()) } else { read_source(&file) } {
+            Ok(t) => t,
+            Err(msg) if msg.starts_with("SyntaxError") => {
+                eprintln!("{msg}");
+                return Err(1);
+            }
+            Err(msg) => {
+                eprintln!("coro: {msg}");
+                return Err(2);
+            }
+        };
+        // CPython reports the main script by its absolute path (sys.argv keeps it as given).
+        let filename = if file == "-" {
+            "<stdin>".to_string()
+        } else {
+            std::path::absolute(&file).map(|p| p.display().to_string()).unwrap_or_else(|_| file.clone())
+        };
+        // Imports search the script's directory, or the current one for stdin.
+        let dir = match std::path::Path::new(&filename).parent() {
+            Some(d) if !filename.starts_with('<') => d.to_path_buf(),
+            _ => std::env::current_dir().unwrap_or_default(),
+        };
+        Ok(Program { source, filename, argv: args, dir, bytecode, shown: file })
+    }
+
+    /// A VM for the program: output buffered to stdout, `sys.argv` and the import directory set.
+    fn vm(&self) -> Vm {
+        let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+        let mut vm = Vm::with_output(Box::new(out), Box::new(std::io::stderr()));
+        vm.argv = self.argv.clone();
+        vm.set_search_dir(&self.dir);
+        vm
+    }
+
+    /// Runs the program; returns the exit status (a traceback or syntax error is reported).
+    fn run(&self, vm: &mut Vm) -> i32 {
+        let (source, filename) = (&self.source, &self.filename);
+        let result = match &self.bytecode {
+            Some(code) => vm.run_main_code(code.clone(), filename).map_err(RunError::Exception),
+            None => vm.run_main(source, filename),
+        };
+        let status = match result {
+            Ok(()) => 0,
+            Err(RunError::Compile(e)) => {
+                let _ = vm.out.flush();
+                eprint!("{}", e.render(filename, source));
                 1
             }
+            Err(RunError::Exception(e)) => {
+                let _ = vm.out.flush();
+                if vm.exc_is(e, crate::types::ExcKind::SystemExit) {
+                    let (code, msg) = crate::builtins::misc::system_exit_status(vm, e);
+                    if let Some(m) = msg {
+                        eprintln!("{m}");
+                    }
+                    code
+                } else {
+                    let report = vm.format_exception(e);
+                    eprint!("{report}");
+                    1
+                }
+            }
+        };
+        let _ = vm.out.flush();
+        status
+    }
+}
+
+/// Writes a report to `output` (a file) or stdout; `Some(2)` when the file cannot be written.
+fn emit(text: &str, output: Option<&str>) -> Option<i32> {
+    match output {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => None,
+            Err(e) => {
+                eprintln!("coro: cannot write {path}: {e}");
+                Some(2)
+            }
+        },
+        None => {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.flush();
+            None
         }
-    };
-    let _ = vm.out.flush();
-    status
+    }
+}
+
+/// `coro profile --flamegraph OUT.svg`: the report's folded stacks drawn by inferno.
+fn write_flamegraph(report: &crate::profile::Report, path: &str) -> Result<(), String> {
+    let mut opts = inferno::flamegraph::Options::default();
+    opts.title = format!("coro profile: {}", report.file);
+    opts.count_name = "instructions".to_string();
+    let file = std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?;
+    let lines: Vec<&str> = report.stacks.iter().map(|s| s.as_str()).collect();
+    if lines.is_empty() {
+        return Err("no instructions were profiled, so there is no flame graph".to_string());
+    }
+    inferno::flamegraph::from_lines(&mut opts, lines, std::io::BufWriter::new(file))
+        .map_err(|e| format!("cannot write {path}: {e}"))
 }
 
 use std::io::Write;

@@ -29,6 +29,17 @@ pub struct Dict {
     /// Bumped whenever the set of keys or their positions change (not when a value is
     /// replaced), so a cached entry index (global names) can tell it is still valid.
     keys_version: u64,
+    /// For `collections.defaultdict` and `OrderedDict` (dicts of another class): that class
+    /// and the default factory.
+    pub extra: Option<Box<DictExtra>>,
+}
+
+/// What a dict of a `collections` class carries besides its entries.
+#[derive(Clone)]
+pub struct DictExtra {
+    pub class: crate::value::ObjRef,
+    /// `defaultdict.default_factory` (None for OrderedDict).
+    pub default_factory: Value,
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -47,7 +58,7 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Self {
-        let mut d = Dict { entries: Vec::with_capacity(n), indices: Vec::new(), len: 0, keys_version: 0 };
+        let mut d = Dict { entries: Vec::with_capacity(n), indices: Vec::new(), len: 0, keys_version: 0, extra: None };
         if n > 0 {
             d.indices = vec![EMPTY; (n * 3 / 2).next_power_of_two().max(8)];
         }
@@ -165,6 +176,11 @@ impl Dict {
         self.len = 0;
     }
 
+    /// Positions of the live entries, in insertion order.
+    pub fn iter_positions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.entries.iter().enumerate().filter(|(_, e)| !e.key.is_undef()).map(|(i, _)| i)
+    }
+
     /// Live entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
         self.entries.iter().filter(|e| !e.key.is_undef())
@@ -212,6 +228,10 @@ impl Dict {
         for e in &self.entries {
             f(e.key);
             f(e.value);
+        }
+        if let Some(x) = &self.extra {
+            f(Value::Obj(x.class));
+            f(x.default_factory);
         }
     }
 

@@ -159,6 +159,7 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
             f(func.kwdefaults);
             func.closure.iter().for_each(|c| f(Value::Obj(*c)));
             f(func.module);
+            f(func.annotations);
             if let Some(d) = func.dict {
                 f(Value::Obj(d));
             }
@@ -190,7 +191,7 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
             }
         }
         HeapObj::Class(c) => {
-            c.bases.iter().chain(c.mro.iter()).for_each(|r| f(Value::Obj(*r)));
+            c.bases.iter().chain(c.mro.iter()).chain(c.metaclass.iter()).for_each(|r| f(Value::Obj(*r)));
             f(Value::Obj(c.dict));
         }
         HeapObj::Module(m) => f(Value::Obj(m.dict)),

@@ -80,7 +80,13 @@ impl Vm {
     /// into a generator frame the host resumed).
     pub(crate) fn run(&mut self, f: Box<Frame>, pending: Option<Exc>) -> Result<Outcome, Exc> {
         self.loops_active += 1;
-        let r = self.run_loop(f, pending);
+        // The observing instance (profile, trace) only when an observer is installed: the
+        // ordinary instance has no observation code at all.
+        let r = if self.observer.is_some() {
+            self.run_loop::<true>(f, pending)
+        } else {
+            self.run_loop::<false>(f, pending)
+        };
         self.loops_active -= 1;
         r
     }
@@ -96,8 +102,11 @@ impl Vm {
         self.run_frame(frame)
     }
 
-    fn run_loop(&mut self, mut f: Box<Frame>, pending: Option<Exc>) -> Result<Outcome, Exc> {
+    fn run_loop<const OBSERVE: bool>(&mut self, mut f: Box<Frame>, pending: Option<Exc>) -> Result<Outcome, Exc> {
         let base = self.frames.len();
+        if OBSERVE {
+            self.observe_run(&f);
+        }
         let mut ip = f.ip;
         let mut pending = pending;
         loop {
@@ -105,7 +114,7 @@ impl Vm {
             // executes instructions until one raises.
             let mut err: Exc = match pending.take() {
                 Some(e) => e,
-                None => match self.dispatch(&mut f, &mut ip, base) {
+                None => match self.dispatch::<OBSERVE>(&mut f, &mut ip, base) {
                     Ok(out) => return Ok(out),
                     Err(e) => e,
                 },
@@ -113,6 +122,9 @@ impl Vm {
             // Unwind: find a handler in this frame or pass the exception to whoever awaits it.
             loop {
                 f.ip = ip;
+                if OBSERVE {
+                    self.observe_unwind(&f, err);
+                }
                 self.add_traceback(&f, err);
                 if ip > 0 {
                     if let Some(h) = f.code.code.find_handler(ip as u32 - 1) {
@@ -197,8 +209,14 @@ impl Vm {
     }
 
     /// Executes instructions until the host-linked frame finishes (Ok) or an instruction raises
-    /// (Err; `f` and `ip` then describe where).
-    fn dispatch(&mut self, f: &mut Box<Frame>, ip_ref: &mut usize, base: usize) -> Result<Outcome, Exc> {
+    /// (Err; `f` and `ip` then describe where). `OBSERVE` shows every instruction to the observer
+    /// (`observe.rs`), so the inner loop, which runs many without a look, stays off.
+    fn dispatch<const OBSERVE: bool>(
+        &mut self,
+        f: &mut Box<Frame>,
+        ip_ref: &mut usize,
+        base: usize,
+    ) -> Result<Outcome, Exc> {
         let mut ip = *ip_ref;
         let mut code = f.code.clone();
         let mut ext: u32 = 0;
@@ -253,10 +271,12 @@ impl Vm {
         let mut start = ip;
         loop {
             if ext == 0 {
-                let switched;
-                (ip, switched) = self.run_simple(f, ip, base);
-                if switched {
-                    code = f.code.clone();
+                if !OBSERVE {
+                    let switched;
+                    (ip, switched) = self.run_simple(f, ip, base);
+                    if switched {
+                        code = f.code.clone();
+                    }
                 }
                 start = ip;
             }
@@ -264,6 +284,9 @@ impl Vm {
                 let e = self.runtime_error("bad bytecode: undecodable instruction");
                 tri!(Err(e))
             };
+            if OBSERVE {
+                self.observe_instr(f, ip, op);
+            }
             ip += 1;
             let arg = if op.has_arg() {
                 let a = (ext << 8) | code.bytes.get(ip).copied().unwrap_or(0) as u32;
@@ -671,9 +694,10 @@ impl Vm {
                 Op::MakeFunction => {
                     let code_v = pop!(f);
                     let closure = if arg & make_function::CLOSURE != 0 { pop!(f) } else { Value::Undef };
+                    let annotations = if arg & make_function::ANNOTATIONS != 0 { pop!(f) } else { Value::Undef };
                     let kwdefaults = if arg & make_function::KWDEFAULTS != 0 { pop!(f) } else { Value::Undef };
                     let defaults = if arg & make_function::DEFAULTS != 0 { pop!(f) } else { Value::Undef };
-                    let func = tri!(self.make_function(f.globals, code_v, defaults, kwdefaults, closure));
+                    let func = tri!(self.make_function(f.globals, code_v, defaults, kwdefaults, annotations, closure));
                     f.stack.push(func);
                 }
                 Op::Call => {
@@ -954,7 +978,20 @@ impl Vm {
                         flow!(self.call_value(f, m, &[c, k], &[]));
                         continue;
                     }
-                    let v = tri!(self.get_item(c, k));
+                    if let Some(m) = self.class_getitem(c) {
+                        // `Cls[k]`: the class's `__class_getitem__` (implicitly a class method).
+                        flow!(self.call_value(f, m, &[c, k], &[]));
+                        continue;
+                    }
+                    let v = match self.get_item(c, k) {
+                        Ok(v) => v,
+                        Err(e) if !self.default_factory(c).is_undef() && self.exc_is(e, ExcKind::KeyError) => {
+                            // A defaultdict's missing key: the factory's value is stored and used.
+                            flow!(self.protocol_call(f, "_defaultdict_missing", &[c, k]));
+                            continue;
+                        }
+                        Err(e) => tri!(Err(e)),
+                    };
                     f.stack.push(v);
                 }
                 Op::StoreSubscr => {
@@ -1660,6 +1697,7 @@ impl Vm {
         code_v: Value,
         defaults: Value,
         kwdefaults: Value,
+        annotations: Value,
         closure: Value,
     ) -> Result<Value, Exc> {
         let code = match code_v {
@@ -1687,6 +1725,7 @@ impl Vm {
             closure,
             module,
             dict: None,
+            annotations,
         };
         Ok(Value::Obj(self.heap.alloc(HeapObj::Function(Box::new(func)))))
     }

@@ -19,12 +19,15 @@ pub mod interp;
 pub mod modules;
 pub mod numfmt;
 pub mod object;
+pub mod observe;
 pub mod ops;
+pub mod profile;
 #[cfg(feature = "cli")]
 pub mod repl;
 pub mod repr;
 pub mod set;
 mod special;
+pub mod trace;
 pub mod types;
 pub mod value;
 
@@ -88,6 +91,9 @@ pub struct Vm {
     /// How many runs of the dispatch loop are active (0 when the host has control): Python
     /// code may be called from Rust only at 0, since the VM never recurses into its loop.
     pub(crate) loops_active: u32,
+    /// The profiler and tracer, when installed: the dispatch loop then runs its observing
+    /// instance (`observe.rs`).
+    pub(crate) observer: Option<Box<observe::Observer>>,
 }
 
 impl Vm {
@@ -121,6 +127,7 @@ impl Vm {
             caller_globals: None,
             frame_pool: Vec::new(),
             loops_active: 0,
+            observer: None,
             placeholder_code: Rc::new(LoadedCode {
                 bytes: Box::new([]),
                 code: Rc::new(placeholder_code()),

@@ -139,6 +139,8 @@ pub struct Function {
     pub module: Value,
     /// Attribute dict (`f.x = 1`), created on first store.
     pub dict: Option<ObjRef>,
+    /// `__annotations__` (a dict), or Undef until asked for (then an empty dict).
+    pub annotations: Value,
 }
 
 pub struct Builtin {
@@ -208,6 +210,8 @@ pub struct Class {
     pub heap_type: bool,
     /// Which special methods the class's MRO defines (`special::bits`); 0 for builtin classes.
     pub specials: u64,
+    /// The class's metaclass when it is a user subclass of `type` (None: `type`).
+    pub metaclass: Option<ObjRef>,
 }
 
 /// What a builtin class's instances are, so `type(x)`, `isinstance` and constructors can

@@ -562,6 +562,15 @@ impl Vm {
                     if p.len() != q.len() {
                         return Ok(false);
                     }
+                    let od = self.types.ordered_dict;
+                    let ordered = |d: &crate::dict::Dict| d.extra.as_ref().is_some_and(|x| x.class == od);
+                    // Two OrderedDicts are equal only with their keys in the same order.
+                    if ordered(p)
+                        && ordered(q)
+                        && !p.iter().zip(q.iter()).all(|(a, b)| dict::keys_equal(&self.heap, a.key, b.key))
+                    {
+                        return Ok(false);
+                    }
                     let mut pairs = Vec::with_capacity(p.len());
                     for e in p.iter() {
                         match q.get(&self.heap, e.key, e.hash) {

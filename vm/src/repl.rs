@@ -4,7 +4,8 @@
 //! at a blank line); the values of module-level expression statements are echoed with their
 //! `repr()` and kept in `builtins._`, as `sys.displayhook` does; exceptions and syntax errors
 //! print CPython's report on stderr and the session goes on. `:dis NAME` disassembles a
-//! function or class of the session, `:help` lists the commands.
+//! function or class of the session, `:trace STATEMENT` runs a one-line input and prints its
+//! control transfers as `coro trace` does, `:help` lists the commands.
 //!
 //! On a terminal the line editor is rustyline, with history kept in `~/.coro_history`. With
 //! standard input not a terminal (a pipe, a file) lines are read plainly and the prompts go to
@@ -34,9 +35,12 @@ def __coro_displayhook__(value):
         print(repr(value))
         builtins._ = value
 ";
+/// Transfers `:trace` lists at most.
+const TRACE_LIMIT: usize = 200;
 const HELP: &str = "\
-:dis NAME   disassemble a function or class defined in this session (`f`, `C.method`, `outer.inner`)
-:help       this list
+:dis NAME          disassemble a function or class defined in this session (`f`, `C.method`, `outer.inner`)
+:trace STATEMENT   run a one-line statement and list its calls, returns, resumes and yields
+:help              this list
 Ctrl-D (end of input) leaves; blank line ends a block.
 ";
 
@@ -195,7 +199,9 @@ impl Session {
             }
             if let Some(command) = trimmed.strip_prefix(':') {
                 lines.remember(&first);
-                self.command(command);
+                if let Some(status) = self.command(command) {
+                    return Some(status);
+                }
                 continue;
             }
             let mut buffer = format!("{first}\n");
@@ -272,8 +278,11 @@ impl Session {
         eprint!("{}", e.render(FILENAME, source));
     }
 
-    /// Runs a `:command` line (without its colon).
-    fn command(&mut self, line: &str) {
+    /// Runs a `:command` line (without its colon); `Some(status)` when it raised `SystemExit`.
+    fn command(&mut self, line: &str) -> Option<i32> {
+        if let Some(statement) = line.strip_prefix("trace").filter(|s| s.starts_with(char::is_whitespace)) {
+            return self.trace(statement.trim());
+        }
         let mut words = line.split_whitespace();
         match (words.next(), words.next(), words.next()) {
             (Some("dis"), Some(name), None) => match self.find_code(name) {
@@ -290,6 +299,23 @@ impl Session {
             }
             _ => eprint!("unknown command ':{line}'; the commands are:\n{HELP}"),
         }
+        None
+    }
+
+    /// `:trace STATEMENT`: runs the statement as an input (echoing as usual) with the tracer
+    /// installed, then prints the transfers as `coro trace` does.
+    fn trace(&mut self, statement: &str) -> Option<i32> {
+        let trace = crate::trace::Trace::new(Some(TRACE_LIMIT));
+        self.vm.set_observer(crate::observe::Observer::new(None, Some(trace)));
+        let status = self.execute(&format!("{statement}\n"));
+        if let Some(obs) = self.vm.take_observer() {
+            if let Some(t) = &obs.trace {
+                let log = t.log(&obs.funcs);
+                print!("{}", if log.is_empty() { "(no transfers between frames)\n".to_string() } else { log });
+                let _ = std::io::stdout().flush();
+            }
+        }
+        status
     }
 
     /// The code objects `:dis NAME` shows: the function a global of that name holds now, else

@@ -46,6 +46,7 @@ impl Vm {
                 }
                 HeapObj::Dict(d) => {
                     let pairs: Vec<(Value, Value)> = d.iter().map(|e| (e.key, e.value)).collect();
+                    let extra = d.extra.as_ref().map(|x| (x.class == self.types.defaultdict, x.default_factory));
                     if active.contains(&r) {
                         out.push_str("{...}");
                         continue;
@@ -57,17 +58,38 @@ impl Vm {
                         ));
                     }
                     active.push(r);
-                    out.push('{');
                     work.push(Piece::Leave);
-                    work.push(Piece::Text("}"));
-                    for (i, (k, val)) in pairs.into_iter().enumerate().rev() {
-                        work.push(Piece::Val(val));
-                        work.push(Piece::Text(": "));
-                        work.push(Piece::Val(k));
-                        if i > 0 {
-                            work.push(Piece::Text(", "));
+                    match extra {
+                        // OrderedDict([(k, v), ...]), as CPython 3.11 shows it.
+                        Some((false, _)) => {
+                            if pairs.is_empty() {
+                                out.push_str("OrderedDict()");
+                                continue;
+                            }
+                            out.push_str("OrderedDict([");
+                            work.push(Piece::Text("])"));
+                            for (i, (k, val)) in pairs.into_iter().enumerate().rev() {
+                                work.push(Piece::Text(")"));
+                                work.push(Piece::Val(val));
+                                work.push(Piece::Text(", "));
+                                work.push(Piece::Val(k));
+                                work.push(Piece::Text(if i > 0 { ", (" } else { "(" }));
+                            }
+                            continue;
                         }
+                        Some((true, factory)) => {
+                            out.push_str("defaultdict(");
+                            work.push(Piece::Text("})"));
+                            pieces_of_pairs(&mut work, pairs);
+                            work.push(Piece::Text(", {"));
+                            work.push(Piece::Val(factory));
+                            continue;
+                        }
+                        None => {}
                     }
+                    out.push('{');
+                    work.push(Piece::Text("}"));
+                    pieces_of_pairs(&mut work, pairs);
                     continue;
                 }
                 HeapObj::DictView { dict, kind } => {
@@ -333,4 +355,16 @@ impl Vm {
 /// Python's repr of a string (escapes decided by Python's exact `str.isprintable`).
 pub fn str_repr(s: &str) -> String {
     coro_compiler::dis::str_repr_with(s, crate::builtins::strings::py_isprintable)
+}
+
+/// The pieces of `k: v, k: v` (pushed in reverse: the work list is a stack).
+fn pieces_of_pairs(work: &mut Vec<Piece>, pairs: Vec<(Value, Value)>) {
+    for (i, (k, val)) in pairs.into_iter().enumerate().rev() {
+        work.push(Piece::Val(val));
+        work.push(Piece::Text(": "));
+        work.push(Piece::Val(k));
+        if i > 0 {
+            work.push(Piece::Text(", "));
+        }
+    }
 }

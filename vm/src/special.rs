@@ -157,6 +157,10 @@ impl Vm {
         let cls = match self.heap.get(r) {
             HeapObj::Instance { class, .. } => *class,
             HeapObj::Exception(e) => e.class,
+            HeapObj::Class(c) => match c.metaclass {
+                Some(m) => m,
+                None => return 0,
+            },
             _ => return 0,
         };
         match self.heap.get(cls) {
@@ -178,6 +182,16 @@ impl Vm {
             return None;
         }
         self.special_method(c, name)
+    }
+
+    /// The `__class_getitem__` a user class `c` has (for `c[k]`), if any.
+    pub(crate) fn class_getitem(&mut self, c: Value) -> Option<Value> {
+        let Value::Obj(r) = c else { return None };
+        if !self.is_user_class(r) {
+            return None;
+        }
+        let key = self.intern("__class_getitem__");
+        self.class_lookup(r, key)
     }
 
     /// Whether a comparison needs the prelude: an operand with comparison methods, or two
@@ -255,6 +269,7 @@ impl Vm {
         let cls = match self.heap.get(r) {
             HeapObj::Instance { class, .. } => *class,
             HeapObj::Exception(e) => e.class,
+            HeapObj::Class(c) => c.metaclass?,
             _ => return None,
         };
         let key = self.intern(name);
@@ -372,7 +387,14 @@ fn hash_result(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     if !is_int {
         return Err(vm.type_error("__hash__ method should return an integer"));
     }
-    let v = vm.hash(h)? as i64;
+    // A result that fits a machine word is the hash itself (-1 is reserved for errors in
+    // CPython, so it becomes -2); a bigger int is hashed.
+    let v = match h {
+        Value::Int(-1) => -2,
+        Value::Int(n) => n,
+        Value::Bool(b) => b as i64,
+        _ => vm.hash(h)? as i64,
+    };
     Ok(Value::Int(v).into())
 }
 

@@ -99,6 +99,10 @@ pub struct Types {
     pub ellipsis_type: ObjRef,
     pub ellipsis: ObjRef,
     pub not_implemented_type: ObjRef,
+    /// `collections.defaultdict` and `collections.OrderedDict`: dicts whose `Dict::extra` names
+    /// the class.
+    pub defaultdict: ObjRef,
+    pub ordered_dict: ObjRef,
     /// The class of the traceback objects `__exit__` receives (they have no attributes yet).
     pub traceback: ObjRef,
     /// `NotImplemented`: an instance of its own builtin class.
@@ -155,6 +159,8 @@ impl Types {
             self.ellipsis,
             self.not_implemented_type,
             self.traceback,
+            self.defaultdict,
+            self.ordered_dict,
             self.not_implemented,
             self.empty_tuple,
         ]
@@ -189,6 +195,7 @@ fn new_class(heap: &mut Heap, name: &str, bases: &[ObjRef], kind: TypeKind) -> O
         kind,
         heap_type: false,
         specials: 0,
+        metaclass: None,
     })));
     mro.insert(0, r);
     if let HeapObj::Class(c) = heap.get_mut(r) {
@@ -248,6 +255,8 @@ pub fn bootstrap(heap: &mut Heap) -> (Types, ObjRef, ObjRef) {
         ellipsis_type: c(heap, "ellipsis", TypeKind::Ellipsis),
         ellipsis: empty_tuple,
         not_implemented_type: c(heap, "NotImplementedType", TypeKind::Object),
+        defaultdict: empty_tuple,
+        ordered_dict: empty_tuple,
         traceback: c(heap, "traceback", TypeKind::Object),
         not_implemented: empty_tuple,
         empty_tuple,
@@ -260,6 +269,13 @@ pub fn bootstrap(heap: &mut Heap) -> (Types, ObjRef, ObjRef) {
     let mut types = types;
     // Ellipsis is a unique object of its own type; an empty Module-free marker object suffices.
     types.ellipsis = heap.alloc(HeapObj::Range { start: 0, stop: 0, step: 0 });
+    for (name, slot) in [("defaultdict", &mut types.defaultdict), ("OrderedDict", &mut types.ordered_dict)] {
+        let cls = new_class(heap, name, &[types.dict], TypeKind::Dict);
+        if let HeapObj::Class(c) = heap.get_mut(cls) {
+            c.module = "collections".into();
+        }
+        *slot = cls;
+    }
     let ni_dict = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
     types.not_implemented = heap.alloc(HeapObj::Instance { class: types.not_implemented_type, dict: ni_dict });
     let builtins = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
@@ -290,7 +306,7 @@ impl Vm {
                     HeapObj::BigInt(_) => t.int,
                     HeapObj::List(_) => t.list,
                     HeapObj::Tuple(_) => t.tuple,
-                    HeapObj::Dict(_) => t.dict,
+                    HeapObj::Dict(d) => d.extra.as_ref().map_or(t.dict, |x| x.class),
                     HeapObj::Set(_) => t.set,
                     HeapObj::Range { .. } | HeapObj::BigRange(_) => t.range,
                     HeapObj::Slice(_) => t.slice,
@@ -306,7 +322,7 @@ impl Vm {
                         None => t.generator,
                     },
                     HeapObj::Exception(e) => e.class,
-                    HeapObj::Class(_) => t.type_,
+                    HeapObj::Class(c) => c.metaclass.unwrap_or(t.type_),
                     HeapObj::Module(_) => t.module,
                     HeapObj::Iter(it) => match **it {
                         crate::object::IterState::Seq { seq, .. } => match self.heap.get(seq) {

@@ -55,7 +55,13 @@ fn supported_special_methods_are_accepted() {
 
 #[test]
 fn metaclass_keywords_and_builtin_bases_are_refused() {
-    for src in ["class A(metaclass=type):\n    pass\n", "class L(list):\n    pass\n", "class D(dict):\n    pass\n"] {
+    for src in [
+        "class A(metaclass=lambda *a: None):\n    pass\n",
+        "class M(type):\n    pass\nX = M('X', (), {})\n",
+        "class A(x=1):\n    pass\n",
+        "class L(list):\n    pass\n",
+        "class D(dict):\n    pass\n",
+    ] {
         let err = run(src).expect_err(src);
         assert!(err.contains("NotImplementedError"), "{src}: {err}");
     }

@@ -1,30 +1,58 @@
-# typing: the common names import, module-level annotations using them evaluate, and the
-# generic aliases of the builtin containers are the containers
-from typing import Any, Optional, Union, List, Dict, Tuple, Set, Callable, Iterator, Iterable
-from typing import Generator, Coroutine, Awaitable, TypeVar, Generic, Sequence, Mapping, Type
-from typing import ClassVar, Final, Literal, Protocol, NoReturn, cast, TYPE_CHECKING
+from typing import List, Dict, Optional, Any, Callable, Generator, Iterator, Iterable, Tuple, Union, TypeVar, Generic, Set, Coroutine, Awaitable, TYPE_CHECKING, cast, Protocol, ClassVar, Type, Sequence, Mapping
 import typing
 
 T = TypeVar("T")
-K = TypeVar("K", int, str)
-counts: Dict[str, int] = {}
-names: List[str] = ["a"]
-maybe: Optional[int] = None
-either: Union[int, str] = 3
-pair: Tuple[int, ...] = (1, 2)
-handler: Callable[[int], None] = print
-gen_type: Generator[int, None, str]
-coro_type: Coroutine[Any, Any, T]
-mapping: Mapping[str, List[Tuple[int, Set[str]]]] = {}
-items: Iterable[Iterator[Awaitable[T]]] = []
-print(counts, names, maybe, either, pair, handler is print)
-print(TYPE_CHECKING, cast(int, "not checked"), cast(List[int], [1]))
-print(isinstance([], List), isinstance({}, Dict), isinstance((), Tuple), isinstance(set(), Set))
 
 
-def f(x: Optional[int] = None, *args: Any, **kw: Sequence[T]) -> Generator[int, None, None]:
-    yield x
+def f(x: List[int], y: Optional[str] = None) -> Dict[str, Any]:
+    return {"x": x, "y": y}
 
 
-print(list(f(5)), list(f()))
-print(typing.Optional is Optional, typing.cast(str, 1))
+def g() -> Generator[int, None, str]:
+    yield 1
+    return "done"
+
+
+class Loop:
+    _instance: "Loop" = None
+    count: int = 0
+    handlers: List[Callable[..., Any]]
+
+    @classmethod
+    def get(cls) -> "Loop":
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+
+print(f([1]), list(g()), Loop.get() is Loop.get(), Loop.count, TYPE_CHECKING, cast(int, "x"))
+print(typing.List is list, typing.List, List[int], Optional[int], Union[int, str], T, Any, Callable[[int], str])
+print(f.__annotations__, Loop.__annotations__)
+x: int = 5
+print(x, __annotations__ if "__annotations__" in globals() else None)
+K = TypeVar("K", bound=str)
+V_co = TypeVar("V_co", covariant=True)
+
+
+class Box(Generic[T]):
+    def __init__(self, item: T) -> None:
+        self.item = item
+
+
+b: Box[int] = Box(3)
+print(b.item, Box[int], Box.__orig_bases__, Box.__mro__, K, V_co, Generic[T])
+print(Tuple[int, ...], Tuple[()], Tuple[int, str], Callable[..., Any], Union[int, Union[str, int]], Optional[Union[int, str]])
+print(List["Loop"], typing.Literal[1, "a"], Dict[str, List[int]], Union[int], typing.get_origin(List[int]), typing.get_args(Dict[str, int]))
+print(Iterator[int], Generator[int, None, None], Type[int], ClassVar[int], typing.Deque[int], typing.Text)
+for bad in [lambda: List(), lambda: Any(), lambda: List[int, str], lambda: Union[()]]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
+
+
+class Proto(Protocol):
+    def run(self) -> None: ...
+
+
+print(Proto.__mro__[1:], typing.cast(str, 1), typing.overload(len) is not len)

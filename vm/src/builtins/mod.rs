@@ -191,6 +191,12 @@ fn install_prelude(vm: &mut Vm) {
     let sk = vm.intern("_sort_by_keys");
     let sf = native(vm, "_sort_by_keys", containers::sort_by_keys);
     let _ = vm.dict_set(globals, sk, sf);
+    // `type.__call__`, which a metaclass's `__call__` reaches through super().
+    let tc = vm.intern("__call__");
+    let f = native(vm, "__call__", type_call);
+    if let Some(d) = vm.class(vm.types.type_).map(|c| c.dict) {
+        let _ = vm.dict_set(d, tc, f);
+    }
     for (name, func) in crate::classes::CLASS_NATIVES.iter().chain(crate::special::SPECIAL_NATIVES) {
         let k = vm.intern(name);
         let f = native(vm, name, *func);
@@ -224,6 +230,8 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_set_from_iter",
     "_dict_from_iter",
     "_dict_fromkeys",
+    "_dict_init",
+    "_defaultdict_missing",
     "_contains",
     "_not_contains",
     "_join",
@@ -239,6 +247,7 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "enumerate",
     "_callable_iter",
     "_build_class",
+    "_resolve_bases",
     "_binary_try",
     "_binary_op",
     "_rich",
@@ -304,6 +313,9 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
     }
     if let Some(native) = crate::modules::itertools::constructor(vm, cls) {
         return native(vm, args, kwnames);
+    }
+    if let Some(r) = crate::modules::collections::construct(vm, cls, args, kwnames) {
+        return r;
     }
     if vm.is_user_class(cls) {
         return vm.instantiate(cls, args, kwnames);
@@ -584,6 +596,15 @@ pub fn length(vm: &mut Vm, v: Value) -> Result<usize, Exc> {
     }
     let t = vm.type_name(v);
     Err(vm.type_error(&format!("object of type '{t}' has no len()")))
+}
+
+/// `type.__call__(cls, *args, **kwargs)`: creates an instance of cls, bypassing any metaclass
+/// `__call__` (the one that called this through super()).
+fn type_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
+    match args.first() {
+        Some(Value::Obj(c)) if vm.class(*c).is_some() => construct(vm, *c, &args[1..], kwnames),
+        _ => Err(vm.type_error("descriptor '__call__' requires a 'type' object")),
+    }
 }
 
 fn b_len(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
@@ -1223,6 +1244,7 @@ pub fn install_methods(vm: &mut Vm) {
         add_methods(vm, cls, misc::LAZY_ITER_METHODS);
     }
     add_methods(vm, vm.types.range, containers::RANGE_METHODS);
+    add_methods(vm, vm.types.ordered_dict, crate::modules::collections::ORDERED_DICT_METHODS);
     let base_exc = vm.types.exc(ExcKind::BaseException);
     add_methods(vm, base_exc, misc::EXCEPTION_METHODS);
     for it in [

@@ -31,6 +31,20 @@ def _dict_from_iter(it):
     return d
 
 
+def _dict_init(d, *args, **kwargs):
+    d.update(*args, **kwargs)
+    return d
+
+
+def _defaultdict_missing(d, key):
+    factory = d.default_factory
+    if factory is None:
+        raise KeyError(key)
+    value = factory()
+    d[key] = value
+    return value
+
+
 def _dict_fromkeys(it, value):
     d = {}
     for k in it:
@@ -176,15 +190,45 @@ def enumerate(it, start=0):
 # ----- classes: the parts of the class machinery that run Python code ----------------------
 
 
-def _build_class(func, name, *bases, **kwds):
+def _build_class(func, name, *bases, metaclass=None, **kwds):
     if kwds:
-        raise NotImplementedError("coro: class keyword arguments (such as metaclass=) are not supported yet")
+        raise NotImplementedError("coro: class keyword arguments other than metaclass= are not supported yet")
+    orig_bases = bases
+    bases = _resolve_bases(bases)
     ns = {}
     cell = _exec_class_body(func, ns)
-    cls = _make_class(name, bases, ns)
+    if bases is not orig_bases:
+        ns["__orig_bases__"] = orig_bases
+    cls = _make_class(name, bases, ns, metaclass)
     if cell is not None:
         _cell_set(cell, cls)
+    # A user metaclass initialises the class (coro has no metaclass __new__ or __prepare__).
+    init = _meta_init(cls)
+    if init is not None:
+        r = init(cls, name, bases, ns)
+        if r is not None:
+            raise TypeError(f"__init__() should return None, not '{type(r).__name__}'")
     return cls
+
+
+def _resolve_bases(bases):
+    # Bases that are not classes but say what to use instead (typing's Generic[T]).
+    for b in bases:
+        if not isinstance(b, type):
+            break
+    else:
+        return bases
+    out = []
+    for b in bases:
+        if isinstance(b, type):
+            out.append(b)
+            continue
+        entries = getattr(b, "__mro_entries__", None)
+        if entries is None:
+            out.append(b)
+        else:
+            out.extend(entries(bases))
+    return tuple(out)
 
 
 def _init_instance(init, self, *args, **kwargs):
@@ -542,6 +586,11 @@ def _text(o, which):
 
 def _repr(o):
     t = type(o)
+    if t is not dict and isinstance(o, dict):
+        # defaultdict and OrderedDict holding objects with a user __repr__.
+        if t.__name__ == "defaultdict":
+            return "defaultdict(" + _repr(o.default_factory) + ", " + _repr(dict(o)) + ")"
+        return "OrderedDict(" + (_repr(list(o.items())) if o else "") + ")"
     if t is list or t is tuple or t is dict or t is set:
         i = id(o)
         if i in _repr_active:

@@ -61,6 +61,7 @@ fn iterator_class(vm: &mut Vm, type_name: &'static str, attr: &str) -> ObjRef {
         kind: TypeKind::Iterator,
         heap_type: false,
         specials: 0,
+        metaclass: None,
     })));
     if let HeapObj::Class(c) = vm.heap.get_mut(cls) {
         c.mro = vec![cls, object];

@@ -11,6 +11,7 @@
 
 pub mod asyncio;
 pub mod collections;
+pub mod r#enum;
 pub mod functools;
 pub mod inspect;
 pub mod itertools;
@@ -94,7 +95,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
         create: typing::create,
         cpython_builtin: false,
         unsupported: typing::UNSUPPORTED,
-        source: None,
+        source: Some(typing::SOURCE),
     },
     BuiltinModule {
         name: "types",
@@ -116,6 +117,13 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
         cpython_builtin: false,
         unsupported: collections::UNSUPPORTED,
         source: Some(collections::SOURCE),
+    },
+    BuiltinModule {
+        name: "enum",
+        create: r#enum::create,
+        cpython_builtin: false,
+        unsupported: r#enum::UNSUPPORTED,
+        source: Some(r#enum::SOURCE),
     },
     BuiltinModule {
         name: "asyncio",
@@ -331,6 +339,7 @@ impl Vm {
             closure: Box::new([]),
             module: Value::None,
             dict: None,
+            annotations: Value::Undef,
         };
         let body = Value::Obj(self.heap.alloc(HeapObj::Function(Box::new(func))));
         self.initializing.push(module);
