@@ -16,7 +16,8 @@ every `0x[0-9a-f]+` becomes `0x...` (object addresses).
 Each file is run twice and must print the same both times; it must print the same stdout
 again when CPython skips its interpreter teardown (no output from finalizers at exit);
 it must not make CPython warn, nor write to stderr when it exits with status 0; and it
-must stay inside the subset coro implements (see SUBSET_RULES). The twin of this logic in Rust is
+must stay inside the subset coro implements (see SUBSET_RULES) unless tests/pending.txt lists it
+as a case coro cannot run yet. The twin of this logic in Rust is
 tests/src/expect.rs; keep the two in step.
 
     python3 tests/regen.py             # rewrite every expectation that changed
@@ -54,6 +55,43 @@ CASE_DIR_PLACEHOLDER = "<case dir>"
 # A subdirectory of a group holding this file is one case: main.py runs, the other .py files
 # beside it are the modules it imports.
 CASE_DIR_MAIN = "main.py"
+# A subdirectory without main.py holds several main programs, the files named like this
+# (01_loop_function.py), each a case of its own; its other .py files are their modules.
+NUMBERED_MAIN = re.compile(r"[0-9][0-9]_.+\.py")
+# Cases whose expectation is committed but which coro cannot run yet (twin: tests/src/pending.rs).
+PENDING_FILE = ROOT / "tests" / "pending.txt"
+
+
+def is_numbered_main(name):
+    return NUMBERED_MAIN.fullmatch(name) is not None
+
+
+def case_name(path):
+    """The name the harness reports a case under: gen/foo, modules/circular, programs/01_x,
+    programs/event_loop/01_x."""
+    rel = path.relative_to(CASES) if CASES in path.parents else path.relative_to(ROOT)
+    if path.name == CASE_DIR_MAIN and len(rel.parts) > 2:
+        return "/".join(rel.parent.parts)
+    return "/".join(rel.with_suffix("").parts)
+
+
+def read_pending():
+    """{case name: what coro still lacks}; the format is described in tests/src/pending.rs."""
+    if not PENDING_FILE.exists():
+        return {}
+    pending = {}
+    for number, line in enumerate(PENDING_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, *reason = line.split(None, 1)
+        reason = reason[0] if reason else ""
+        if not reason.strip():
+            sys.exit(f"{PENDING_FILE}:{number}: {line!r} gives no reason after the name")
+        if name in pending:
+            sys.exit(f"{PENDING_FILE}:{number}: {name} is listed twice")
+        pending[name] = reason.strip()
+    return pending
 
 
 def normalise(text, case_dir=None):
@@ -96,6 +134,31 @@ CORO_MODULES = {
     "sys", "builtins", "time", "itertools", "math", "functools", "typing", "types", "inspect", "asyncio",
     "collections", "enum",
 }
+
+
+def imported_names(tree):
+    """The top-level module names an `ast` tree imports (absolute imports only)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module.split(".")[0]
+
+
+def sibling_imports(path):
+    """The .py files beside `path` that it imports, directly or through each other, sorted."""
+    found, todo = set(), [path]
+    while todo:
+        try:
+            tree = ast.parse(todo.pop().read_text(encoding="utf-8"))
+        except SyntaxError:
+            continue
+        for name in imported_names(tree):
+            module = path.parent / f"{name}.py"
+            if module.exists() and module != path and module not in found:
+                found.add(module)
+                todo.append(module)
+    return sorted(found)
 
 
 def subset_violations(path, source):
@@ -180,12 +243,20 @@ def expectation_for(path, check_subset):
     """(rendered expectation, list of problems)."""
     source = path.read_text(encoding="utf-8")
     problems = subset_violations(path, source) if check_subset else []
-    if check_subset and path.name == CASE_DIR_MAIN and path.parent.parent.parent == CASES:
-        for module in sorted(path.parent.glob("*.py")):
-            if module != path:
-                # A module that does not parse is how a case tests SyntaxError on import.
-                found = subset_violations(module, module.read_text(encoding="utf-8"))
-                problems += [f"{module.name}: {p}" for p in found if not p.startswith("does not parse")]
+    # A main program of a case directory (tests/cases/<group>/<name>/ or programs/<name>/):
+    # the modules beside it must stay in the subset too. Beside main.py that is every other
+    # .py file; beside an NN_*.py main program, which shares the directory with others, the
+    # modules it imports (directly or through each other).
+    in_case_dir = path.parent.parent == PROGRAMS or path.parent.parent.parent == CASES
+    if check_subset and in_case_dir:
+        if path.name == CASE_DIR_MAIN:
+            modules = [m for m in sorted(path.parent.glob("*.py")) if m != path]
+        else:
+            modules = sibling_imports(path)
+        for module in modules:
+            # A module that does not parse is how a case tests SyntaxError on import.
+            found = subset_violations(module, module.read_text(encoding="utf-8"))
+            problems += [f"{module.name}: {p}" for p in found if not p.startswith("does not parse")]
     args = args_directive(source)
     try:
         first = run_once(path, args)
@@ -220,17 +291,30 @@ def collect(selected):
     dirs = [PROGRAMS] + sorted(
         d for d in CASES.iterdir() if d.is_dir() and d.name not in SKIPPED_GROUPS
     )
+    pending = read_pending()
     files, orphans = [], []
+
+    def add(f, check_subset):
+        files.append((f, check_subset and case_name(f) not in pending))
+
     for d in dirs:
         check_subset = d.name not in SYNTAX_ERROR_GROUPS
         for f in sorted(d.iterdir()):
             if f.is_dir():
+                mains = sorted(m for m in f.iterdir() if m.is_file() and is_numbered_main(m.name))
                 if (f / CASE_DIR_MAIN).exists():
-                    files.append((f / CASE_DIR_MAIN, check_subset))
+                    add(f / CASE_DIR_MAIN, check_subset)
+                elif mains:
+                    for m in mains:
+                        add(m, check_subset)
+                    orphans += [
+                        x for x in sorted(f.iterdir())
+                        if x.suffix in (".expected", ".stdin") and x.with_suffix(".py") not in mains
+                    ]
                 else:
                     orphans.append(f)
             elif f.suffix == ".py":
-                files.append((f, check_subset))
+                add(f, check_subset)
             elif f.suffix in (".expected", ".stdin") and not f.with_suffix(".py").exists():
                 orphans.append(f)
     if selected:
@@ -275,7 +359,10 @@ def main():
             target.write_text(text, encoding="utf-8", newline="\n")
             written.append(str(target.relative_to(ROOT)))
     for o in orphans:
-        what = f"a case directory needs a {CASE_DIR_MAIN}" if o.is_dir() else "no .py file beside it"
+        if o.is_dir():
+            what = f"a case directory needs a {CASE_DIR_MAIN} or main programs named NN_*.py"
+        else:
+            what = "no main program .py file beside it"
         stale.append(f"{o.relative_to(ROOT)}: {what}")
 
     for w in written:

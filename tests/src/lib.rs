@@ -5,6 +5,7 @@
 //! The format and the comparison rules are described in tests/README.md.
 
 pub mod expect;
+pub mod pending;
 pub mod report;
 pub mod runner;
 
@@ -42,60 +43,100 @@ pub struct Case {
 /// The file a case directory runs; the other `.py` files beside it are its modules.
 pub const CASE_DIR_MAIN: &str = "main.py";
 
-/// Every `.py` file directly inside `dir`, and every case directory in it (a subdirectory
-/// holding `main.py` plus the modules it imports, run as `coro run main.py` inside it),
-/// sorted by name. Expectation files with no `.py` beside them, and subdirectories without
-/// `main.py`, are returned as errors, so stale files do not linger unnoticed.
-pub fn discover(dir: &Path) -> Result<(Vec<Case>, Vec<String>), String> {
-    let label = dir.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+/// In a directory without `main.py`, the main programs are the files named `NN_*.py` (two
+/// digits and an underscore, such as `01_loop_function.py`), each a case of its own; the
+/// other `.py` files are the modules they import.
+pub fn is_numbered_main(file_name: &str) -> bool {
+    let b = file_name.as_bytes();
+    b.len() > 6 && b[0].is_ascii_digit() && b[1].is_ascii_digit() && b[2] == b'_' && file_name.ends_with(".py")
+}
+
+impl Case {
+    /// The case that runs `file_name` (a `.py` file in `dir`), reported as `name`.
+    fn new(name: String, dir: &Path, file_name: &str) -> Case {
+        let stem = py_stem(file_name);
+        let stdin = dir.join(format!("{stem}.{STDIN_EXT}"));
+        Case {
+            name,
+            dir: dir.to_path_buf(),
+            file_name: file_name.to_string(),
+            expected: dir.join(format!("{stem}.{EXPECTED_EXT}")),
+            stdin: stdin.is_file().then_some(stdin),
+        }
+    }
+}
+
+/// `name` without its one `.py` suffix.
+fn py_stem(name: &str) -> &str {
+    name.strip_suffix(".py").unwrap_or(name)
+}
+
+/// The names of the regular files and of the subdirectories directly inside `dir`, sorted.
+fn list_dir(dir: &Path) -> Result<(Vec<String>, Vec<String>), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    let mut names = Vec::new();
+    let mut files = Vec::new();
     let mut subdirs = Vec::new();
     for e in entries.filter_map(|e| e.ok()) {
         let Ok(name) = e.file_name().into_string() else { continue };
         match e.file_type() {
-            Ok(t) if t.is_file() => names.push(name),
+            Ok(t) if t.is_file() => files.push(name),
             Ok(t) if t.is_dir() => subdirs.push(name),
             _ => {}
         }
     }
-    names.sort();
+    files.sort();
     subdirs.sort();
-    let mut cases = Vec::new();
+    Ok((files, subdirs))
+}
+
+/// `.expected`/`.stdin` files among `names` whose `.py` is not a case (missing, or a module).
+fn orphans_among(label: &str, names: &[String], is_case: impl Fn(&str) -> bool) -> Vec<String> {
     let mut orphans = Vec::new();
-    for name in &names {
-        if let Some(stem) = name.strip_suffix(".py") {
-            let stdin = dir.join(format!("{stem}.{STDIN_EXT}"));
-            cases.push(Case {
-                name: format!("{label}/{stem}"),
-                dir: dir.to_path_buf(),
-                file_name: name.clone(),
-                expected: dir.join(format!("{stem}.{EXPECTED_EXT}")),
-                stdin: stdin.is_file().then_some(stdin),
-            });
-        } else if let Some(stem) =
-            name.strip_suffix(&format!(".{EXPECTED_EXT}")).or_else(|| name.strip_suffix(&format!(".{STDIN_EXT}")))
-        {
-            if !names.contains(&format!("{stem}.py")) {
-                orphans.push(format!("{label}/{name}: no {stem}.py beside it"));
+    for name in names {
+        let stem =
+            name.strip_suffix(&format!(".{EXPECTED_EXT}")).or_else(|| name.strip_suffix(&format!(".{STDIN_EXT}")));
+        if let Some(stem) = stem {
+            let py = format!("{stem}.py");
+            if !(names.contains(&py) && is_case(&py)) {
+                orphans.push(format!("{label}/{name}: no {py} main program beside it"));
             }
         }
     }
+    orphans
+}
+
+/// Every `.py` file directly inside `dir`, and the cases of each subdirectory, sorted by
+/// name. A subdirectory holding `main.py` is one case (run as `coro run main.py` inside it,
+/// the other `.py` files being its modules); one without `main.py` holds several main
+/// programs, its [`is_numbered_main`] files, each a case `<dir>/<sub>/<stem>` run inside it.
+/// Expectation files with no case beside them, and subdirectories with neither kind of main
+/// program, are returned as errors, so stale files do not linger unnoticed.
+pub fn discover(dir: &Path) -> Result<(Vec<Case>, Vec<String>), String> {
+    let label = dir.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+    let (names, subdirs) = list_dir(dir)?;
+    let mut cases = Vec::new();
+    for name in names.iter().filter(|n| n.ends_with(".py")) {
+        cases.push(Case::new(format!("{label}/{}", py_stem(name)), dir, name));
+    }
+    let mut orphans = orphans_among(&label, &names, |_| true);
     for sub in &subdirs {
         let case_dir = dir.join(sub);
-        if !case_dir.join(CASE_DIR_MAIN).is_file() {
-            orphans.push(format!("{label}/{sub}/: a case directory needs a {CASE_DIR_MAIN}"));
+        if case_dir.join(CASE_DIR_MAIN).is_file() {
+            cases.push(Case::new(format!("{label}/{sub}"), &case_dir, CASE_DIR_MAIN));
             continue;
         }
-        let stem = CASE_DIR_MAIN.trim_end_matches(".py");
-        let stdin = case_dir.join(format!("{stem}.{STDIN_EXT}"));
-        cases.push(Case {
-            name: format!("{label}/{sub}"),
-            dir: case_dir.clone(),
-            file_name: CASE_DIR_MAIN.to_string(),
-            expected: case_dir.join(format!("{stem}.{EXPECTED_EXT}")),
-            stdin: stdin.is_file().then_some(stdin),
-        });
+        let (sub_names, _) = list_dir(&case_dir)?;
+        let mains: Vec<&String> = sub_names.iter().filter(|n| is_numbered_main(n)).collect();
+        if mains.is_empty() {
+            orphans.push(format!(
+                "{label}/{sub}/: a case directory needs a {CASE_DIR_MAIN} or main programs named NN_*.py"
+            ));
+            continue;
+        }
+        for name in mains {
+            cases.push(Case::new(format!("{label}/{sub}/{}", py_stem(name)), &case_dir, name));
+        }
+        orphans.extend(orphans_among(&format!("{label}/{sub}"), &sub_names, is_numbered_main));
     }
     Ok((cases, orphans))
 }
@@ -115,6 +156,10 @@ pub fn check_dir(dir: &Path) {
         Ok(bin) => bin,
         Err(e) => panic!("cannot get the coro binary: {e}"),
     };
+    let pending = match pending::pending() {
+        Ok(list) => list,
+        Err(e) => panic!("{e}"),
+    };
     let limit = runner::timeout();
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::new());
@@ -124,7 +169,10 @@ pub fn check_dir(dir: &Path) {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(case) = cases.get(i) else { break };
-                let verdict = check_case(bin, case, limit);
+                let verdict = match pending.get(&case.name) {
+                    Some(lacks) => check_pending_case(bin, case, limit, lacks),
+                    None => check_case(bin, case, limit),
+                };
                 results.lock().unwrap_or_else(|p| p.into_inner()).push((i, verdict));
             });
         }
@@ -155,8 +203,33 @@ pub fn check_dir(dir: &Path) {
 
 /// Runs one case; `Err` holds the full report of what differed.
 pub fn check_case(bin: &Path, case: &Case, limit: std::time::Duration) -> Result<(), String> {
-    let head = format!("=== {} ({})", case.name, case.dir.join(&case.file_name).display());
-    let expected = std::fs::read_to_string(&case.expected)
+    let head = case_head(case);
+    let expected = load_expectation(case, &head)?;
+    run_and_compare(bin, case, limit, &expected).map_err(|details| format!("{head}\n{details}"))
+}
+
+/// Runs a case of the pending list (see [`pending`]): `Ok` when its CPython expectation is
+/// there and coro does *not* match it yet; `Err` when it matches (the line in the pending
+/// list is stale) or the expectation is missing or malformed.
+pub fn check_pending_case(bin: &Path, case: &Case, limit: std::time::Duration, lacks: &str) -> Result<(), String> {
+    let head = case_head(case);
+    let expected = load_expectation(case, &head)?;
+    match run_and_compare(bin, case, limit, &expected) {
+        Ok(()) => Err(format!(
+            "{head}\n  passes now, but {} lists it as pending ({lacks}): remove its line",
+            pending::PENDING_FILE
+        )),
+        Err(_) => Ok(()),
+    }
+}
+
+fn case_head(case: &Case) -> String {
+    format!("=== {} ({})", case.name, case.dir.join(&case.file_name).display())
+}
+
+/// The case's parsed `.expected` file; `Err` is a report starting with `head`.
+fn load_expectation(case: &Case, head: &str) -> Result<Expectation, String> {
+    std::fs::read_to_string(&case.expected)
         .map_err(|e| {
             format!(
                 "{head}\n  cannot read {}: {e}\n  (run `python3 tests/regen.py` to create it)",
@@ -165,17 +238,22 @@ pub fn check_case(bin: &Path, case: &Case, limit: std::time::Duration) -> Result
         })
         .and_then(|text| {
             Expectation::parse(&text).map_err(|e| format!("{head}\n  malformed {}: {e}", case.expected.display()))
-        })?;
-    let source = std::fs::read_to_string(case.dir.join(&case.file_name))
-        .map_err(|e| format!("{head}\n  cannot read the case: {e}"))?;
+        })
+}
+
+/// Runs the case and compares it with `expected`; `Err` describes every difference (or why
+/// it could not run).
+fn run_and_compare(bin: &Path, case: &Case, limit: std::time::Duration, expected: &Expectation) -> Result<(), String> {
+    let source =
+        std::fs::read_to_string(case.dir.join(&case.file_name)).map_err(|e| format!("  cannot read the case: {e}"))?;
     let args = expect::args_directive(&source);
     let mut outcome = runner::run(bin, &case.dir, &case.file_name, &args, case.stdin.as_deref(), limit)
-        .map_err(|e| format!("{head}\n  {e}"))?;
+        .map_err(|e| format!("  {e}"))?;
     // Module paths in messages (`__file__`, ImportError) are absolute: hide where the checkout is.
     if let Ok(real) = std::fs::canonicalize(&case.dir) {
         let real = real.display().to_string();
         outcome.stdout = expect::hide_case_dir(&outcome.stdout, &real);
         outcome.stderr = expect::hide_case_dir(&outcome.stderr, &real);
     }
-    report::compare(&expected, &outcome).map_err(|details| format!("{head}\n{details}"))
+    report::compare(expected, &outcome)
 }

@@ -2,7 +2,7 @@
 //! `#[test]` that runs every `.py` file in it with the real `coro` binary and compares
 //! stdout, exit status and the last stderr line with CPython 3.11's (see tests/README.md).
 
-use coro_tests::{check_dir, repo_root};
+use coro_tests::{check_dir, discover, pending, repo_root};
 
 /// Directories under tests/cases/ that hold no CPython-checked cases: coro-specific
 /// messages for unsupported features have no CPython expectation, so regen.py skips them.
@@ -46,4 +46,20 @@ fn every_case_directory_is_tested() {
         found, expected,
         "the directories of tests/cases/ and the case_groups! list in tests/tests/e2e.rs differ"
     );
+}
+
+/// A line of tests/pending.txt naming no case (a typo, or a renamed case) would excuse nothing
+/// and hide that the case it meant is gone.
+#[test]
+fn every_pending_entry_names_a_case() {
+    let list = pending::pending().unwrap_or_else(|e| panic!("{e}"));
+    let root = repo_root();
+    let dirs = std::iter::once(root.join("programs")).chain(GROUPS.iter().map(|g| root.join("tests/cases").join(g)));
+    let mut names = Vec::new();
+    for dir in dirs {
+        let (cases, _) = discover(&dir).unwrap_or_else(|e| panic!("{e}"));
+        names.extend(cases.into_iter().map(|c| c.name));
+    }
+    let unknown: Vec<&String> = list.keys().filter(|name| !names.contains(name)).collect();
+    assert!(unknown.is_empty(), "{} names no case: {unknown:?}", pending::PENDING_FILE);
 }
