@@ -112,11 +112,13 @@ impl Heap {
                 }
             });
         }
+        // One buffer for every object's children (a vector per object was a malloc each).
+        let mut children: Vec<Value> = Vec::new();
         while let Some(r) = gray.pop() {
-            let mut children: Vec<Value> = Vec::new();
+            children.clear();
             trace_obj(&self.objs[r.index()], &mut |v| children.push(v));
-            for c in children {
-                self.mark_value(c, &mut gray);
+            for c in children.iter() {
+                self.mark_value(*c, &mut gray);
             }
         }
         let mut live = 0;

@@ -34,7 +34,7 @@ class deque:
         if self._maxlen == 0:
             return
         self._items.append(x)
-        if self._maxlen is not None and len(self) > self._maxlen:
+        if self._maxlen is not None and len(self._items) - self._head > self._maxlen:
             self.popleft()
 
     def appendleft(self, x):
@@ -50,7 +50,7 @@ class deque:
             self.pop()
 
     def pop(self):
-        if len(self) == 0:
+        if self._head >= len(self._items):
             raise IndexError("pop from an empty deque")
         self._state += 1
         x = self._items.pop()
@@ -60,7 +60,7 @@ class deque:
         return x
 
     def popleft(self):
-        if len(self) == 0:
+        if self._head >= len(self._items):
             raise IndexError("pop from an empty deque")
         self._state += 1
         x = self._items[self._head]
@@ -193,7 +193,7 @@ class deque:
         return False
 
     def __bool__(self):
-        return len(self) > 0
+        return len(self._items) > self._head
 
     def __eq__(self, other):
         if not isinstance(other, deque):
