@@ -300,12 +300,19 @@ impl Vm {
                 if let Some(sl) = self.is_slice(k) {
                     let (a, b, step) = self.slice_parts(sl)?;
                     let (start, stop, st) = slice_indices(n as i64, a, b, step);
-                    let mut positions: Vec<usize> = slice_positions(start, stop, st).collect();
-                    positions.sort_unstable();
-                    if let HeapObj::List(l) = self.heap.get_mut(r) {
-                        for p in positions.into_iter().rev() {
-                            l.remove(p);
+                    // One pass over the list (removing item by item was quadratic).
+                    let mut doomed = vec![false; n];
+                    for p in slice_positions(start, stop, st) {
+                        if let Some(d) = doomed.get_mut(p) {
+                            *d = true;
                         }
+                    }
+                    if let HeapObj::List(l) = self.heap.get_mut(r) {
+                        let mut i = 0;
+                        l.retain(|_| {
+                            i += 1;
+                            !doomed.get(i - 1).copied().unwrap_or(false)
+                        });
                     }
                     return Ok(());
                 }
