@@ -766,9 +766,7 @@ impl<'a, 't> Compiler<'a, 't> {
 
         // [prev, exc2] -> [exc2] with prev restored, then re-raise.
         self.bind(cleanup);
-        self.emit(Op::Swap, 2);
-        self.emit(Op::PopExcept, 0);
-        self.emit(Op::Reraise, 0);
+        self.restore_and_reraise();
 
         self.bind(else_l);
         self.stmts(orelse)?;
@@ -811,14 +809,10 @@ impl<'a, 't> Compiler<'a, 't> {
         self.stmts(finalbody)?;
         self.unit().blocks.pop();
         self.pop_handler();
-        self.emit(Op::Swap, 2);
-        self.emit(Op::PopExcept, 0);
-        self.emit(Op::Reraise, 0);
+        self.restore_and_reraise();
 
         self.bind(cleanup);
-        self.emit(Op::Swap, 2);
-        self.emit(Op::PopExcept, 0);
-        self.emit(Op::Reraise, 0);
+        self.restore_and_reraise();
         self.bind(end);
         Ok(())
     }
@@ -903,11 +897,17 @@ impl<'a, 't> Compiler<'a, 't> {
 
         // Raised while handling: [exit, prev, exc2] -> restore prev, re-raise exc2.
         self.bind(cleanup);
+        self.restore_and_reraise();
+        self.bind(end);
+        Ok(())
+    }
+
+    /// Stack: [prev, exc] -> []: restores the exception that was being handled and re-raises
+    /// `exc` (the end of every handler's cleanup path).
+    fn restore_and_reraise(&mut self) {
         self.emit(Op::Swap, 2);
         self.emit(Op::PopExcept, 0);
         self.emit(Op::Reraise, 0);
-        self.bind(end);
-        Ok(())
     }
 
     /// Stack: [exit] -> []: calls `exit(None, None, None)` and drops its result.
