@@ -392,23 +392,36 @@ impl Vm {
             HeapObj::Tuple(t) => t.len() * 16,
             _ => 0,
         };
-        if unit.checked_mul(n).map(|b| b > (1usize << 34)).unwrap_or(true) && unit > 0 {
+        // Refused before allocating: more than the memory limit leaves (or 16 GiB), or more than
+        // the system will give (a failed allocation is a MemoryError, not an abort).
+        let budget = (1usize << 34).min(self.heap.limit.saturating_sub(self.heap.bytes));
+        if unit > 0 && unit.checked_mul(n).map_or(true, |b| b > budget) {
             return Err(self.memory_error());
         }
-        Ok(match self.heap.get(r) {
+        enum Repeated {
+            Str(String),
+            List(Vec<Value>),
+            Tuple(Vec<Value>),
+        }
+        let repeated = match self.heap.get(r) {
             HeapObj::Str(s) => {
-                let s = s.s.repeat(n);
-                self.new_string(s)
+                let mut out = String::new();
+                out.try_reserve_exact(s.s.len() * n).ok().map(|()| {
+                    for _ in 0..n {
+                        out.push_str(&s.s);
+                    }
+                    Repeated::Str(out)
+                })
             }
-            HeapObj::List(l) => {
-                let v = l.repeat(n);
-                self.new_list(v)
-            }
-            HeapObj::Tuple(t) => {
-                let v = t.repeat(n);
-                self.new_tuple(v)
-            }
-            _ => Value::None,
+            HeapObj::List(l) => repeat_values(l, n).map(Repeated::List),
+            HeapObj::Tuple(t) => repeat_values(t, n).map(Repeated::Tuple),
+            _ => return Ok(Value::None),
+        };
+        Ok(match repeated {
+            None => return Err(self.memory_error()),
+            Some(Repeated::Str(s)) => self.new_string(s),
+            Some(Repeated::List(v)) => self.new_list(v),
+            Some(Repeated::Tuple(v)) => self.new_tuple(v),
         })
     }
 
@@ -1103,4 +1116,14 @@ fn cmp_int_float(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
         Ordering::Equal => Some(if f > fl { Ordering::Less } else { Ordering::Equal }),
         o => Some(o),
     }
+}
+
+/// `items * n` with a fallible allocation: None when the memory is not there.
+fn repeat_values(items: &[Value], n: usize) -> Option<Vec<Value>> {
+    let mut out: Vec<Value> = Vec::new();
+    out.try_reserve_exact(items.len().checked_mul(n)?).ok()?;
+    for _ in 0..n {
+        out.extend_from_slice(items);
+    }
+    Some(out)
 }

@@ -151,3 +151,15 @@ fn memory_limit_is_a_clean_memory_error() {
     .unwrap();
     assert!(rt.global::<bool>("ok").unwrap());
 }
+
+#[test]
+fn one_huge_repetition_is_refused_before_it_allocates() {
+    // Far above the limit but below the fixed 16 GiB bound: the limit refuses it up front.
+    let mut rt = Runtime::builder().memory_limit(32 << 20).build();
+    for src in ["x = [0] * 10**8\n", "x = 'ab' * 10**8\n", "x = (1, 2) * 10**8\n"] {
+        let e = rt.exec(src, "big.py").unwrap_err();
+        assert_eq!(e.summary(), "MemoryError", "{src}");
+    }
+    rt.exec("small = [0] * 1000\n", "ok.py").unwrap();
+    assert!(rt.memory_used() < 8 << 20, "{}", rt.memory_used());
+}
