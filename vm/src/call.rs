@@ -64,9 +64,10 @@ impl Vm {
                 Ok(Flow::Next)
             }
             HeapObj::Builtin(b) => {
-                let (func, this) = (b.func, b.this);
+                let (func, this, owner, name) = (b.func, b.this, b.owner, b.name);
                 self.caller_globals = Some(f.globals);
                 let ret = if this.is_undef() {
+                    self.check_receiver(owner, name, args)?;
                     func(self, args, kwnames)?
                 } else {
                     let mut full: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::with_capacity(args.len() + 1);
@@ -105,6 +106,48 @@ impl Vm {
                 None => Err(self.not_callable(callee)),
             },
         }
+    }
+
+    /// A builtin type's method called through the class (`list.append(x, 1)`) or the method
+    /// cache gets its receiver as the first argument: it must be there and of the method's type,
+    /// as CPython's method descriptors check.
+    #[inline]
+    pub(crate) fn check_receiver(&mut self, owner: &'static str, name: &str, args: &[Value]) -> Result<(), Exc> {
+        // The common case first: a module function, or a receiver of exactly the owner type.
+        if owner.is_empty() {
+            return Ok(());
+        }
+        if let Some(&recv) = args.first() {
+            if self.class(self.class_of(recv)).is_some_and(|c| &*c.name == owner) {
+                return Ok(());
+            }
+        }
+        let t = &self.types;
+        let cls = match owner {
+            "list" => t.list,
+            "dict" => t.dict,
+            "set" => t.set,
+            "tuple" => t.tuple,
+            "int" => t.int,
+            "float" => t.float,
+            "generator" => t.generator,
+            _ => return Ok(()),
+        };
+        let fits = |vm: &Vm, recv: Value| {
+            let rc = vm.class_of(recv);
+            rc == cls || vm.is_subclass(rc, cls)
+        };
+        match args.first() {
+            Some(&recv) if fits(self, recv) => return Ok(()),
+            // Class methods (`dict.fromkeys`, `int.from_bytes`, `float.fromhex`) take no receiver.
+            _ if matches!(name, "fromkeys" | "from_bytes" | "fromhex") => return Ok(()),
+            _ => {}
+        }
+        let Some(&recv) = args.first() else {
+            return Err(self.type_error(&format!("unbound method {owner}.{name}() needs an argument")));
+        };
+        let tn = self.type_name(recv);
+        Err(self.type_error(&format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object")))
     }
 
     fn not_callable(&mut self, v: Value) -> Exc {

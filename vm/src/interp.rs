@@ -1605,7 +1605,10 @@ impl Vm {
         if !b.this.is_undef() {
             return None;
         }
-        let func = b.func;
+        let (func, owner, name) = (b.func, b.owner, b.name);
+        if let Err(e) = self.check_receiver(owner, name, f.stack.get(start..).unwrap_or(&[])) {
+            return Some(Err(e));
+        }
         self.caller_globals = Some(f.globals);
         let ret = func(self, f.stack.get(start..).unwrap_or(&[]), &[]);
         f.stack.truncate(base_i);
