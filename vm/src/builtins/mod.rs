@@ -102,6 +102,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("hasattr", b_hasattr),
     ("delattr", b_delattr),
     ("globals", b_globals),
+    ("vars", b_vars),
 ];
 
 /// Builtin iterator classes implemented as prelude generators: calling the class runs the
@@ -1224,6 +1225,24 @@ fn b_globals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> NResult {
     }
     let main = vm.lookup_module("__main__").map(|m| vm.module_dict(m)).unwrap_or(vm.builtins);
     Ok(Value::Obj(main).into())
+}
+
+/// `vars(obj)`: obj's `__dict__`. Without an argument CPython gives the caller's locals, which
+/// coro's frames do not keep as a dict.
+fn b_vars(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
+    no_kwargs(vm, "vars", kwnames)?;
+    arity(vm, "vars", args, 0, 1)?;
+    let Some(&obj) = args.first() else {
+        return Err(vm.exc_msg(ExcKind::NotImplementedError, "coro: vars() without an argument is not supported yet"));
+    };
+    let key = vm.intern("__dict__");
+    match vm.get_attr(obj, key) {
+        Ok(d) => Ok(d.into()),
+        Err(e) if vm.exc_is(e, ExcKind::AttributeError) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Registers the methods of every builtin type.
