@@ -2,22 +2,9 @@
 //! for them), the embedding default of no file imports, and a deep chain of module imports on
 //! a small native stack (module bodies run in the one dispatch loop).
 
-use coro_vm::{RunError, Vm};
+mod common;
+
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().map_err(|_| std::io::Error::other("poisoned"))?.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 /// A fresh directory holding the given files.
 fn dir_with(test: &str, files: &[(&str, &str)]) -> PathBuf {
@@ -34,28 +21,9 @@ fn dir_with(test: &str, files: &[(&str, &str)]) -> PathBuf {
     dir
 }
 
-/// Runs `main` on a 256 KiB thread with imports searching `dir` (none when `None`); returns
-/// stdout, or the last line of the error report.
+/// Runs `main` on a small stack with imports searching `dir` (none when `None`).
 fn run(main: &str, dir: Option<PathBuf>) -> Result<String, String> {
-    let main = main.to_string();
-    let handle = std::thread::Builder::new()
-        .stack_size(256 * 1024)
-        .spawn(move || {
-            let out = Capture::default();
-            let mut vm = Vm::with_output(Box::new(out.clone()), Box::new(std::io::sink()));
-            if let Some(d) = &dir {
-                vm.set_search_dir(d);
-            }
-            let r = vm.run_main(&main, "main.py");
-            let text = String::from_utf8_lossy(&out.0.lock().map(|b| b.clone()).unwrap_or_default()).to_string();
-            match r {
-                Ok(()) => Ok(text),
-                Err(RunError::Compile(e)) => Err(format!("{}: {}", e.kind.name(), e.msg)),
-                Err(RunError::Exception(e)) => Err(vm.exc_summary(e)),
-            }
-        })
-        .expect("spawn test thread");
-    handle.join().expect("the VM thread must not crash")
+    common::run_on_small_stack(main, "main.py", dir)
 }
 
 #[test]

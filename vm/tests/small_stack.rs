@@ -1,40 +1,11 @@
 //! The dispatch loop never recurses on the native stack: these programs run on a thread with a
 //! 256 KiB stack and must finish (or fail with a clean Python exception), never overflow it.
 
-use coro_vm::{RunError, Vm};
-use std::sync::{Arc, Mutex};
-
-/// Output captured from a VM run.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().map_err(|_| std::io::Error::other("poisoned"))?.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+mod common;
 
 /// Runs `src` on a 256 KiB thread; returns stdout, or the last line of the error report.
 fn run_small(src: &'static str) -> Result<String, String> {
-    let handle = std::thread::Builder::new()
-        .stack_size(256 * 1024)
-        .spawn(move || {
-            let out = Capture::default();
-            let mut vm = Vm::with_output(Box::new(out.clone()), Box::new(std::io::sink()));
-            let r = vm.run_main(src, "<test>");
-            let text = String::from_utf8_lossy(&out.0.lock().map(|b| b.clone()).unwrap_or_default()).to_string();
-            match r {
-                Ok(()) => Ok(text),
-                Err(RunError::Compile(e)) => Err(format!("{}: {}", e.kind.name(), e.msg)),
-                Err(RunError::Exception(e)) => Err(vm.exc_summary(e)),
-            }
-        })
-        .expect("spawn test thread");
-    handle.join().expect("the VM thread must not crash")
+    common::run_on_small_stack(src, "<test>", None)
 }
 
 #[test]
