@@ -201,12 +201,11 @@ impl Vm {
             return true;
         }
         let (Value::Obj(ra), Value::Obj(rb)) = (a, b) else { return false };
-        let holds = |items: &[Value]| items.iter().any(|x| self.specials(*x) & bits::COMPARE != 0);
-        match (self.heap.get(ra), self.heap.get(rb)) {
-            (HeapObj::List(p), HeapObj::List(q)) => holds(p) || holds(q),
-            (HeapObj::Tuple(p), HeapObj::Tuple(q)) => holds(p) || holds(q),
-            _ => false,
-        }
+        let same_sequences = matches!(
+            (self.heap.get(ra), self.heap.get(rb)),
+            (HeapObj::List(_), HeapObj::List(_)) | (HeapObj::Tuple(_), HeapObj::Tuple(_))
+        );
+        same_sequences && (self.compares_in_python(a) || self.compares_in_python(b))
     }
 
     /// A traceback object for `__exit__`: an instance of the builtin `traceback` class, so it
