@@ -166,6 +166,12 @@ impl Vm {
             Ret::TailCall(callee, args) => self.call_value(f, callee, &args, &[]),
             Ret::Resume { gen, mode, link } => self.resume_generator(f, gen, mode, link),
             Ret::Call { callee, args, kwnames } => self.call_value(f, callee, &args, &kwnames),
+            Ret::Init { init, args, kwnames } => {
+                let Some(&Value::Obj(instance)) = args.first() else {
+                    return Err(self.runtime_error("__init__ call without an instance"));
+                };
+                self.call_linked_kw(f, init, &args, &kwnames, Link::Init(instance))
+            }
             Ret::Frame(frame) => {
                 self.push_frame(f, frame)?;
                 Ok(Flow::Next)
@@ -201,7 +207,7 @@ impl Vm {
                 let link = f.link;
                 let done = std::mem::replace(f, caller);
                 self.recycle_frame(done);
-                self.deliver_value(f, link, v);
+                self.deliver_value(f, link, v)?;
                 Ok(Flow::Next)
             }
         }
@@ -209,9 +215,16 @@ impl Vm {
 
     /// Hands a call's result `v` to the caller `f` as `link` says (for the links whose result
     /// is a value on the caller's stack, possibly with a jump).
-    pub(crate) fn deliver_value(&mut self, f: &mut Frame, link: Link, v: Value) {
+    pub(crate) fn deliver_value(&mut self, f: &mut Frame, link: Link, v: Value) -> Result<(), Exc> {
         match link {
             Link::Discard => {}
+            Link::Init(instance) => {
+                if !v.is_none() {
+                    let t = self.type_name(v);
+                    return Err(self.type_error(&format!("__init__() should return None, not '{t}'")));
+                }
+                f.stack.push(Value::Obj(instance));
+            }
             Link::OrPop { target, jump_if } => {
                 if matches!(v, Value::Bool(b) if b == jump_if) {
                     f.ip = target as usize;
@@ -221,6 +234,7 @@ impl Vm {
             }
             _ => f.stack.push(v),
         }
+        Ok(())
     }
 
     /// Calls `callee` with `args` for the running frame `f`, its result delivered by `link`
@@ -233,8 +247,20 @@ impl Vm {
         args: &[Value],
         link: Link,
     ) -> Result<Flow, Exc> {
+        self.call_linked_kw(f, callee, args, &[], link)
+    }
+
+    /// `call_linked` with keyword arguments.
+    pub(crate) fn call_linked_kw(
+        &mut self,
+        f: &mut Box<Frame>,
+        callee: Value,
+        args: &[Value],
+        kwnames: &[Value],
+        link: Link,
+    ) -> Result<Flow, Exc> {
         let depth = self.frames.len();
-        let mut flow = self.call_value(f, callee, args, &[])?;
+        let mut flow = self.call_value(f, callee, args, kwnames)?;
         if let Flow::Exit(Outcome::Suspended(s)) = &mut flow {
             // A native that suspended: its result, when the host gives it, goes by `link`.
             s.link = link;
@@ -244,7 +270,7 @@ impl Vm {
                 f.link = link;
             } else if self.frames.len() == depth {
                 let v = f.stack.pop().unwrap_or(Value::None);
-                self.deliver_value(f, link, v);
+                self.deliver_value(f, link, v)?;
             }
         }
         Ok(flow)

@@ -114,7 +114,7 @@ impl Vm {
             let k = self.intern("__hash__");
             self.dict_set(dict, k, Value::None)?;
         }
-        let cls = self.heap.alloc(HeapObj::Class(Box::new(Class {
+        let cls = self.heap.alloc_class(Class {
             name: name_s.as_str().into(),
             qualname: qualname.as_str().into(),
             module: module.as_str().into(),
@@ -125,13 +125,13 @@ impl Vm {
             heap_type: true,
             specials: 0,
             metaclass,
-        })));
+        });
         let mro = self.c3_mro(cls, &base_refs)?;
         let specials = self.compute_specials(&mro);
         if let HeapObj::Class(c) = self.heap.get_mut(cls) {
-            c.mro = mro;
             c.specials = specials;
         }
+        self.heap.set_mro(cls, mro);
         Ok(Value::Obj(cls))
     }
 
@@ -253,6 +253,15 @@ impl Vm {
         };
         let init_name = self.intern("__init__");
         let init = self.class_lookup(cls, init_name);
+        if let Some(init @ Value::Obj(r)) = init {
+            if matches!(self.heap.get(r), HeapObj::Function(f) if !f.code.code.flags.generator) {
+                // The common case: a Python `__init__`, whose frame hands back the instance.
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(obj);
+                full.extend_from_slice(args);
+                return Ok(Ret::Init { init, args: full, kwnames: kwnames.to_vec() });
+            }
+        }
         let user_init = matches!(init, Some(Value::Obj(r)) if !matches!(self.heap.get(r), HeapObj::Builtin(_)));
         if user_init {
             let mut full = Vec::with_capacity(args.len() + 2);

@@ -12,6 +12,23 @@ use crate::object::HeapObj;
 use crate::value::Value;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Bumped whenever a class dict (a `watched` one) changes at all, and by every collection (which
+/// may free a class and reuse its slot): class-attribute lookups the VM caches (`Vm::class_lookup`)
+/// are valid while it stays the same. Process-wide, so VMs on other threads only cause spurious
+/// misses; class dicts change rarely once a program has started.
+static CLASS_EPOCH: AtomicU64 = AtomicU64::new(0);
+
+#[inline]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.load(Ordering::Relaxed)
+}
+
+#[inline]
+pub fn bump_class_epoch() {
+    CLASS_EPOCH.fetch_add(1, Ordering::Relaxed);
+}
 
 #[derive(Clone, Copy)]
 pub struct Entry {
@@ -21,7 +38,7 @@ pub struct Entry {
     pub value: Value,
 }
 
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub struct Dict {
     entries: Vec<Entry>,
     indices: Vec<u32>,
@@ -32,6 +49,22 @@ pub struct Dict {
     /// For `collections.defaultdict` and `OrderedDict` (dicts of another class): that class
     /// and the default factory.
     pub extra: Option<Box<DictExtra>>,
+    /// A class's dict: every change bumps the class epoch.
+    watched: bool,
+}
+
+impl Clone for Dict {
+    /// A copy is an ordinary dict, even of a class dict.
+    fn clone(&self) -> Self {
+        Dict {
+            entries: self.entries.clone(),
+            indices: self.indices.clone(),
+            len: self.len,
+            keys_version: self.keys_version,
+            extra: self.extra.clone(),
+            watched: false,
+        }
+    }
 }
 
 /// What a dict of a `collections` class carries besides its entries.
@@ -58,7 +91,7 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Self {
-        let mut d = Dict { entries: Vec::with_capacity(n), indices: Vec::new(), len: 0, keys_version: 0, extra: None };
+        let mut d = Dict { entries: Vec::with_capacity(n), ..Dict::default() };
         if n > 0 {
             d.indices = vec![EMPTY; (n * 3 / 2).next_power_of_two().max(8)];
         }
@@ -73,6 +106,19 @@ impl Dict {
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// Makes this a class dict: from now on every change bumps the class epoch.
+    pub fn watch(&mut self) {
+        self.watched = true;
+        bump_class_epoch();
+    }
+
+    #[inline]
+    fn changed(&self) {
+        if self.watched {
+            bump_class_epoch();
+        }
     }
 
     /// Finds `key` (with precomputed `hash`).
@@ -109,6 +155,7 @@ impl Dict {
 
     /// Inserts after a `probe` that returned `p` for this key (no heap access needed).
     pub fn insert_probed(&mut self, p: Probe, hash: u64, key: Value, value: Value) {
+        self.changed();
         match p {
             Probe::Found(i) => self.entries[i].value = value,
             Probe::Vacant => {
@@ -150,6 +197,7 @@ impl Dict {
 
     /// Removes the entry at `i` (from a `Found` probe), returning its key and value.
     pub fn remove_at(&mut self, i: usize) -> (Value, Value) {
+        self.changed();
         self.keys_version = self.keys_version.wrapping_add(1);
         let e = self.entries[i];
         let mask = self.indices.len() - 1;
@@ -170,6 +218,7 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
+        self.changed();
         self.keys_version = self.keys_version.wrapping_add(1);
         self.entries.clear();
         self.indices.clear();
@@ -219,6 +268,7 @@ impl Dict {
     /// Replaces the value of the live entry at `i` (the keys are unchanged).
     #[inline]
     pub fn set_value_at(&mut self, i: usize, v: Value) {
+        self.changed();
         if let Some(e) = self.entries.get_mut(i) {
             e.value = v;
         }

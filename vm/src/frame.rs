@@ -33,6 +33,9 @@ pub enum Link {
     /// `__next__` called by `ForIter`: a return pushes the item; StopIteration leaving the
     /// call pops the iterator and jumps to the loop exit at the given offset.
     ForNext(u32),
+    /// `__init__` called by instantiating a class: a return of None pushes the new instance;
+    /// any other value is CPython's TypeError.
+    Init(ObjRef),
 }
 
 pub struct Frame {

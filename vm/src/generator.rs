@@ -185,7 +185,7 @@ impl Vm {
             }
             Link::Host => Ok(Flow::Exit(Outcome::Returned(value))),
             link => {
-                self.deliver_value(f, link, value);
+                self.deliver_value(f, link, value)?;
                 Ok(Flow::Next)
             }
         }

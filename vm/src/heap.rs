@@ -66,6 +66,23 @@ impl Heap {
         }
     }
 
+    /// Allocates a class, making its dict a class dict (whose changes invalidate cached class
+    /// lookups). Set the MRO with `set_mro`.
+    pub fn alloc_class(&mut self, class: crate::object::Class) -> ObjRef {
+        if let HeapObj::Dict(d) = self.get_mut(class.dict) {
+            d.watch();
+        }
+        self.alloc(HeapObj::Class(Box::new(class)))
+    }
+
+    /// Sets a class's MRO (cached class lookups made before are dropped).
+    pub fn set_mro(&mut self, cls: ObjRef, mro: Vec<ObjRef>) {
+        if let HeapObj::Class(c) = self.get_mut(cls) {
+            c.mro = mro;
+        }
+        crate::dict::bump_class_epoch();
+    }
+
     #[inline]
     pub fn get(&self, r: ObjRef) -> &HeapObj {
         &self.objs[r.index()]
@@ -138,6 +155,8 @@ impl Heap {
         self.allocated_since_gc = 0;
         self.threshold = MIN_THRESHOLD.max(live);
         self.collections += 1;
+        // A freed class or name string may have its slot reused.
+        crate::dict::bump_class_epoch();
     }
 
     #[inline]

@@ -25,6 +25,9 @@ pub enum Ret {
     Resume { gen: ObjRef, mode: ResumeMode, link: Link },
     /// Call this callable with positional arguments then keyword values named by `kwnames`.
     Call { callee: Value, args: Vec<Value>, kwnames: Vec<Value> },
+    /// Call `init` (a class's Python `__init__`) with `args`, the new instance first: the
+    /// instance is the result, once the call has returned None.
+    Init { init: Value, args: Vec<Value>, kwnames: Vec<Value> },
     /// Run this frame; its return value is the native call's result.
     Frame(Box<Frame>),
     /// Suspend the whole run: the loop returns to the host with this request
@@ -158,10 +161,13 @@ impl Vm {
         self.frames.append(&mut s.frames);
         let pending = match (&s.reason, input) {
             (SuspendReason::OutOfFuel, _) => None,
-            (SuspendReason::Request(_), Ok(v)) => {
-                self.deliver_value(&mut f, s.link, v);
-                None
-            }
+            (SuspendReason::Request(_), Ok(v)) => match self.deliver_value(&mut f, s.link, v) {
+                Ok(()) => None,
+                Err(e) => {
+                    self.set_context(&f, e);
+                    Some(e)
+                }
+            },
             (SuspendReason::Request(_), Err(e)) => {
                 self.set_context(&f, e);
                 Some(e)

@@ -100,6 +100,8 @@ pub struct Vm {
     pub(crate) fuel: u64,
     /// What the embedding API keeps in the VM: host functions, handles, suspended runs.
     pub(crate) embed: Box<embed::State>,
+    /// Recent class-attribute lookups (`class_lookup`), direct-mapped by class and name.
+    pub(crate) class_cache: Box<[std::cell::Cell<types::ClassCacheEntry>]>,
 }
 
 impl Vm {
@@ -136,6 +138,7 @@ impl Vm {
             observer: None,
             fuel: u64::MAX,
             embed: Box::default(),
+            class_cache: types::new_class_cache(),
             placeholder_code: Rc::new(LoadedCode {
                 bytes: Box::new([]),
                 code: Rc::new(placeholder_code()),

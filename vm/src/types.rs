@@ -217,7 +217,7 @@ fn new_class(heap: &mut Heap, name: &str, bases: &[ObjRef], kind: TypeKind) -> O
             _ => None,
         };
     }
-    let r = heap.alloc(HeapObj::Class(Box::new(Class {
+    let r = heap.alloc_class(Class {
         name: name.into(),
         qualname: name.into(),
         module: "builtins".into(),
@@ -228,11 +228,9 @@ fn new_class(heap: &mut Heap, name: &str, bases: &[ObjRef], kind: TypeKind) -> O
         heap_type: false,
         specials: 0,
         metaclass: None,
-    })));
+    });
     mro.insert(0, r);
-    if let HeapObj::Class(c) = heap.get_mut(r) {
-        c.mro = mro;
-    }
+    heap.set_mro(r, mro);
     r
 }
 
@@ -414,8 +412,23 @@ impl Vm {
         self.is_subclass(self.class_of(v), cls)
     }
 
-    /// Looks `name` up along a class's MRO.
+    /// Looks `name` up along a class's MRO. Results are cached (CPython's type attribute cache):
+    /// an entry holds while no class dict has changed and no collection has run since.
+    #[inline]
     pub fn class_lookup(&self, cls: ObjRef, name: Value) -> Option<Value> {
+        let Value::Obj(n) = name else { return self.class_lookup_uncached(cls, name) };
+        let epoch = crate::dict::class_epoch();
+        let slot = &self.class_cache[class_cache_slot(cls, n)];
+        let e = slot.get();
+        if e.class == cls && e.name == n && e.epoch == epoch {
+            return if e.value.is_undef() { None } else { Some(e.value) };
+        }
+        let found = self.class_lookup_uncached(cls, name);
+        slot.set(ClassCacheEntry { class: cls, name: n, epoch, value: found.unwrap_or(Value::Undef) });
+        found
+    }
+
+    fn class_lookup_uncached(&self, cls: ObjRef, name: Value) -> Option<Value> {
         let c = self.class(cls)?;
         for k in &c.mro {
             if let Some(kc) = self.class(*k) {
@@ -426,4 +439,27 @@ impl Vm {
         }
         None
     }
+}
+
+/// One cached `class_lookup`: `value` is Undef when the name was not found.
+#[derive(Clone, Copy)]
+pub struct ClassCacheEntry {
+    class: ObjRef,
+    name: ObjRef,
+    epoch: u64,
+    value: Value,
+}
+
+const CLASS_CACHE_BITS: u32 = 12;
+
+pub(crate) fn new_class_cache() -> Box<[std::cell::Cell<ClassCacheEntry>]> {
+    // Epoch u64::MAX is never current, so every slot starts empty.
+    let empty = ClassCacheEntry { class: ObjRef(0), name: ObjRef(0), epoch: u64::MAX, value: Value::Undef };
+    (0..1usize << CLASS_CACHE_BITS).map(|_| std::cell::Cell::new(empty)).collect()
+}
+
+#[inline]
+fn class_cache_slot(cls: ObjRef, name: ObjRef) -> usize {
+    let h = (cls.0 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (name.0 as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (h >> (64 - CLASS_CACHE_BITS)) as usize
 }

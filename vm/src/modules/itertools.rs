@@ -51,7 +51,7 @@ fn iterator_class(vm: &mut Vm, type_name: &'static str, attr: &str) -> ObjRef {
     }
     let dict = vm.new_dict().as_obj().unwrap_or(vm.builtins);
     let object = vm.types.object;
-    let cls = vm.heap.alloc(HeapObj::Class(Box::new(Class {
+    let cls = vm.heap.alloc_class(Class {
         name: attr.into(),
         qualname: attr.into(),
         module: "itertools".into(),
@@ -62,10 +62,8 @@ fn iterator_class(vm: &mut Vm, type_name: &'static str, attr: &str) -> ObjRef {
         heap_type: false,
         specials: 0,
         metaclass: None,
-    })));
-    if let HeapObj::Class(c) = vm.heap.get_mut(cls) {
-        c.mro = vec![cls, object];
-    }
+    });
+    vm.heap.set_mro(cls, vec![cls, object]);
     for (name, f) in crate::builtins::misc::LAZY_ITER_METHODS {
         let key = vm.intern(name);
         let v = crate::builtins::native(vm, name, *f);
