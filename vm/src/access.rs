@@ -380,6 +380,26 @@ impl Vm {
     }
 
     /// `obj.name`: the value, or the call (a property getter, `__getattr__`) that gives it.
+    /// `obj.name` for the commonest case, an instance attribute found in the instance's own dict
+    /// under a name that is not a dunder (`__class__` and `__dict__` are not in that dict) and
+    /// not shadowed by a property. None: take `get_attr_flow`.
+    #[inline]
+    pub(crate) fn instance_attr_fast(&self, obj: Value, name: Value) -> Option<Value> {
+        let Value::Obj(r) = obj else { return None };
+        let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return None };
+        let Value::Obj(n) = name else { return None };
+        let HeapObj::Str(s) = self.heap.get(n) else { return None };
+        if s.s.starts_with("__") {
+            return None;
+        }
+        if let Some(Value::Obj(d)) = self.class_lookup(class, name) {
+            if matches!(self.heap.get(d), HeapObj::Property(_)) {
+                return None;
+            }
+        }
+        self.dict_get_str(dict, name)
+    }
+
     pub(crate) fn get_attr_flow(&mut self, obj: Value, name: Value) -> Result<Attr, Exc> {
         if let Value::Obj(r) = obj {
             match *self.heap.get(r) {

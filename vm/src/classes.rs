@@ -104,6 +104,12 @@ impl Vm {
                 "__doc__" => has_doc = true,
                 _ => {}
             }
+            if let Value::Obj(p) = v {
+                // A property learns its name from the class statement (CPython's __set_name__).
+                if let HeapObj::Property(slots) = self.heap.get_mut(p) {
+                    slots[PROPERTY_NAME] = k;
+                }
+            }
             self.dict_set(dict, k, v)?;
         }
         if !has_doc {
@@ -125,6 +131,7 @@ impl Vm {
             heap_type: true,
             specials: 0,
             metaclass,
+            instance_dict_hint: 0,
         });
         let mro = self.c3_mro(cls, &base_refs)?;
         let specials = self.compute_specials(&mro);
@@ -237,8 +244,9 @@ impl Vm {
     /// Calling a user class: a new instance, initialised by `__init__` through the prelude.
     pub(crate) fn instantiate(&mut self, cls: ObjRef, args: &[Value], kwnames: &[Value]) -> NResult {
         let kind = self.class(cls).map(|c| c.kind).unwrap_or(TypeKind::Object);
-        let name = self.class(cls).map(|c| c.name.to_string()).unwrap_or_default();
+        let class_name = |vm: &Vm| vm.class(cls).map(|c| c.name.to_string()).unwrap_or_default();
         if kind == TypeKind::Type {
+            let name = class_name(self);
             return Err(self.exc_msg(
                 ExcKind::NotImplementedError,
                 &format!("coro: calling metaclass '{name}' to create a class is not supported yet (use a class statement with metaclass={name})"),
@@ -248,7 +256,8 @@ impl Vm {
         let obj = if kind == TypeKind::Exception {
             Value::Obj(self.new_exception(cls, args[..npos].to_vec()).0)
         } else {
-            let dict = self.new_dict().as_obj().unwrap_or(self.builtins);
+            let hint = self.class(cls).map_or(0, |c| c.instance_dict_hint as usize);
+            let dict = self.heap.alloc(HeapObj::Dict(Box::new(crate::dict::Dict::with_capacity(hint))));
             Value::Obj(self.heap.alloc(HeapObj::Instance { class: cls, dict }))
         };
         let init_name = self.intern("__init__");
@@ -271,9 +280,11 @@ impl Vm {
             return Ok(Ret::Call { callee: self.prelude_fn("_init_instance"), args: full, kwnames: kwnames.to_vec() });
         }
         if kind != TypeKind::Exception && !args.is_empty() {
+            let name = class_name(self);
             return Err(self.type_error(&format!("{name}() takes no arguments")));
         }
         if kind == TypeKind::Exception && !kwnames.is_empty() {
+            let name = class_name(self);
             return Err(self.type_error(&format!("{name}() takes no keyword arguments")));
         }
         Ok(obj.into())
@@ -286,9 +297,7 @@ impl Vm {
             if let HeapObj::Property(p) = self.heap.get(d) {
                 let fget = p[0];
                 if fget.is_none() {
-                    let n = self.str_of(name).unwrap_or("?").to_string();
-                    let t = self.type_name(obj);
-                    return Err(self.attribute_error(&format!("property '{n}' of '{t}' object has no getter")));
+                    return Err(self.property_error(d, obj, "getter"));
                 }
                 return Ok(Attr::Call(fget, vec![obj]));
             }
@@ -404,12 +413,26 @@ impl Vm {
         let HeapObj::Property(p) = self.heap.get(d) else { return Ok(None) };
         let f = p[slot];
         if f.is_none() {
-            let n = self.str_of(name).unwrap_or("?").to_string();
-            let t = self.type_name(obj);
-            let what = if slot == 1 { "setter" } else { "deleter" };
-            return Err(self.attribute_error(&format!("property '{n}' of '{t}' object has no {what}")));
+            return Err(self.property_error(d, obj, if slot == 1 { "setter" } else { "deleter" }));
         }
         Ok(Some(f))
+    }
+
+    /// The AttributeError for a property without the accessor `what`, naming the property as
+    /// CPython does: by the name a class statement gave it (`__set_name__`), if any.
+    fn property_error(&mut self, prop: ObjRef, obj: Value, what: &str) -> Exc {
+        let name = match self.heap.get(prop) {
+            HeapObj::Property(p) => p[PROPERTY_NAME],
+            _ => Value::Undef,
+        };
+        let t = self.type_name(obj);
+        match self.str_of(name) {
+            Some(n) => {
+                let n = n.to_string();
+                self.attribute_error(&format!("property '{n}' of '{t}' object has no {what}"))
+            }
+            None => self.attribute_error(&format!("property of '{t}' object has no {what}")),
+        }
     }
 
     /// The user-defined `__repr__` (or, with `str_first`, `__str__` then `__repr__`) that
@@ -544,7 +567,8 @@ pub(crate) fn new_property(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NR
     if pos.len() > 4 {
         return Err(vm.type_error(&format!("property() takes at most 4 arguments ({} given)", pos.len())));
     }
-    let mut slots = [Value::None; 4];
+    let mut slots = [Value::None; 5];
+    slots[PROPERTY_NAME] = Value::Undef;
     slots[..pos.len()].copy_from_slice(pos);
     for (k, v) in kws {
         let i = match k.as_str() {
@@ -558,6 +582,10 @@ pub(crate) fn new_property(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NR
     }
     Ok(Value::Obj(vm.heap.alloc(HeapObj::Property(Box::new(slots)))).into())
 }
+
+/// The slot of a property's name (Undef until a class statement names it); slots 0 to 3 are
+/// fget, fset, fdel and doc.
+pub(crate) const PROPERTY_NAME: usize = 4;
 
 /// `property.getter/setter/deleter(f)`: a copy of the property with one accessor replaced.
 fn property_with(vm: &mut Vm, args: &[Value], slot: usize, what: &str) -> NResult {

@@ -377,6 +377,27 @@ pub fn hash_str(s: &str) -> u64 {
     }
 }
 
+/// FNV-1a as a `Hasher`, for the VM's maps keyed by short names (the interned-string table):
+/// several times cheaper than the default SipHash, and those keys come from code, not from
+/// untrusted input that could aim for collisions at scale.
+#[derive(Default)]
+pub struct StrHasher(u64);
+
+impl std::hash::Hasher for StrHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// CPython's tuple hash (xxHash-based) over element hashes.
 pub fn hash_tuple(hashes: impl ExactSizeIterator<Item = u64>) -> i64 {
     const P1: u64 = 11400714785074694791;

@@ -339,7 +339,8 @@ impl Vm {
         if let (true, Some(p)) = (root != g, delegator) {
             let closing = f.closing;
             let pf = self.resume_delegator(f, g, p, root)?;
-            *f = pf;
+            let done = std::mem::replace(f, pf);
+            self.recycle_frame(done);
             if closing {
                 let class = self.types.exc(ExcKind::GeneratorExit);
                 return Err(self.new_exception(class, vec![]));
@@ -357,7 +358,8 @@ impl Vm {
             return Ok(Flow::Exit(Outcome::Returned(v)));
         }
         let caller = self.frames.pop().ok_or_else(|| self.runtime_error("frame stack underflow"))?;
-        *f = caller;
+        let done = std::mem::replace(f, caller);
+        self.recycle_frame(done);
         self.deliver_return(f, v, link)
     }
 

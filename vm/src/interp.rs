@@ -7,7 +7,7 @@
 use crate::classes::Attr;
 use crate::frame::{Frame, Link};
 use crate::generator::ResumeMode;
-use crate::object::{Function, HeapObj, IterState, LoadedCode};
+use crate::object::{AttrCache, Function, HeapObj, IterState, LoadedCode};
 use crate::special::bits;
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
@@ -754,6 +754,10 @@ impl Vm {
                 Op::GetIter => {
                     let v = pop!(f);
                     if self.specials(v) & (bits::ITER | bits::GETITEM) != 0 {
+                        if let Some(m) = self.generator_iter_method(v) {
+                            flow!(self.call_value(f, m, &[v], &[]));
+                            continue;
+                        }
                         flow!(self.protocol_call(f, "_iter", &[v]));
                         continue;
                     }
@@ -834,7 +838,7 @@ impl Vm {
                         continue;
                     }
                     save!();
-                    if let Some(flow) = self.call_native_on_stack(f, callee, base_i + 1, base_i) {
+                    if let Some(flow) = self.call_native_on_stack(f, callee, base_i + 1, base_i, false) {
                         flowed!(flow);
                         continue;
                     }
@@ -915,7 +919,10 @@ impl Vm {
                     }
                     let start = if this.is_undef() { base_i + 2 } else { base_i + 1 };
                     save!();
-                    if let Some(flow) = self.call_native_on_stack(f, callee, start, base_i) {
+                    // A receiver `LoadMethod` bound was found through its own class: the method's
+                    // receiver check is needed only for one passed explicitly.
+                    let checked = !this.is_undef();
+                    if let Some(flow) = self.call_native_on_stack(f, callee, start, base_i, checked) {
                         flowed!(flow);
                         continue;
                     }
@@ -1074,6 +1081,14 @@ impl Vm {
                 Op::LoadAttr => {
                     let obj = pop!(f);
                     let name = code.names[arg as usize];
+                    if let Some(v) = self.cached_instance_attr(&code, arg as usize, obj, name) {
+                        f.stack.push(v);
+                        continue;
+                    }
+                    if let Some(v) = self.instance_attr_fill(&code, arg as usize, obj, name) {
+                        f.stack.push(v);
+                        continue;
+                    }
                     match tri!(self.get_attr_flow(obj, name)) {
                         Attr::Value(v) => f.stack.push(v),
                         call => flow!(self.attr_call(f, call)),
@@ -1083,9 +1098,15 @@ impl Vm {
                     let obj = pop!(f);
                     let v = pop!(f);
                     let name = code.names[arg as usize];
+                    if self.cached_instance_store(&code, arg as usize, obj, name, v) {
+                        continue;
+                    }
                     match tri!(self.property_accessor(obj, name, 1)) {
                         Some(setter) => flow!(self.call_discard(f, setter, &[obj, v])),
-                        None => tri!(self.set_attr(obj, name, v)),
+                        None => {
+                            tri!(self.set_attr(obj, name, v));
+                            self.instance_attr_fill(&code, arg as usize, obj, name);
+                        }
                     }
                 }
                 Op::DeleteAttr => {
@@ -1199,6 +1220,10 @@ impl Vm {
                 Op::GetYieldFromIter => {
                     let v = pop!(f);
                     if self.specials(v) & (bits::ITER | bits::GETITEM) != 0 {
+                        if let Some(m) = self.generator_iter_method(v) {
+                            flow!(self.call_value(f, m, &[v], &[]));
+                            continue;
+                        }
                         flow!(self.protocol_call(f, "_yield_from_iter", &[v]));
                         continue;
                     }
@@ -1324,6 +1349,10 @@ impl Vm {
         const RETURN: u8 = Op::Return as u8;
         const YIELD: u8 = Op::Yield as u8;
         const STORE_GLOBAL: u8 = Op::StoreGlobal as u8;
+        const LOAD_ATTR: u8 = Op::LoadAttr as u8;
+        const STORE_ATTR: u8 = Op::StoreAttr as u8;
+        const LOAD_METHOD: u8 = Op::LoadMethod as u8;
+        const CALL_METHOD: u8 = Op::CallMethod as u8;
         let mut switched = false;
         // One pass per frame: a simple call or return switches frames and starts the next pass.
         'frames: loop {
@@ -1542,6 +1571,65 @@ impl Vm {
                         switched = true;
                         continue 'frames;
                     }
+                    LOAD_ATTR => {
+                        // An instance attribute the name's inline cache locates.
+                        if n == 0 || a >= code.names.len() {
+                            break;
+                        }
+                        let Some(v) = self.cached_instance_attr(code, a, read!(n - 1), code.names[a]) else { break };
+                        write!(n - 1, v);
+                        ip += 2;
+                    }
+                    STORE_ATTR => {
+                        if n < 2 || a >= code.names.len() {
+                            break;
+                        }
+                        if !self.cached_instance_store(code, a, read!(n - 1), code.names[a], read!(n - 2)) {
+                            break;
+                        }
+                        n -= 2;
+                        ip += 2;
+                    }
+                    LOAD_METHOD => {
+                        // A Python method of an instance's class, or a cached builtin method.
+                        if n == 0 || n == cap || a >= code.names.len() {
+                            break;
+                        }
+                        let obj = read!(n - 1);
+                        let Some(m) = self.simple_method(code, a, obj) else { break };
+                        write!(n - 1, m);
+                        write!(n, obj);
+                        n += 1;
+                        ip += 2;
+                    }
+                    CALL_METHOD => {
+                        // A Python method with exactly its positional parameters: like CALL,
+                        // with the receiver as the first argument.
+                        if a + 2 > n {
+                            break;
+                        }
+                        let Value::Obj(r) = read!(n - a - 2) else { break };
+                        let HeapObj::Function(func) = self.heap.get(r) else { break };
+                        if func.code.simple_argcount != a + 1
+                            || read!(n - a - 1).is_undef()
+                            || self.frames.len() + 2 > self.recursion_limit
+                            || self.fuel < CALL_FUEL
+                        {
+                            break;
+                        }
+                        let Some(mut frame) = self.frame_pool.pop() else { break };
+                        self.fuel -= CALL_FUEL;
+                        // SAFETY: as above.
+                        unsafe { f.stack.set_len(n) };
+                        init_simple_frame(&mut frame, func, &f.stack[n - a - 1..]);
+                        f.stack.truncate(n - a - 2);
+                        f.ip = ip + 2;
+                        let caller = std::mem::replace(f, frame);
+                        self.frames.push(caller);
+                        ip = 0;
+                        switched = true;
+                        continue 'frames;
+                    }
                     YIELD => {
                         if n == 0 {
                             break;
@@ -1605,6 +1693,7 @@ impl Vm {
         callee: Value,
         start: usize,
         base_i: usize,
+        receiver_checked: bool,
     ) -> Option<Result<Flow, Exc>> {
         let Value::Obj(r) = callee else { return None };
         let HeapObj::Builtin(b) = self.heap.get(r) else { return None };
@@ -1612,8 +1701,10 @@ impl Vm {
             return None;
         }
         let (func, owner, name) = (b.func, b.owner, b.name);
-        if let Err(e) = self.check_receiver(owner, name, f.stack.get(start..).unwrap_or(&[])) {
-            return Some(Err(e));
+        if !receiver_checked {
+            if let Err(e) = self.check_receiver(owner, name, f.stack.get(start..).unwrap_or(&[])) {
+                return Some(Err(e));
+            }
         }
         self.caller_globals = Some(f.globals);
         let ret = func(self, f.stack.get(start..).unwrap_or(&[]), &[]);
@@ -1740,6 +1831,98 @@ impl Vm {
         }
         let v = self.dict_value_at(dict, c.index);
         (!v.is_undef()).then_some(v)
+    }
+
+    /// The method `LoadMethod` finds without a bound-method object, when that needs no more
+    /// than cached lookups: a Python function in the class of an instance whose own dict does
+    /// not shadow it, or a builtin type's method from the inline cache.
+    #[inline]
+    fn simple_method(&self, code: &LoadedCode, i: usize, obj: Value) -> Option<Value> {
+        let Value::Obj(r) = obj else { return self.cached_method(code, i, obj) };
+        let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return self.cached_method(code, i, obj) };
+        let name = *code.names.get(i)?;
+        let m @ Value::Obj(mr) = self.class_lookup(class, name)? else { return None };
+        if !matches!(self.heap.get(mr), HeapObj::Function(_)) || self.dict_get_str(dict, name).is_some() {
+            return None;
+        }
+        Some(m)
+    }
+
+    /// `obj.name` from the inline attribute cache: an instance of the cached class whose dict
+    /// holds the name at the cached index.
+    #[inline]
+    fn cached_instance_attr(&self, code: &LoadedCode, i: usize, obj: Value, name: Value) -> Option<Value> {
+        let Value::Obj(r) = obj else { return None };
+        let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return None };
+        let c = code.attr_cache.get(i)?.get();
+        if c.class != Some(class) || c.epoch != crate::dict::class_epoch() {
+            return None;
+        }
+        let HeapObj::Dict(d) = self.heap.get(dict) else { return None };
+        let e = d.entry_at(c.index)?;
+        e.key.is(name).then_some(e.value)
+    }
+
+    /// `obj.name = v` through the inline attribute cache; false when the cache does not apply
+    /// (the full `StoreAttr` then runs). A name new to this instance's dict is added here.
+    #[inline]
+    fn cached_instance_store(&mut self, code: &LoadedCode, i: usize, obj: Value, name: Value, v: Value) -> bool {
+        let Value::Obj(r) = obj else { return false };
+        let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return false };
+        let Some(cell) = code.attr_cache.get(i) else { return false };
+        let c = cell.get();
+        if c.class != Some(class) || c.epoch != crate::dict::class_epoch() {
+            return false;
+        }
+        let HeapObj::Dict(d) = self.heap.get(dict) else { return false };
+        if d.entry_at(c.index).is_some_and(|e| e.key.is(name)) {
+            // The instance dict is not a class dict: replacing a value changes no epoch.
+            if let HeapObj::Dict(d) = self.heap.get_mut(dict) {
+                d.set_value_at(c.index, v);
+            }
+            return true;
+        }
+        let Ok(hash) = crate::dict::hash_value(&self.heap, name) else { return false };
+        let p = d.probe(&self.heap, name, hash);
+        let HeapObj::Dict(d) = self.heap.get_mut(dict) else { return false };
+        d.insert_probed(p, hash, name, v);
+        let index = match p {
+            crate::dict::Probe::Found(index) => index,
+            crate::dict::Probe::Vacant => {
+                let (index, len) = (d.raw_len() - 1, d.len() as u32);
+                if let HeapObj::Class(c) = self.heap.get_mut(class) {
+                    if len > c.instance_dict_hint && len <= MAX_INSTANCE_DICT_HINT {
+                        c.instance_dict_hint = len;
+                    }
+                }
+                index
+            }
+        };
+        if index != c.index {
+            cell.set(AttrCache { index, ..c });
+        }
+        true
+    }
+
+    /// `obj.name` read from an instance's own dict when the inline cache can serve the name for
+    /// the instance's class (see `instance_attr_fast`), filling the cache; None otherwise.
+    #[inline(never)]
+    fn instance_attr_fill(&self, code: &LoadedCode, i: usize, obj: Value, name: Value) -> Option<Value> {
+        let v = self.instance_attr_fast(obj, name)?;
+        let Value::Obj(r) = obj else { return None };
+        let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return None };
+        if !self.is_user_class(class) {
+            return Some(v);
+        }
+        let hash = crate::dict::hash_value(&self.heap, name).ok()?;
+        if let HeapObj::Dict(d) = self.heap.get(dict) {
+            if let crate::dict::Probe::Found(index) = d.probe(&self.heap, name, hash) {
+                if let Some(cell) = code.attr_cache.get(i) {
+                    cell.set(AttrCache { class: Some(class), epoch: crate::dict::class_epoch(), index });
+                }
+            }
+        }
+        Some(v)
     }
 
     #[inline(never)]
@@ -2011,6 +2194,9 @@ fn back_edge_fuel(from: usize, to: usize) -> u64 {
 
 /// Readies a pooled frame for a call of `func` whose code takes exactly `args` positionally and
 /// has no cells (`LoadedCode::simple_argcount`).
+/// The most attributes a class's new instances get room for up front.
+const MAX_INSTANCE_DICT_HINT: u32 = 16;
+
 #[inline(always)]
 fn init_simple_frame(frame: &mut Frame, func: &Function, args: &[Value]) {
     frame.stack.clear();

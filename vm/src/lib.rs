@@ -63,7 +63,7 @@ pub struct Vm {
     pub search_path: Vec<std::path::PathBuf>,
     /// Modules whose bodies are running (partially initialised), innermost last.
     pub initializing: Vec<ObjRef>,
-    interned: HashMap<Box<str>, ObjRef>,
+    interned: HashMap<Box<str>, ObjRef, std::hash::BuildHasherDefault<dict::StrHasher>>,
     /// Every code object ever loaded; immortal, and their constants are collector roots.
     codes: Vec<Rc<LoadedCode>>,
     pub recursion_limit: usize,
@@ -121,7 +121,7 @@ impl Vm {
             modules,
             search_path: Vec::new(),
             initializing: Vec::new(),
-            interned: HashMap::new(),
+            interned: HashMap::default(),
             codes: Vec::new(),
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             out,
@@ -150,6 +150,7 @@ impl Vm {
                 simple_argcount: usize::MAX,
                 global_cache: Box::new([]),
                 method_cache: Box::new([]),
+                attr_cache: Box::new([]),
             }),
         };
         types::install_methods(&mut vm);
@@ -265,6 +266,7 @@ impl Vm {
         let simple_argcount = if simple { code.argcount as usize } else { usize::MAX };
         let global_cache = (0..names.len()).map(|_| Default::default()).collect();
         let method_cache = (0..names.len()).map(|_| Default::default()).collect();
+        let attr_cache = (0..names.len()).map(|_| Default::default()).collect();
         let lc = Rc::new(LoadedCode {
             bytes: code.code.clone().into_boxed_slice(),
             code,
@@ -276,6 +278,7 @@ impl Vm {
             simple_argcount,
             global_cache,
             method_cache,
+            attr_cache,
         });
         self.codes.push(lc.clone());
         lc

@@ -54,8 +54,8 @@ pub enum HeapObj {
     ClassMethod(Value),
     /// `staticmethod(f)`
     StaticMethod(Value),
-    /// `property(fget, fset, fdel, doc)`
-    Property(Box<[Value; 4]>),
+    /// `property(fget, fset, fdel, doc)`, then its name (see `classes::PROPERTY_NAME`).
+    Property(Box<[Value; 5]>),
     /// `super(class, obj)`
     Super {
         class: ObjRef,
@@ -107,6 +107,19 @@ pub struct LoadedCode {
     /// One inline cache per name for `LoadMethod` on builtin types: the class and the entry of
     /// the method in the class dict, valid while the dict's keys are unchanged.
     pub method_cache: Box<[std::cell::Cell<MethodCache>]>,
+    /// One inline cache per name for `LoadAttr`/`StoreAttr` on instances of user classes.
+    pub attr_cache: Box<[std::cell::Cell<AttrCache>]>,
+}
+
+/// Where an attribute sits in instances' dicts: for instances of `class`, while the class epoch
+/// is `epoch` (so the class still has no property under the name), the entry at `index` of the
+/// instance dict holds the attribute when its key is the name. Instances initialised by the
+/// same `__init__` insert their attributes in the same order, so one index serves them all.
+#[derive(Clone, Copy, Default)]
+pub struct AttrCache {
+    pub class: Option<ObjRef>,
+    pub epoch: u64,
+    pub index: usize,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -212,6 +225,9 @@ pub struct Class {
     pub specials: u64,
     /// The class's metaclass when it is a user subclass of `type` (None: `type`).
     pub metaclass: Option<ObjRef>,
+    /// How many attributes instances have been given (the most seen, up to a bound): new
+    /// instances' dicts start with that much room.
+    pub instance_dict_hint: u32,
 }
 
 /// What a builtin class's instances are, so `type(x)`, `isinstance` and constructors can

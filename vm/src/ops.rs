@@ -535,7 +535,10 @@ impl Vm {
     /// `==` for builtin values, without native recursion (an explicit work list walks nested
     /// containers; identical objects are equal without looking inside, as in CPython).
     pub fn values_equal(&mut self, a: Value, b: Value) -> Result<bool, Exc> {
-        let mut work: Vec<(Value, Value)> = vec![(a, b)];
+        if !matches!((a, b), (Value::Obj(_), Value::Obj(_))) {
+            return Ok(dict::keys_equal(&self.heap, a, b));
+        }
+        let mut work: smallvec::SmallVec<[(Value, Value); 8]> = smallvec::smallvec![(a, b)];
         let mut steps: usize = 0;
         while let Some((x, y)) = work.pop() {
             // Identical objects are equal without looking inside (CPython's shortcut); floats

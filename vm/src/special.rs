@@ -263,6 +263,17 @@ impl Vm {
 
     /// The special method `name` of `v`'s user class, unbound; None when the class (or an
     /// object that is not a user instance) has none.
+    /// The object's `__iter__` when it is a generator function (`def __iter__(self): yield ...`):
+    /// calling it makes a generator, which needs none of the protocol's result checks.
+    pub(crate) fn generator_iter_method(&mut self, v: Value) -> Option<Value> {
+        let m = self.special_method(v, "__iter__")?;
+        let Value::Obj(r) = m else { return None };
+        match self.heap.get(r) {
+            HeapObj::Function(f) if f.code.code.flags.generator => Some(m),
+            _ => None,
+        }
+    }
+
     pub(crate) fn special_method(&mut self, v: Value, name: &str) -> Option<Value> {
         let Value::Obj(r) = v else { return None };
         let cls = match self.heap.get(r) {
@@ -272,17 +283,20 @@ impl Vm {
             _ => return None,
         };
         let key = self.intern(name);
-        let mro = self.class(cls)?.mro.clone();
-        for k in mro {
-            let Some(c) = self.class(k) else { continue };
-            if !c.heap_type {
-                continue;
+        let Value::Obj(n) = key else { return None };
+        let found = self.cached_class_lookup(cls, ObjRef(n.0 | crate::types::SPECIAL_KEY), |vm| {
+            for &k in &vm.class(cls)?.mro {
+                let Some(c) = vm.class(k) else { continue };
+                if !c.heap_type {
+                    continue;
+                }
+                if let Some(m) = vm.dict_get_str(c.dict, key) {
+                    return Some(m);
+                }
             }
-            if let Some(m) = self.dict_get_str(c.dict, key) {
-                return if m.is_none() { None } else { Some(m) };
-            }
-        }
-        None
+            None
+        });
+        found.filter(|m| !m.is_none())
     }
 }
 

@@ -228,6 +228,7 @@ fn new_class(heap: &mut Heap, name: &str, bases: &[ObjRef], kind: TypeKind) -> O
         heap_type: false,
         specials: 0,
         metaclass: None,
+        instance_dict_hint: 0,
     });
     mro.insert(0, r);
     heap.set_mro(r, mro);
@@ -417,14 +418,27 @@ impl Vm {
     #[inline]
     pub fn class_lookup(&self, cls: ObjRef, name: Value) -> Option<Value> {
         let Value::Obj(n) = name else { return self.class_lookup_uncached(cls, name) };
+        self.cached_class_lookup(cls, n, |vm| vm.class_lookup_uncached(cls, name))
+    }
+
+    /// The cached result of `lookup`, a lookup of the name `key` in `cls` that depends on nothing
+    /// but class dicts and MROs. `key` is the interned name, with `SPECIAL_KEY` set for lookups
+    /// of special methods (which skip builtin classes).
+    #[inline]
+    pub(crate) fn cached_class_lookup(
+        &self,
+        cls: ObjRef,
+        key: ObjRef,
+        lookup: impl FnOnce(&Self) -> Option<Value>,
+    ) -> Option<Value> {
         let epoch = crate::dict::class_epoch();
-        let slot = &self.class_cache[class_cache_slot(cls, n)];
+        let slot = &self.class_cache[class_cache_slot(cls, key)];
         let e = slot.get();
-        if e.class == cls && e.name == n && e.epoch == epoch {
+        if e.class == cls && e.name == key && e.epoch == epoch {
             return if e.value.is_undef() { None } else { Some(e.value) };
         }
-        let found = self.class_lookup_uncached(cls, name);
-        slot.set(ClassCacheEntry { class: cls, name: n, epoch, value: found.unwrap_or(Value::Undef) });
+        let found = lookup(self);
+        slot.set(ClassCacheEntry { class: cls, name: key, epoch, value: found.unwrap_or(Value::Undef) });
         found
     }
 
@@ -451,6 +465,9 @@ pub struct ClassCacheEntry {
 }
 
 const CLASS_CACHE_BITS: u32 = 12;
+
+/// Marks a `cached_class_lookup` key as a special-method lookup (heap indices stay far below).
+pub(crate) const SPECIAL_KEY: u32 = 1 << 31;
 
 pub(crate) fn new_class_cache() -> Box<[std::cell::Cell<ClassCacheEntry>]> {
     // Epoch u64::MAX is never current, so every slot starts empty.

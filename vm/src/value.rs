@@ -51,7 +51,7 @@ impl Value {
     }
 
     /// Identity, as Python's `is` sees it.
-    #[inline]
+    #[inline(always)]
     pub fn is(self, other: Value) -> bool {
         match (self, other) {
             (Value::Undef, Value::Undef) | (Value::None, Value::None) => true,

@@ -115,4 +115,68 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 
+
+# Instance attributes read and written at one site for objects of several classes, with
+# attributes added in different orders, deleted and re-added.
+class P:
+    def __init__(self):
+        self.a = 1
+        self.b = 2
+
+
+class Q:
+    def __init__(self):
+        self.b = 20
+        self.a = 10
+
+
+def read_b(o):
+    return o.b
+
+
+def write_b(o, v):
+    o.b = v
+
+
+objs = [P(), Q(), P(), Q()]
+for o in objs:
+    write_b(o, read_b(o) + 1)
+print([read_b(o) for o in objs])
+p = objs[0]
+del p.a
+p.a = 5
+write_b(p, 7)
+print(p.__dict__, read_b(p))
+del p.b
+try:
+    read_b(p)
+except AttributeError as e:
+    print("AttributeError:", e)
+write_b(p, 8)
+print(p.__dict__)
+
+# A property added to the class after instances cached the plain attribute wins from then on.
+print(read_b(objs[2]))
+P.b = property(lambda self: "from property")
+print(read_b(objs[2]))
+try:
+    write_b(objs[2], 1)
+except AttributeError as e:
+    print("AttributeError:", e)
+del P.b
+print(read_b(objs[2]))
+
+# Writing through __dict__ is seen by cached reads.
+q = objs[1]
+print(read_b(q))
+q.__dict__["b"] = "via dict"
+print(read_b(q))
+q.__dict__.clear()
+q.__dict__["b"] = "again"
+print(read_b(q), q.__dict__)
+
+# Dunder names in an instance dict do not shadow __class__ and __dict__.
+q.__dict__["__class__"] = "not a class"
+print(q.__class__.__name__, type(q).__name__)
+
 Bad()

@@ -311,6 +311,10 @@ use std::io::Write;
 
 /// Calling a class: constructors of the builtin types and exception classes.
 pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) -> NResult {
+    // User classes first: the commonest call of a class, and none of the builtin cases below.
+    if vm.is_user_class(cls) {
+        return vm.instantiate(cls, args, kwnames);
+    }
     let kind = vm.class(cls).map(|c| c.kind).unwrap_or(TypeKind::Object);
     let name = vm.class(cls).map(|c| c.name.to_string()).unwrap_or_default();
     if let Some((_, native)) =
@@ -323,9 +327,6 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
     }
     if let Some(r) = crate::modules::collections::construct(vm, cls, args, kwnames) {
         return r;
-    }
-    if vm.is_user_class(cls) {
-        return vm.instantiate(cls, args, kwnames);
     }
     if kind == TypeKind::Exception {
         no_kwargs(vm, &name, kwnames)?;
