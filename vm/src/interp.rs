@@ -1550,23 +1550,11 @@ impl Vm {
                         if a >= n {
                             break;
                         }
-                        let Value::Obj(r) = read!(n - a - 1) else { break };
-                        let HeapObj::Function(func) = self.heap.get(r) else { break };
-                        if func.code.simple_argcount != a
-                            || self.frames.len() + 2 > self.recursion_limit
-                            || self.fuel < CALL_FUEL
-                        {
+                        // SAFETY: as above (the call stops with the stack's length at `n`).
+                        unsafe { f.stack.set_len(n) };
+                        if !self.enter_simple_call(f, n - a - 1, a, ip + 2) {
                             break;
                         }
-                        let Some(mut frame) = self.frame_pool.pop() else { break };
-                        self.fuel -= CALL_FUEL;
-                        // SAFETY: as above.
-                        unsafe { f.stack.set_len(n) };
-                        init_simple_frame(&mut frame, func, &f.stack[n - a..]);
-                        f.stack.truncate(n - a - 1);
-                        f.ip = ip + 2;
-                        let caller = std::mem::replace(f, frame);
-                        self.frames.push(caller);
                         ip = 0;
                         switched = true;
                         continue 'frames;
@@ -1605,27 +1593,15 @@ impl Vm {
                     CALL_METHOD => {
                         // A Python method with exactly its positional parameters: like CALL,
                         // with the receiver as the first argument.
-                        if a + 2 > n {
+                        if a + 2 > n || read!(n - a - 1).is_undef() {
                             break;
                         }
-                        let Value::Obj(r) = read!(n - a - 2) else { break };
-                        let HeapObj::Function(func) = self.heap.get(r) else { break };
-                        if func.code.simple_argcount != a + 1
-                            || read!(n - a - 1).is_undef()
-                            || self.frames.len() + 2 > self.recursion_limit
-                            || self.fuel < CALL_FUEL
-                        {
-                            break;
-                        }
-                        let Some(mut frame) = self.frame_pool.pop() else { break };
-                        self.fuel -= CALL_FUEL;
                         // SAFETY: as above.
                         unsafe { f.stack.set_len(n) };
-                        init_simple_frame(&mut frame, func, &f.stack[n - a - 1..]);
-                        f.stack.truncate(n - a - 2);
-                        f.ip = ip + 2;
-                        let caller = std::mem::replace(f, frame);
-                        self.frames.push(caller);
+                        // The callee slot, then the receiver and the arguments.
+                        if !self.enter_simple_call(f, n - a - 2, a + 1, ip + 2) {
+                            break;
+                        }
                         ip = 0;
                         switched = true;
                         continue 'frames;
@@ -1680,6 +1656,30 @@ impl Vm {
             unsafe { f.stack.set_len(n) };
             return (ip, switched);
         }
+    }
+
+    /// For the inner loop: when the value at `callee_slot` of `f`'s stack is a plain Python
+    /// function taking exactly the `nargs` values above it, makes its frame the running one (the
+    /// callee and arguments popped, the caller to continue at `ret_ip`) and returns true; false,
+    /// having changed nothing, for any other call.
+    #[inline(always)]
+    fn enter_simple_call(&mut self, f: &mut Box<Frame>, callee_slot: usize, nargs: usize, ret_ip: usize) -> bool {
+        let Some(&Value::Obj(r)) = f.stack.get(callee_slot) else { return false };
+        let HeapObj::Function(func) = self.heap.get(r) else { return false };
+        if func.code.simple_argcount != nargs
+            || self.frames.len() + 2 > self.recursion_limit
+            || self.fuel < CALL_FUEL
+        {
+            return false;
+        }
+        let Some(mut frame) = self.frame_pool.pop() else { return false };
+        self.fuel -= CALL_FUEL;
+        init_simple_frame(&mut frame, func, &f.stack[callee_slot + 1..]);
+        f.stack.truncate(callee_slot);
+        f.ip = ret_ip;
+        let caller = std::mem::replace(f, frame);
+        self.frames.push(caller);
+        true
     }
 
     /// Calls `callee` if it is a native function without a bound receiver, with the arguments
