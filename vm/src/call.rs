@@ -176,10 +176,71 @@ impl Vm {
                 self.push_frame(f, frame)?;
                 Ok(Flow::Next)
             }
+            Ret::Locals => {
+                let d = self.frame_locals(f)?;
+                f.stack.push(d);
+                Ok(Flow::Next)
+            }
             Ret::Suspend(request) => Ok(Flow::Exit(Outcome::Suspended(crate::interp::Suspension::new(
                 crate::interp::SuspendReason::Request(request),
             )))),
         }
+    }
+
+    /// `locals()` in frame `f`: the class namespace in a class body, the globals at module
+    /// level, and in a function the frame's locals dict, refreshed from its bound local, cell
+    /// and free variables (in CPython's order: parameters and locals, then cells, then free
+    /// variables).
+    pub(crate) fn frame_locals(&mut self, f: &mut Frame) -> Result<Value, Exc> {
+        if !f.code.code.flags.is_function {
+            return Ok(match f.locals_dict {
+                Value::Undef => Value::Obj(f.globals),
+                d => d,
+            });
+        }
+        let code = f.code.clone();
+        let c = &code.code;
+        let d = match f.locals_dict {
+            Value::Obj(d) => {
+                if let HeapObj::Dict(x) = self.heap.get_mut(d) {
+                    x.clear();
+                }
+                d
+            }
+            _ => {
+                let d = self.new_dict().as_obj().unwrap_or(self.builtins);
+                f.locals_dict = Value::Obj(d);
+                d
+            }
+        };
+        let cell_value = |vm: &Vm, i: usize| match f.cells.get(i).map(|r| vm.heap.get(*r)) {
+            Some(HeapObj::Cell(v)) => *v,
+            _ => Value::Undef,
+        };
+        let mut bound: Vec<(Value, Value)> = Vec::new();
+        for (li, name) in c.varnames.iter().enumerate() {
+            let v = match c.cell_params.iter().find(|(_, l)| *l as usize == li) {
+                Some((ci, _)) => cell_value(self, *ci as usize),
+                None => f.stack.get(li).copied().unwrap_or(Value::Undef),
+            };
+            bound.push((self.intern(name), v));
+        }
+        for (ci, name) in c.cellvars.iter().enumerate() {
+            if c.cell_params.iter().all(|(i, _)| *i as usize != ci) {
+                let v = cell_value(self, ci);
+                bound.push((self.intern(name), v));
+            }
+        }
+        for (fi, name) in c.freevars.iter().enumerate() {
+            let v = cell_value(self, c.cellvars.len() + fi);
+            bound.push((self.intern(name), v));
+        }
+        for (k, v) in bound {
+            if !v.is_undef() {
+                self.dict_set(d, k, v)?;
+            }
+        }
+        Ok(Value::Obj(d))
     }
 
     /// Makes `frame` the running frame, keeping `f` as its caller.

@@ -56,7 +56,9 @@ pub struct Frame {
     pub root: Option<ObjRef>,
     /// Closing a `yield from` chain: finishing hands GeneratorExit to the delegator.
     pub closing: bool,
-    /// The class namespace for class bodies (`LoadName`/`StoreName`), or Undef.
+    /// The class namespace for class bodies (`LoadName`/`StoreName`); for a function frame, the
+    /// dict `locals()` returns (one per activation, refreshed at each call, as CPython's
+    /// `f_locals`); Undef until needed.
     pub locals_dict: Value,
 }
 

@@ -30,6 +30,8 @@ pub enum Ret {
     Init { init: Value, args: Vec<Value>, kwnames: Vec<Value> },
     /// Run this frame; its return value is the native call's result.
     Frame(Box<Frame>),
+    /// The calling frame's local variables as a dict (`locals()`, `vars()`).
+    Locals,
     /// Suspend the whole run: the loop returns to the host with this request
     /// (`Outcome::Suspended`); the host later continues it with the native call's result or an
     /// exception raised where the native was called (see `embed`).
@@ -1666,10 +1668,7 @@ impl Vm {
     fn enter_simple_call(&mut self, f: &mut Box<Frame>, callee_slot: usize, nargs: usize, ret_ip: usize) -> bool {
         let Some(&Value::Obj(r)) = f.stack.get(callee_slot) else { return false };
         let HeapObj::Function(func) = self.heap.get(r) else { return false };
-        if func.code.simple_argcount != nargs
-            || self.frames.len() + 2 > self.recursion_limit
-            || self.fuel < CALL_FUEL
-        {
+        if func.code.simple_argcount != nargs || self.frames.len() + 2 > self.recursion_limit || self.fuel < CALL_FUEL {
             return false;
         }
         let Some(mut frame) = self.frame_pool.pop() else { return false };

@@ -103,6 +103,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("delattr", b_delattr),
     ("globals", b_globals),
     ("vars", b_vars),
+    ("locals", b_locals),
 ];
 
 /// Builtin iterator classes implemented as prelude generators: calling the class runs the
@@ -1228,13 +1229,19 @@ fn b_globals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> NResult {
     Ok(Value::Obj(main).into())
 }
 
-/// `vars(obj)`: obj's `__dict__`. Without an argument CPython gives the caller's locals, which
-/// coro's frames do not keep as a dict.
+/// `locals()`: the calling frame's variables (the dispatch loop builds the dict).
+fn b_locals(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
+    no_kwargs(vm, "locals", kwnames)?;
+    arity(vm, "locals", args, 0, 0)?;
+    Ok(Ret::Locals)
+}
+
+/// `vars(obj)`: obj's `__dict__`; without an argument, the caller's `locals()`.
 fn b_vars(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     no_kwargs(vm, "vars", kwnames)?;
     arity(vm, "vars", args, 0, 1)?;
     let Some(&obj) = args.first() else {
-        return Err(vm.exc_msg(ExcKind::NotImplementedError, "coro: vars() without an argument is not supported yet"));
+        return Ok(Ret::Locals);
     };
     let key = vm.intern("__dict__");
     match vm.get_attr(obj, key) {
