@@ -1333,6 +1333,11 @@ impl Vm {
         const LOAD_NONE: u8 = Op::LoadNone as u8;
         const LOAD_GLOBAL: u8 = Op::LoadGlobal as u8;
         const POP: u8 = Op::Pop as u8;
+        const COPY: u8 = Op::Copy as u8;
+        const SWAP: u8 = Op::Swap as u8;
+        const IS_OP: u8 = Op::IsOp as u8;
+        const NOT: u8 = Op::Not as u8;
+        const MOD: u8 = Op::Mod as u8;
         const ADD: u8 = Op::Add as u8;
         const INPLACE_ADD: u8 = Op::InplaceAdd as u8;
         const SUB: u8 = Op::Sub as u8;
@@ -1498,9 +1503,58 @@ impl Vm {
                         if n == 0 {
                             break;
                         }
-                        let Value::Bool(t) = read!(n - 1) else { break };
+                        let Some(t) = self.simple_truth(read!(n - 1)) else { break };
                         n -= 1;
                         ip = if t == (b == POP_JUMP_IF_TRUE) { a } else { ip + 2 };
+                    }
+                    NOT => {
+                        if n == 0 {
+                            break;
+                        }
+                        let Some(t) = self.simple_truth(read!(n - 1)) else { break };
+                        write!(n - 1, Value::Bool(!t));
+                        ip += 1;
+                    }
+                    IS_OP => {
+                        if n < 2 {
+                            break;
+                        }
+                        let r = read!(n - 2).is(read!(n - 1)) != (a == 1);
+                        n -= 1;
+                        write!(n - 1, Value::Bool(r));
+                        ip += 2;
+                    }
+                    COPY => {
+                        if a == 0 || a > n || n == cap {
+                            break;
+                        }
+                        let v = read!(n - a);
+                        write!(n, v);
+                        n += 1;
+                        ip += 2;
+                    }
+                    SWAP => {
+                        if a == 0 || a > n {
+                            break;
+                        }
+                        let (x, y) = (read!(n - 1), read!(n - a));
+                        write!(n - 1, y);
+                        write!(n - a, x);
+                        ip += 2;
+                    }
+                    MOD => {
+                        // Integer `%` with Python's sign rule (the result takes the divisor's sign).
+                        if n < 2 {
+                            break;
+                        }
+                        let (Value::Int(x), Value::Int(y)) = (read!(n - 2), read!(n - 1)) else { break };
+                        let Some(mut r) = x.checked_rem(y) else { break };
+                        if r != 0 && (r < 0) != (y < 0) {
+                            r += y;
+                        }
+                        n -= 1;
+                        write!(n - 1, Value::Int(r));
+                        ip += 1;
                     }
                     JUMP => {
                         if self.heap.should_collect() {
@@ -1658,6 +1712,26 @@ impl Vm {
             unsafe { f.stack.set_len(n) };
             return (ip, switched);
         }
+    }
+
+    /// The truth value of `v` when it needs no Python and cannot fail: bools, None, numbers,
+    /// and the builtin containers and strings (by emptiness). None for anything else.
+    #[inline(always)]
+    fn simple_truth(&self, v: Value) -> Option<bool> {
+        Some(match v {
+            Value::Bool(b) => b,
+            Value::None => false,
+            Value::Int(x) => x != 0,
+            Value::Float(x) => x != 0.0,
+            Value::Obj(r) => match self.heap.get(r) {
+                HeapObj::List(l) => !l.is_empty(),
+                HeapObj::Tuple(t) => !t.is_empty(),
+                HeapObj::Str(s) => !s.s.is_empty(),
+                HeapObj::Dict(d) => !d.is_empty(),
+                _ => return None,
+            },
+            Value::Undef => return None,
+        })
     }
 
     /// For the inner loop: when the value at `callee_slot` of `f`'s stack is a plain Python
