@@ -94,6 +94,9 @@ impl Vm {
             let t = self.type_name(c);
             return Err(self.type_error(&format!("'{t}' object is not subscriptable")));
         };
+        if let HeapObj::Deque(_) = self.heap.get(r) {
+            return self.deque_get_item(r, k);
+        }
         if let Some(sl) = self.is_slice(k) {
             let (a, b, step) = self.slice_parts(sl)?;
             return self.get_slice(r, a, b, step);
@@ -163,6 +166,7 @@ impl Vm {
                     || matches!(
                         c.kind,
                         crate::object::TypeKind::List
+                            | crate::object::TypeKind::Deque
                             | crate::object::TypeKind::Dict
                             | crate::object::TypeKind::Tuple
                             | crate::object::TypeKind::Set
@@ -282,6 +286,7 @@ impl Vm {
                 Ok(())
             }
             HeapObj::Dict(_) => self.dict_set(r, k, v),
+            HeapObj::Deque(_) => self.deque_set_item(r, k, v),
             _ => {
                 let t = self.type_name(c);
                 Err(self.type_error(&format!("'{t}' object does not support item assignment")))
@@ -295,6 +300,7 @@ impl Vm {
             return Err(self.type_error(&format!("'{t}' object does not support item deletion")));
         };
         match self.heap.get(r) {
+            HeapObj::Deque(_) => self.deque_del_item(r, k),
             HeapObj::List(l) => {
                 let n = l.len();
                 if let Some(sl) = self.is_slice(k) {
@@ -481,6 +487,7 @@ impl Vm {
             HeapObj::Dict(d) if n == "default_factory" => {
                 d.extra.as_ref().filter(|x| x.class == self.types.defaultdict).map(|x| x.default_factory)
             }
+            HeapObj::Deque(_) if n == "maxlen" => Some(self.deque_maxlen(r)),
             HeapObj::Function(f) => match n.as_str() {
                 "__name__" => Some(f.name),
                 "__qualname__" => Some(f.qualname),
@@ -712,6 +719,7 @@ impl Vm {
                     let d = m.dict;
                     return self.dict_set(d, name, v);
                 }
+                HeapObj::Deque(_) if n == "maxlen" => return Err(self.deque_maxlen_not_writable()),
                 HeapObj::Dict(d) if n == "default_factory" && !self.default_factory(obj).is_undef() => {
                     let _ = d;
                     if let HeapObj::Dict(d) = self.heap.get_mut(r) {
@@ -858,6 +866,9 @@ impl Vm {
             if self.dict_get_str(d, name).is_some() {
                 return self.del_item(Value::Obj(d), name);
             }
+        }
+        if self.is_deque(obj) && self.str_of(name) == Some("maxlen") {
+            return Err(self.deque_maxlen_not_writable());
         }
         Err(self.no_attr(obj, name))
     }

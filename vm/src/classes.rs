@@ -483,6 +483,7 @@ impl Vm {
                 }
                 HeapObj::List(items) if seen.insert(r) => stack.extend(items.iter().copied()),
                 HeapObj::Tuple(items) if seen.insert(r) => stack.extend(items.iter().copied()),
+                HeapObj::Deque(d) if seen.insert(r) => stack.extend(d.items.iter().copied()),
                 HeapObj::Dict(d) if seen.insert(r) => d.trace(&mut |v| stack.push(v)),
                 HeapObj::Set(s) if seen.insert(r) => s.trace(&mut |v| stack.push(v)),
                 _ => {}

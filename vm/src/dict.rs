@@ -477,6 +477,7 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, &'static str> {
                 hash_tuple([*start as u64, *stop as u64, *step as u64].into_iter()) as u64
             }
             HeapObj::List(_) => return Err("list"),
+            HeapObj::Deque(_) => return Err("collections.deque"),
             HeapObj::Dict(_) => return Err("dict"),
             HeapObj::Set(_) => return Err("set"),
             HeapObj::Slice(_) => return Err("slice"),

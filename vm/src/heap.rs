@@ -238,9 +238,11 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
             IterState::Str { s, .. } => f(Value::Obj(s)),
             IterState::Dict { dict, .. } => f(Value::Obj(dict)),
             IterState::Set { set, .. } => f(Value::Obj(set)),
+            IterState::Deque { deque, .. } => f(Value::Obj(deque)),
             IterState::Range { .. } | IterState::BigRange(_) | IterState::Exhausted => {}
         },
         HeapObj::DictView { dict, .. } => f(Value::Obj(*dict)),
+        HeapObj::Deque(d) => d.items.iter().for_each(|v| f(*v)),
     }
 }
 
@@ -251,6 +253,7 @@ pub fn approx_size(obj: &HeapObj) -> usize {
         HeapObj::Str(s) => s.s.len(),
         HeapObj::BigInt(b) => (b.bits() / 8) as usize,
         HeapObj::List(v) => v.capacity() * 16,
+        HeapObj::Deque(d) => d.items.capacity() * 16,
         HeapObj::Tuple(v) => v.len() * 16,
         HeapObj::Dict(d) => d.approx_bytes(),
         HeapObj::Set(t) => t.approx_bytes(),

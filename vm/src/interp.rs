@@ -636,6 +636,11 @@ impl Vm {
                             flow!(self.protocol_call(f, "_inplace_op", &[a, b, k]));
                             continue;
                         }
+                        _ if self.inplace_extends_in_python(a, b) => {
+                            f.stack.pop();
+                            flow!(self.protocol_call(f, "_inplace_extend", &[a, b]));
+                            continue;
+                        }
                         _ => tri!(self.inplace_op(BinOpKind::Add, a, b)),
                     };
                     *f.stack.last_mut().unwrap_or(&mut Value::None) = r;

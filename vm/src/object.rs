@@ -61,6 +61,8 @@ pub enum HeapObj {
         class: ObjRef,
         this: Value,
     },
+    /// `collections.deque`.
+    Deque(Box<crate::deque::DequeObj>),
     /// A slot on the free list.
     Free,
 }
@@ -263,6 +265,8 @@ pub enum TypeKind {
     StaticMethod,
     Property,
     Super,
+    /// `collections.deque`.
+    Deque,
 }
 
 pub struct Module {
@@ -305,6 +309,15 @@ pub enum IterState {
     },
     /// Iteration over a range with big-int bounds: next, stop, step.
     BigRange(Box<[BigInt; 3]>),
+    /// Iteration over a deque (`reversed(d)` when `reverse`): the position of the next item, how
+    /// many remain, and the deque's mutation count when iteration began.
+    Deque {
+        deque: ObjRef,
+        index: usize,
+        remaining: usize,
+        state: u64,
+        reverse: bool,
+    },
     Exhausted,
 }
 

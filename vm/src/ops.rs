@@ -304,7 +304,7 @@ impl Vm {
     }
 
     fn sequence_op(&mut self, kind: BinOpKind, a: Value, b: Value) -> Result<Value, Exc> {
-        let is_seq = |vm: &Vm, v: Value| matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Str(_) | HeapObj::List(_) | HeapObj::Tuple(_)));
+        let is_seq = |vm: &Vm, v: Value| matches!(v, Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Str(_) | HeapObj::List(_) | HeapObj::Tuple(_) | HeapObj::Deque(_)));
         if kind == BinOpKind::Mul && is_seq(self, b) && !is_seq(self, a) && !self.is_int(a) {
             // `x * seq` with a non-int x: the sequence's repeat rejects x.
             let t = self.type_name(a);
@@ -351,7 +351,8 @@ impl Vm {
                 v.extend_from_slice(y);
                 Ok(self.new_tuple(v))
             }
-            (BinOpKind::Mul, HeapObj::Str(_) | HeapObj::List(_) | HeapObj::Tuple(_)) => {
+            (BinOpKind::Add, HeapObj::Deque(_)) => self.deque_concat(ra, rb),
+            (BinOpKind::Mul, HeapObj::Str(_) | HeapObj::List(_) | HeapObj::Tuple(_) | HeapObj::Deque(_)) => {
                 if !self.is_int(rb) {
                     if let (Value::Obj(_), false) = (rb, self.is_int(rb)) {
                         let t = self.type_name(rb);
@@ -385,6 +386,9 @@ impl Vm {
     }
 
     fn repeat(&mut self, r: ObjRef, n: i64) -> Result<Value, Exc> {
+        if let HeapObj::Deque(_) = self.heap.get(r) {
+            return self.deque_repeat(r, n);
+        }
         let n = n.max(0) as usize;
         let unit = match self.heap.get(r) {
             HeapObj::Str(s) => s.s.len(),
@@ -461,6 +465,26 @@ impl Vm {
                     crate::builtins::sets::set_inplace(self, kind, r, b)?;
                     return Ok(a);
                 }
+                (BinOpKind::Add, HeapObj::Deque(_)) => {
+                    if !self.deque_extend_native(r, b)? {
+                        // Reached only from a native (`operator.iadd`); `+=` on a generator
+                        // goes through the prelude's `_inplace_extend`.
+                        return Err(self.exc_msg(
+                            ExcKind::NotImplementedError,
+                            "coro: deque += an iterable that is not a builtin sequence is not supported here yet",
+                        ));
+                    }
+                    return Ok(a);
+                }
+                (BinOpKind::Mul, HeapObj::Deque(_)) => {
+                    let n = match b {
+                        Value::Int(n) => n,
+                        Value::Bool(x) => x as i64,
+                        _ => return self.binary_op(kind, a, b),
+                    };
+                    self.deque_repeat_in_place(r, n)?;
+                    return Ok(a);
+                }
                 _ => {}
             }
         }
@@ -518,6 +542,7 @@ impl Vm {
                 HeapObj::Str(s) => !s.s.is_empty(),
                 HeapObj::BigInt(_) => true,
                 HeapObj::List(l) => !l.is_empty(),
+                HeapObj::Deque(d) => !d.items.is_empty(),
                 HeapObj::Tuple(t) => !t.is_empty(),
                 HeapObj::Dict(d) => !d.is_empty(),
                 HeapObj::Set(t) => !t.is_empty(),
@@ -573,6 +598,17 @@ impl Vm {
                         return Ok(false);
                     }
                     work.extend(p.iter().copied().zip(q.iter().copied()).rev());
+                }
+                (HeapObj::Deque(p), HeapObj::Deque(q)) => {
+                    if p.items.len() != q.items.len() {
+                        return Ok(false);
+                    }
+                    if work.len() > self.recursion_limit * 1000 {
+                        return Err(
+                            self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison")
+                        );
+                    }
+                    work.extend(p.items.iter().copied().zip(q.items.iter().copied()).rev());
                 }
                 (HeapObj::Dict(p), HeapObj::Dict(q)) => {
                     if p.len() != q.len() {
@@ -670,6 +706,9 @@ impl Vm {
                 (HeapObj::Str(s), HeapObj::Str(t)) => return Ok(Some(s.s.cmp(&t.s))),
                 (HeapObj::List(p), HeapObj::List(q)) => (p.clone(), q.clone()),
                 (HeapObj::Tuple(p), HeapObj::Tuple(q)) => (p.to_vec(), q.to_vec()),
+                (HeapObj::Deque(p), HeapObj::Deque(q)) => {
+                    (p.items.iter().copied().collect(), q.items.iter().copied().collect())
+                }
                 (HeapObj::Set(_), HeapObj::Set(_)) => return crate::builtins::sets::set_order(self, x, y),
                 _ => break,
             };
@@ -728,8 +767,11 @@ impl Vm {
                 };
                 Ok(Some(s.s.contains(needle)))
             }
-            HeapObj::List(_) | HeapObj::Tuple(_) => {
-                let items = self.tuple_items(container);
+            HeapObj::List(_) | HeapObj::Tuple(_) | HeapObj::Deque(_) => {
+                let items = match self.heap.get(r) {
+                    HeapObj::Deque(d) => d.items.iter().copied().collect(),
+                    _ => self.tuple_items(container),
+                };
                 let eq = crate::special::bits::EQ;
                 if self.specials(item) & eq != 0 || items.iter().any(|v| self.specials(*v) & eq != 0) {
                     // Some comparison is a user __eq__: the prelude iterates with `==`.
@@ -811,6 +853,7 @@ impl Vm {
         match self.heap.get(r) {
             HeapObj::List(l) => Some(l.clone()),
             HeapObj::Tuple(t) => Some(t.to_vec()),
+            HeapObj::Deque(d) => Some(d.items.iter().copied().collect()),
             HeapObj::Str(s) => {
                 let chars: Vec<String> = s.s.chars().map(|c| c.to_string()).collect();
                 Some(chars.into_iter().map(|c| self.new_string(c)).collect())
@@ -846,6 +889,7 @@ impl Vm {
                 self.heap.get(r),
                 HeapObj::List(_)
                     | HeapObj::Tuple(_)
+                    | HeapObj::Deque(_)
                     | HeapObj::Str(_)
                     | HeapObj::Dict(_)
                     | HeapObj::Set(_)
@@ -888,6 +932,7 @@ impl Vm {
                 IterState::Dict { dict: *dict, index: 0, kind: *kind, len }
             }
             HeapObj::Iter(_) | HeapObj::Generator(_) => return Ok(v),
+            HeapObj::Deque(_) => return Ok(self.deque_iter(r, false)),
             _ => {
                 let t = self.type_name(v);
                 return Err(self.type_error(&format!("'{t}' object is not iterable")));
@@ -1012,6 +1057,7 @@ impl Vm {
                 }
                 Ok(None)
             }
+            IterState::Deque { .. } => return self.deque_iter_next(r),
             IterState::Exhausted => Ok(None),
         };
         match step {

@@ -10,6 +10,7 @@ use crate::{numfmt, Exc, Vm};
 enum Piece {
     Val(Value),
     Text(&'static str),
+    Owned(String),
     Leave,
 }
 
@@ -22,6 +23,10 @@ impl Vm {
             let v = match p {
                 Piece::Text(t) => {
                     out.push_str(t);
+                    continue;
+                }
+                Piece::Owned(t) => {
+                    out.push_str(&t);
                     continue;
                 }
                 Piece::Leave => {
@@ -90,6 +95,36 @@ impl Vm {
                     out.push('{');
                     work.push(Piece::Text("}"));
                     pieces_of_pairs(&mut work, pairs);
+                    continue;
+                }
+                HeapObj::Deque(d) => {
+                    // CPython: `deque([...])` or `deque([...], maxlen=N)`; a deque inside
+                    // itself shows as `[...]`.
+                    if active.contains(&r) {
+                        out.push_str("[...]");
+                        continue;
+                    }
+                    let close = match d.maxlen {
+                        Some(m) => format!("], maxlen={m})"),
+                        None => "])".to_string(),
+                    };
+                    let items: Vec<Value> = d.items.iter().copied().collect();
+                    if active.len() > self.recursion_limit {
+                        return Err(self.exc_msg(
+                            ExcKind::RecursionError,
+                            "maximum recursion depth exceeded while getting the repr of an object",
+                        ));
+                    }
+                    active.push(r);
+                    out.push_str("deque([");
+                    work.push(Piece::Leave);
+                    work.push(Piece::Owned(close));
+                    for (i, item) in items.into_iter().enumerate().rev() {
+                        work.push(Piece::Val(item));
+                        if i > 0 {
+                            work.push(Piece::Text(", "));
+                        }
+                    }
                     continue;
                 }
                 HeapObj::DictView { dict, kind } => {

@@ -195,7 +195,7 @@ impl Vm {
     }
 
     /// Whether a comparison needs the prelude: an operand with comparison methods, or two
-    /// lists (or tuples) holding one, whose items must be compared in Python.
+    /// lists (or tuples, or deques) holding one, whose items must be compared in Python.
     pub(crate) fn compare_needs_python(&self, a: Value, b: Value) -> bool {
         if self.either_has(a, b, bits::COMPARE) {
             return true;
@@ -203,7 +203,9 @@ impl Vm {
         let (Value::Obj(ra), Value::Obj(rb)) = (a, b) else { return false };
         let same_sequences = matches!(
             (self.heap.get(ra), self.heap.get(rb)),
-            (HeapObj::List(_), HeapObj::List(_)) | (HeapObj::Tuple(_), HeapObj::Tuple(_))
+            (HeapObj::List(_), HeapObj::List(_))
+                | (HeapObj::Tuple(_), HeapObj::Tuple(_))
+                | (HeapObj::Deque(_), HeapObj::Deque(_))
         );
         same_sequences && (self.compares_in_python(a) || self.compares_in_python(b))
     }
@@ -230,6 +232,7 @@ impl Vm {
         match self.heap.get(r) {
             HeapObj::List(items) => items.iter().any(|x| self.specials(*x) & bits::COMPARE != 0),
             HeapObj::Tuple(items) => items.iter().any(|x| self.specials(*x) & bits::COMPARE != 0),
+            HeapObj::Deque(_) => self.deque_compares_in_python(v),
             _ => false,
         }
     }

@@ -135,6 +135,10 @@ pub struct Types {
     /// the class.
     pub defaultdict: ObjRef,
     pub ordered_dict: ObjRef,
+    /// `collections.deque` and its iterators (`_collections._deque_iterator`, ...).
+    pub deque: ObjRef,
+    pub deque_iterator: ObjRef,
+    pub deque_reverse_iterator: ObjRef,
     /// The class of the traceback objects `__exit__` receives (they have no attributes yet).
     pub traceback: ObjRef,
     /// `NotImplemented`: an instance of its own builtin class.
@@ -193,6 +197,9 @@ impl Types {
             self.traceback,
             self.defaultdict,
             self.ordered_dict,
+            self.deque,
+            self.deque_iterator,
+            self.deque_reverse_iterator,
             self.not_implemented,
             self.empty_tuple,
         ]
@@ -288,6 +295,9 @@ pub fn bootstrap(heap: &mut Heap) -> (Types, ObjRef, ObjRef) {
         not_implemented_type: c(heap, "NotImplementedType", TypeKind::Object),
         defaultdict: empty_tuple,
         ordered_dict: empty_tuple,
+        deque: empty_tuple,
+        deque_iterator: empty_tuple,
+        deque_reverse_iterator: empty_tuple,
         traceback: c(heap, "traceback", TypeKind::Object),
         not_implemented: empty_tuple,
         empty_tuple,
@@ -304,6 +314,17 @@ pub fn bootstrap(heap: &mut Heap) -> (Types, ObjRef, ObjRef) {
         let cls = new_class(heap, name, &[types.dict], TypeKind::Dict);
         if let HeapObj::Class(c) = heap.get_mut(cls) {
             c.module = "collections".into();
+        }
+        *slot = cls;
+    }
+    for (name, module, kind, slot) in [
+        ("deque", "collections", TypeKind::Deque, &mut types.deque),
+        ("_deque_iterator", "_collections", TypeKind::Iterator, &mut types.deque_iterator),
+        ("_deque_reverse_iterator", "_collections", TypeKind::Iterator, &mut types.deque_reverse_iterator),
+    ] {
+        let cls = new_class(heap, name, &[types.object], kind);
+        if let HeapObj::Class(c) = heap.get_mut(cls) {
+            c.module = module.into();
         }
         *slot = cls;
     }
@@ -366,6 +387,8 @@ impl Vm {
                         crate::object::IterState::Dict { .. } => t.dict_keyiterator,
                         crate::object::IterState::Set { .. } => t.set_iterator,
                         crate::object::IterState::Reversed { .. } => t.reversed,
+                        crate::object::IterState::Deque { reverse: false, .. } => t.deque_iterator,
+                        crate::object::IterState::Deque { reverse: true, .. } => t.deque_reverse_iterator,
                         crate::object::IterState::Exhausted => t.list_iterator,
                     },
                     HeapObj::DictView { kind, .. } => match *kind {
@@ -378,6 +401,7 @@ impl Vm {
                     HeapObj::StaticMethod(_) => t.staticmethod,
                     HeapObj::Property(_) => t.property,
                     HeapObj::Super { .. } => t.super_,
+                    HeapObj::Deque(_) => t.deque,
                     HeapObj::Free => t.none,
                 }
             }
@@ -401,6 +425,11 @@ impl Vm {
             }
         }
         let c = self.class_of(v);
+        let t = &self.types;
+        if c == t.deque || c == t.deque_iterator || c == t.deque_reverse_iterator {
+            // Types defined in C modules are named with their module (`collections.deque`).
+            return self.class(c).map(|c| format!("{}.{}", c.module, c.name)).unwrap_or_default();
+        }
         self.class(c).map(|c| c.name.to_string()).unwrap_or_else(|| "object".into())
     }
 

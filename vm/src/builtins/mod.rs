@@ -277,6 +277,11 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_seq_index",
     "_seq_count",
     "_seq_remove",
+    "_deque_compare",
+    "_deque_index",
+    "_deque_remove",
+    "_deque_extend",
+    "_inplace_extend",
     "_text",
     "_init_instance",
     "_repr",
@@ -419,6 +424,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
             }
         }
         TypeKind::Dict => containers::dict_new(vm, args, kwnames),
+        TypeKind::Deque => crate::deque::construct(vm, args, kwnames),
         TypeKind::Range => {
             no_kwargs(vm, "range", kwnames)?;
             arity(vm, "range", args, 1, 3)?;
@@ -577,6 +583,7 @@ pub fn length(vm: &mut Vm, v: Value) -> Result<usize, Exc> {
             HeapObj::Str(s) => Some(s.chars as usize),
             HeapObj::List(l) => Some(l.len()),
             HeapObj::Tuple(t) => Some(t.len()),
+            HeapObj::Deque(d) => Some(d.items.len()),
             HeapObj::Dict(d) => Some(d.len()),
             HeapObj::Set(t) => Some(t.len()),
             HeapObj::Range { start, stop, step } => match range_len(*start, *stop, *step) {
@@ -987,6 +994,7 @@ fn b_reversed(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         let state = match vm.heap.get(r) {
             HeapObj::List(l) => Some(IterState::Reversed { seq: r, index: l.len() }),
             HeapObj::Tuple(t) => Some(IterState::Reversed { seq: r, index: t.len() }),
+            HeapObj::Deque(_) => return Ok(vm.deque_iter(r, true).into()),
             HeapObj::Str(_) | HeapObj::Range { .. } | HeapObj::Dict(_) | HeapObj::DictView { .. } => {
                 let items = vm.sequence_items(v).unwrap_or_default();
                 let n = items.len();
@@ -1278,6 +1286,7 @@ pub fn install_methods(vm: &mut Vm) {
     }
     add_methods(vm, vm.types.range, containers::RANGE_METHODS);
     add_methods(vm, vm.types.ordered_dict, crate::modules::collections::ORDERED_DICT_METHODS);
+    add_methods(vm, vm.types.deque, crate::deque::DEQUE_METHODS);
     let base_exc = vm.types.exc(ExcKind::BaseException);
     add_methods(vm, base_exc, misc::EXCEPTION_METHODS);
     for it in [
@@ -1288,6 +1297,8 @@ pub fn install_methods(vm: &mut Vm) {
         vm.types.dict_keyiterator,
         vm.types.set_iterator,
         vm.types.reversed,
+        vm.types.deque_iterator,
+        vm.types.deque_reverse_iterator,
     ] {
         add_methods(vm, it, misc::ITERATOR_METHODS);
     }
@@ -1310,6 +1321,9 @@ fn add_methods(vm: &mut Vm, cls: ObjRef, methods: &[(&'static str, NativeFn)]) {
             "int" => "int",
             "float" => "float",
             "generator" => "generator",
+            // Deque methods check their receiver themselves (CPython names the type
+            // 'collections.deque' in the message).
+            "deque" => "deque",
             _ => "object",
         },
         None => "object",

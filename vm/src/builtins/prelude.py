@@ -328,6 +328,8 @@ def _compare_op(a, b, i):
     tb = type(b)
     if (ta is list and tb is list) or (ta is tuple and tb is tuple):
         return _seq_compare(a, b, i)
+    if ta is _deque and tb is _deque:
+        return _deque_compare(a, b, i)
     checked = False
     if ta is not tb and issubclass(tb, ta):
         checked = True
@@ -377,6 +379,46 @@ def _seq_compare(a, b, i):
     if i == 4:
         return n > m
     return n >= m
+
+
+def _deque_compare(a, b, i):
+    # CPython's deque_richcompare: sizes decide == and != first; then the first pair that is
+    # not equal is compared with the operator itself (for == and != too, so __eq__ runs again).
+    if i == 2 or i == 3:
+        if a is b:
+            return i == 2
+        if len(a) != len(b):
+            return i == 3
+    it1 = iter(a)
+    it2 = iter(b)
+    while True:
+        x = next(it1, _MISSING)
+        y = next(it2, _MISSING)
+        if x is _MISSING or y is _MISSING:
+            break
+        if not (x is y or x == y):
+            if i == 0:
+                return x < y
+            if i == 1:
+                return x <= y
+            if i == 2:
+                return x == y
+            if i == 3:
+                return x != y
+            if i == 4:
+                return x > y
+            return x >= y
+    if i == 0:
+        return y is not _MISSING
+    if i == 1:
+        return x is _MISSING
+    if i == 2:
+        return x is y
+    if i == 3:
+        return x is not y
+    if i == 4:
+        return x is not _MISSING
+    return y is _MISSING
 
 
 _UNARY = ("__neg__", "__pos__", "__invert__")
@@ -531,6 +573,51 @@ def _seq_remove(lst, x):
     raise ValueError("list.remove(x): x not in list")
 
 
+# deque.index/remove when an item's __eq__ (or x's __repr__) is Python code. CPython checks
+# after each comparison that the deque was not changed.
+def _deque_index(d, x, start, stop):
+    state = _deque_state(d)
+    i = start
+    while i < stop:
+        v = d[i]
+        if v is x or v == x:
+            return i
+        if _deque_state(d) != state:
+            raise RuntimeError("deque mutated during iteration")
+        i += 1
+    raise ValueError(_repr(x) + " is not in deque")
+
+
+def _deque_remove(d, x):
+    state = _deque_state(d)
+    i = 0
+    n = len(d)
+    while i < n:
+        v = d[i]
+        found = v is x or v == x
+        if _deque_state(d) != state:
+            raise IndexError("deque mutated during iteration")
+        if found:
+            del d[i]
+            return None
+        i += 1
+    raise ValueError(_repr(x) + " is not in deque")
+
+
+# deque(it), d.extend(it), d.extendleft(it) for an iterable that must be iterated in Python.
+def _deque_extend(d, it, left, result):
+    if d.maxlen == 0:
+        for x in it:
+            pass
+    elif left:
+        for x in it:
+            d.appendleft(x)
+    else:
+        for x in it:
+            d.append(x)
+    return result
+
+
 def _sort_python(lst, keys, reverse):
     # list.sort for items whose comparisons run Python code: a stable merge sort using only
     # `<`, as CPython's sort does (reverse=True keeps equal items in their original order).
@@ -591,6 +678,18 @@ def _repr(o):
         if t.__name__ == "defaultdict":
             return "defaultdict(" + _repr(o.default_factory) + ", " + _repr(dict(o)) + ")"
         return "OrderedDict(" + (_repr(list(o.items())) if o else "") + ")"
+    if t is _deque:
+        i = id(o)
+        if i in _repr_active:
+            return "[...]"
+        _repr_active.append(i)
+        try:
+            s = "deque([" + ", ".join([_repr(x) for x in list(o)]) + "]"
+        finally:
+            _repr_active.pop()
+        if o.maxlen is None:
+            return s + ")"
+        return s + ", maxlen=" + str(o.maxlen) + ")"
     if t is list or t is tuple or t is dict or t is set:
         i = id(o)
         if i in _repr_active:
@@ -618,7 +717,7 @@ def _str(o):
     t = type(o)
     if t is str:
         return o
-    if t is list or t is tuple or t is dict or t is set:
+    if t is list or t is tuple or t is dict or t is set or t is _deque:
         return _repr(o)
     r = _text(o, "__str__")
     return str(o) if r is None else r
@@ -688,6 +787,12 @@ def _zip_strict(strict, *iters):
 def _extend_from_iter(lst, it):
     for x in it:
         lst.append(x)
+
+
+def _inplace_extend(seq, it):
+    # `seq += it` for a list or deque and an iterable that must be iterated in Python.
+    seq.extend(it)
+    return seq
 
 
 def _update_from_iter(d, it):

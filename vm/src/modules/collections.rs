@@ -1,4 +1,4 @@
-//! The `collections` module. `deque` is written in Python (`collections.py`). `defaultdict` and
+//! The `collections` module. `deque` is native (`crate::deque`). `defaultdict` and
 //! `OrderedDict` are dicts whose `Dict::extra` names their class (so every dict operation works
 //! on them unchanged, and `isinstance(d, dict)` holds); their own behaviour is here: the
 //! constructors, `OrderedDict.move_to_end`/`popitem(last=)`, and the default factory, which the
@@ -25,8 +25,11 @@ pub const SOURCE: &str = include_str!("collections.py");
 pub const ORDERED_DICT_METHODS: &[(&str, NativeFn)] = &[("move_to_end", move_to_end), ("popitem", od_popitem)];
 
 pub fn create(vm: &mut Vm) -> Result<ObjRef, Exc> {
-    let values =
-        vec![("defaultdict", Value::Obj(vm.types.defaultdict)), ("OrderedDict", Value::Obj(vm.types.ordered_dict))];
+    let values = vec![
+        ("defaultdict", Value::Obj(vm.types.defaultdict)),
+        ("OrderedDict", Value::Obj(vm.types.ordered_dict)),
+        ("deque", Value::Obj(vm.types.deque)),
+    ];
     new_builtin_module(vm, "collections", &[], values)
 }
 

@@ -147,6 +147,14 @@ pub fn install_prelude_globals(vm: &mut Vm, globals: ObjRef) {
     let key = vm.intern("_modules");
     let modules = vm.modules;
     let _ = vm.dict_set(globals, key, Value::Obj(modules));
+    let key = vm.intern("_deque");
+    let deque = vm.types.deque;
+    let _ = vm.dict_set(globals, key, Value::Obj(deque));
+    for (name, func) in crate::deque::PRELUDE_NATIVES {
+        let key = vm.intern(name);
+        let f = crate::builtins::native(vm, name, *func);
+        let _ = vm.dict_set(globals, key, f);
+    }
 }
 
 fn create_builtins_module(vm: &mut Vm) -> Result<ObjRef, Exc> {
