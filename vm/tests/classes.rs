@@ -66,3 +66,10 @@ fn metaclass_keywords_and_builtin_bases_are_refused() {
         assert!(err.contains("NotImplementedError"), "{src}: {err}");
     }
 }
+
+#[test]
+fn subclassing_deque_is_refused() {
+    let src = "from collections import deque\nclass Q(deque):\n    pass\n";
+    let err = run(src).expect_err(src);
+    assert!(err.contains("NotImplementedError: coro: subclassing 'deque' is not supported yet"), "{err}");
+}

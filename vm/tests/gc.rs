@@ -38,3 +38,13 @@ fn collection_runs_during_long_loops() {
     assert!(vm.heap.collections > 0, "the collector never ran");
     assert!(vm.heap.len() < 300_000, "{} objects live after the loop", vm.heap.len());
 }
+
+#[test]
+fn deque_cycles_are_reclaimed() {
+    let base = live_after("from collections import deque\n");
+    // Deques holding themselves, each other, and iterators over themselves: all unreachable.
+    let after = live_after(
+        "from collections import deque\nfor i in range(100000):\n    d = deque([i])\n    e = deque([d], maxlen=3)\n    d.append(e)\n    d.append(iter(d))\n    e.appendleft(e)\n",
+    );
+    assert!(after < base + 100, "live objects grew from {base} to {after}");
+}
