@@ -1720,7 +1720,7 @@ impl Vm {
     }
 
     /// The truth value of `v` when it needs no Python and cannot fail: bools, None, numbers,
-    /// and the builtin containers and strings (by emptiness). None for anything else.
+    /// and the builtin containers (deques too) and strings (by emptiness). None for anything else.
     #[inline(always)]
     fn simple_truth(&self, v: Value) -> Option<bool> {
         Some(match v {
@@ -1733,6 +1733,7 @@ impl Vm {
                 HeapObj::Tuple(t) => !t.is_empty(),
                 HeapObj::Str(s) => !s.s.is_empty(),
                 HeapObj::Dict(d) => !d.is_empty(),
+                HeapObj::Deque(d) => !d.items.is_empty(),
                 _ => return None,
             },
             Value::Undef => return None,
