@@ -1338,11 +1338,6 @@ impl Vm {
         const LOAD_NONE: u8 = Op::LoadNone as u8;
         const LOAD_GLOBAL: u8 = Op::LoadGlobal as u8;
         const POP: u8 = Op::Pop as u8;
-        const COPY: u8 = Op::Copy as u8;
-        const SWAP: u8 = Op::Swap as u8;
-        const IS_OP: u8 = Op::IsOp as u8;
-        const NOT: u8 = Op::Not as u8;
-        const MOD: u8 = Op::Mod as u8;
         const ADD: u8 = Op::Add as u8;
         const INPLACE_ADD: u8 = Op::InplaceAdd as u8;
         const SUB: u8 = Op::Sub as u8;
@@ -1361,10 +1356,6 @@ impl Vm {
         const RETURN: u8 = Op::Return as u8;
         const YIELD: u8 = Op::Yield as u8;
         const STORE_GLOBAL: u8 = Op::StoreGlobal as u8;
-        const LOAD_ATTR: u8 = Op::LoadAttr as u8;
-        const STORE_ATTR: u8 = Op::StoreAttr as u8;
-        const LOAD_METHOD: u8 = Op::LoadMethod as u8;
-        const CALL_METHOD: u8 = Op::CallMethod as u8;
         let mut switched = false;
         // One pass per frame: a simple call or return switches frames and starts the next pass.
         'frames: loop {
@@ -1373,9 +1364,9 @@ impl Vm {
             let bytes: &[u8] = &code.bytes;
             let consts: &[Value] = &code.consts;
             let globals = f.globals;
-            let cap = f.stack.capacity();
+            let mut cap = f.stack.capacity();
             let mut n = f.stack.len();
-            let s = f.stack.as_mut_ptr();
+            let mut s = f.stack.as_mut_ptr();
             // SAFETY of the raw accesses below: `s` points at the stack vector's buffer of `cap`
             // slots, the first `n` of them initialised. Every read is of a slot below `n`; every
             // write is of a slot below `cap`, and `n` only grows past a slot once it is written.
@@ -1391,6 +1382,29 @@ impl Vm {
                 ($i:expr, $v:expr) => {
                     unsafe { s.add($i).write($v) }
                 };
+            }
+            // The less common instructions run out of line (`simple_extra`), so the loop's body
+            // stays small enough to keep its state in registers.
+            macro_rules! extra {
+                ($b:expr, $a:expr) => {{
+                    // SAFETY: as above; `simple_extra` sees the stack's true length.
+                    unsafe { f.stack.set_len(n) };
+                    match self.simple_extra(f, code, $b, $a, ip) {
+                        Extra::Next(next) => {
+                            ip = next;
+                            n = f.stack.len();
+                            cap = f.stack.capacity();
+                            s = f.stack.as_mut_ptr();
+                            continue;
+                        }
+                        Extra::Switched => {
+                            ip = 0;
+                            switched = true;
+                            continue 'frames;
+                        }
+                        Extra::Stop => break,
+                    }
+                }};
             }
             loop {
                 if ip + 1 >= bytes.len() {
@@ -1508,58 +1522,9 @@ impl Vm {
                         if n == 0 {
                             break;
                         }
-                        let Some(t) = self.simple_truth(read!(n - 1)) else { break };
+                        let Value::Bool(t) = read!(n - 1) else { extra!(b, a) };
                         n -= 1;
                         ip = if t == (b == POP_JUMP_IF_TRUE) { a } else { ip + 2 };
-                    }
-                    NOT => {
-                        if n == 0 {
-                            break;
-                        }
-                        let Some(t) = self.simple_truth(read!(n - 1)) else { break };
-                        write!(n - 1, Value::Bool(!t));
-                        ip += 1;
-                    }
-                    IS_OP => {
-                        if n < 2 {
-                            break;
-                        }
-                        let r = read!(n - 2).is(read!(n - 1)) != (a == 1);
-                        n -= 1;
-                        write!(n - 1, Value::Bool(r));
-                        ip += 2;
-                    }
-                    COPY => {
-                        if a == 0 || a > n || n == cap {
-                            break;
-                        }
-                        let v = read!(n - a);
-                        write!(n, v);
-                        n += 1;
-                        ip += 2;
-                    }
-                    SWAP => {
-                        if a == 0 || a > n {
-                            break;
-                        }
-                        let (x, y) = (read!(n - 1), read!(n - a));
-                        write!(n - 1, y);
-                        write!(n - a, x);
-                        ip += 2;
-                    }
-                    MOD => {
-                        // Integer `%` with Python's sign rule (the result takes the divisor's sign).
-                        if n < 2 {
-                            break;
-                        }
-                        let (Value::Int(x), Value::Int(y)) = (read!(n - 2), read!(n - 1)) else { break };
-                        let Some(mut r) = x.checked_rem(y) else { break };
-                        if r != 0 && (r < 0) != (y < 0) {
-                            r += y;
-                        }
-                        n -= 1;
-                        write!(n - 1, Value::Int(r));
-                        ip += 1;
                     }
                     JUMP => {
                         if self.heap.should_collect() {
@@ -1620,53 +1585,6 @@ impl Vm {
                         switched = true;
                         continue 'frames;
                     }
-                    LOAD_ATTR => {
-                        // An instance attribute the name's inline cache locates.
-                        if n == 0 || a >= code.names.len() {
-                            break;
-                        }
-                        let Some(v) = self.cached_instance_attr(code, a, read!(n - 1), code.names[a]) else { break };
-                        write!(n - 1, v);
-                        ip += 2;
-                    }
-                    STORE_ATTR => {
-                        if n < 2 || a >= code.names.len() {
-                            break;
-                        }
-                        if !self.cached_instance_store(code, a, read!(n - 1), code.names[a], read!(n - 2)) {
-                            break;
-                        }
-                        n -= 2;
-                        ip += 2;
-                    }
-                    LOAD_METHOD => {
-                        // A Python method of an instance's class, or a cached builtin method.
-                        if n == 0 || n == cap || a >= code.names.len() {
-                            break;
-                        }
-                        let obj = read!(n - 1);
-                        let Some(m) = self.simple_method(code, a, obj) else { break };
-                        write!(n - 1, m);
-                        write!(n, obj);
-                        n += 1;
-                        ip += 2;
-                    }
-                    CALL_METHOD => {
-                        // A Python method with exactly its positional parameters: like CALL,
-                        // with the receiver as the first argument.
-                        if a + 2 > n || read!(n - a - 1).is_undef() {
-                            break;
-                        }
-                        // SAFETY: as above.
-                        unsafe { f.stack.set_len(n) };
-                        // The callee slot, then the receiver and the arguments.
-                        if !self.enter_simple_call(f, n - a - 2, a + 1, ip + 2) {
-                            break;
-                        }
-                        ip = 0;
-                        switched = true;
-                        continue 'frames;
-                    }
                     YIELD => {
                         if n == 0 {
                             break;
@@ -1710,12 +1628,93 @@ impl Vm {
                         switched = true;
                         continue 'frames;
                     }
-                    _ => break,
+                    _ => extra!(b, a),
                 }
             }
             // SAFETY: the first `n` slots are initialised (see above) and `n <= cap`.
             unsafe { f.stack.set_len(n) };
             return (ip, switched);
+        }
+    }
+
+    /// The inner loop's less common instructions (see `run_simple`): runs instruction `b` with
+    /// operand `a` at `ip` of the running frame `f` when it needs no more than the inner loop
+    /// allows (no Python, no allocation, nothing that can fail), or stops before changing
+    /// anything.
+    #[inline(never)]
+    fn simple_extra(&mut self, f: &mut Box<Frame>, code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
+        let n = f.stack.len();
+        let room = n < f.stack.capacity();
+        let Some(op) = Op::from_byte(b) else { return Extra::Stop };
+        match op {
+            Op::PopJumpIfFalse | Op::PopJumpIfTrue if n > 0 => {
+                let Some(t) = self.simple_truth(f.stack[n - 1]) else { return Extra::Stop };
+                f.stack.pop();
+                Extra::Next(if t == (op == Op::PopJumpIfTrue) { a } else { ip + 2 })
+            }
+            Op::Not if n > 0 => {
+                let Some(t) = self.simple_truth(f.stack[n - 1]) else { return Extra::Stop };
+                f.stack[n - 1] = Value::Bool(!t);
+                Extra::Next(ip + 1)
+            }
+            Op::IsOp if n >= 2 => {
+                let r = f.stack[n - 2].is(f.stack[n - 1]) != (a == 1);
+                f.stack.pop();
+                f.stack[n - 2] = Value::Bool(r);
+                Extra::Next(ip + 2)
+            }
+            Op::Copy if a >= 1 && a <= n && room => {
+                f.stack.push(f.stack[n - a]);
+                Extra::Next(ip + 2)
+            }
+            Op::Swap if a >= 1 && a <= n => {
+                f.stack.swap(n - 1, n - a);
+                Extra::Next(ip + 2)
+            }
+            Op::Mod if n >= 2 => {
+                // Integer `%` with Python's sign rule (the result takes the divisor's sign).
+                let (Value::Int(x), Value::Int(y)) = (f.stack[n - 2], f.stack[n - 1]) else { return Extra::Stop };
+                let Some(mut r) = x.checked_rem(y) else { return Extra::Stop };
+                if r != 0 && (r < 0) != (y < 0) {
+                    r += y;
+                }
+                f.stack.pop();
+                f.stack[n - 2] = Value::Int(r);
+                Extra::Next(ip + 1)
+            }
+            Op::LoadAttr if n > 0 && a < code.names.len() => {
+                // An instance attribute the name's inline cache locates.
+                let Some(v) = self.cached_instance_attr(code, a, f.stack[n - 1], code.names[a]) else {
+                    return Extra::Stop;
+                };
+                f.stack[n - 1] = v;
+                Extra::Next(ip + 2)
+            }
+            Op::StoreAttr if n >= 2 && a < code.names.len() => {
+                if !self.cached_instance_store(code, a, f.stack[n - 1], code.names[a], f.stack[n - 2]) {
+                    return Extra::Stop;
+                }
+                f.stack.truncate(n - 2);
+                Extra::Next(ip + 2)
+            }
+            Op::LoadMethod if n > 0 && room && a < code.names.len() => {
+                // A Python method of an instance's class, or a cached builtin method.
+                let obj = f.stack[n - 1];
+                let Some(m) = self.simple_method(code, a, obj) else { return Extra::Stop };
+                f.stack[n - 1] = m;
+                f.stack.push(obj);
+                Extra::Next(ip + 2)
+            }
+            Op::CallMethod if a + 2 <= n && !f.stack[n - a - 1].is_undef() => {
+                // A Python method with exactly its positional parameters: the callee slot, then
+                // the receiver and the arguments.
+                if self.enter_simple_call(f, n - a - 2, a + 1, ip + 2) {
+                    Extra::Switched
+                } else {
+                    Extra::Stop
+                }
+            }
+            _ => Extra::Stop,
         }
     }
 
@@ -2273,6 +2272,16 @@ fn back_edge_fuel(from: usize, to: usize) -> u64 {
 
 /// Readies a pooled frame for a call of `func` whose code takes exactly `args` positionally and
 /// has no cells (`LoadedCode::simple_argcount`).
+/// What `Vm::simple_extra` did with an instruction.
+enum Extra {
+    /// Done; continue at this offset.
+    Next(usize),
+    /// A call made the callee's frame the running one (it starts at offset 0).
+    Switched,
+    /// Not an instruction the inner loop runs: the general loop runs it.
+    Stop,
+}
+
 /// The most attributes a class's new instances get room for up front.
 const MAX_INSTANCE_DICT_HINT: u32 = 16;
 
