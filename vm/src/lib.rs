@@ -428,6 +428,7 @@ impl Vm {
         self.embed.roots(&mut roots);
         let frames = self.frames.iter().map(|b| &**b).chain(running).chain(self.embed.frames());
         self.heap.collect(&roots, frames);
+        embed::sweep_continuations(self);
     }
 
     /// Collects at a safepoint of the loop; MemoryError when the live heap still exceeds the

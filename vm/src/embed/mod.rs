@@ -43,7 +43,7 @@ pub use error::{Error, ErrorKind};
 pub use handle::Handle;
 pub use native::{FromArgs, IntoReply, NativeCx, Reply, Rest};
 
-pub(crate) use native::is_host_fn;
+pub(crate) use native::{is_host_fn, sweep_continuations};
 
 use crate::frame::{Frame, Link};
 use crate::generator::ResumeMode;
@@ -156,6 +156,13 @@ pub(crate) fn find_module(vm: &mut Vm, name: &str, key: Value) -> Result<Option<
         return Err(vm.module_not_found(&format!("No module named '{name}'"), key));
     }
     Ok(None)
+}
+
+/// Drops a suspended run that will never continue: its generators are finished and the
+/// `call_then` continuations waiting in it are dropped.
+fn abandon(vm: &mut Vm, s: Suspension) {
+    native::drop_continuations_in(vm, &s.frames);
+    vm.abandon(s);
 }
 
 /// Builds a [`Runtime`]: where output goes, the limits, and what scripts may import.
@@ -479,7 +486,7 @@ impl Runtime {
         for id in dropped {
             if let Some(s) = self.vm.embed.parked.get_mut(id as usize).and_then(Option::take) {
                 self.vm.embed.free_parked.push(id);
-                self.vm.abandon(*s);
+                abandon(&mut self.vm, *s);
             }
         }
         if !self.bounded {

@@ -9,7 +9,7 @@ use super::convert::{FromScript, IntoArgs, IntoScript};
 use super::{Error, Handle};
 use crate::interp::Ret;
 use crate::object::{Builtin, HeapObj};
-use crate::value::Value;
+use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -34,9 +34,12 @@ pub(crate) enum Slot {
         f: Rc<RefCell<HostFn>>,
     },
     /// The rest of a native after a call it asked for (`NativeCx::call_then`); used once.
+    /// `obj` is the builtin object standing for it: when the collector frees that object the
+    /// continuation can never run, and the slot is freed too (`sweep_continuations`).
     Once {
         f: Continuation,
         generation: u32,
+        obj: ObjRef,
     },
     Free {
         generation: u32,
@@ -231,11 +234,27 @@ fn static_name(name: &str) -> &'static str {
     leaked
 }
 
+/// The receiver-slot tag of table entry `index` (of `generation`, for entries used once).
+fn tag(index: usize, generation: u32) -> i64 {
+    index as i64 | (generation as i64) << 32
+}
+
 /// The builtin object for table entry `index` (of `generation`, for entries used once).
-fn host_object(vm: &mut Vm, name: &'static str, index: usize, generation: u32) -> Value {
-    let tag = Value::Int(index as i64 | (generation as i64) << 32);
-    let b = Builtin { name, func: host_trampoline, this: tag, owner: HOST_OWNER };
-    Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(b))))
+fn host_object(vm: &mut Vm, name: &'static str, index: usize, generation: u32) -> ObjRef {
+    let b = Builtin { name, func: host_trampoline, this: Value::Int(tag(index, generation)), owner: HOST_OWNER };
+    vm.heap.alloc(HeapObj::Builtin(Box::new(b)))
+}
+
+/// The table tag of `v` if it is a host function object.
+fn host_tag(vm: &Vm, v: Value) -> Option<i64> {
+    let Value::Obj(r) = v else { return None };
+    match vm.heap.get(r) {
+        HeapObj::Builtin(b) if is_host_fn(b) => match b.this {
+            Value::Int(tag) => Some(tag),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// A function object calling the typed closure `f` (arguments converted by `A`, the result by
@@ -253,7 +272,7 @@ where
     };
     let index = vm.embed.natives.len();
     vm.embed.natives.push(Slot::Fn { name, f: Rc::new(RefCell::new(erased)) });
-    host_object(vm, name, index, 0)
+    Value::Obj(host_object(vm, name, index, 0))
 }
 
 fn new_continuation(vm: &mut Vm, f: Continuation) -> Value {
@@ -263,28 +282,51 @@ fn new_continuation(vm: &mut Vm, f: Continuation) -> Value {
         _ => None,
     });
     let (index, generation) = match free {
-        Some((i, generation)) => {
-            natives[i] = Slot::Once { f, generation };
-            (i, generation)
-        }
+        Some((i, generation)) => (i, generation),
         None => {
-            natives.push(Slot::Once { f, generation: 0 });
+            natives.push(Slot::Free { generation: 0 });
             (natives.len() - 1, 0)
         }
     };
-    host_object(vm, static_name("<continuation>"), index, generation)
+    let obj = host_object(vm, static_name("<continuation>"), index, generation);
+    vm.embed.natives[index] = Slot::Once { f, generation, obj };
+    Value::Obj(obj)
 }
 
 /// Frees a continuation that will not run (the call it waited for raised).
 pub(crate) fn drop_continuation(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> Result<Ret, Exc> {
-    if let Some(Value::Obj(r)) = args.first() {
-        if let HeapObj::Builtin(b) = vm.heap.get(*r) {
-            if let (true, Value::Int(tag)) = (is_host_fn(b), b.this) {
+    if let Some(tag) = args.first().and_then(|v| host_tag(vm, *v)) {
+        take_once(vm, tag);
+    }
+    Ok(Ret::Value(Value::None))
+}
+
+/// Frees the continuations held by the frames of a run that will never continue (their
+/// `_call_then` frames hold them), so the Rust state they captured is dropped now.
+pub(crate) fn drop_continuations_in(vm: &mut Vm, frames: &[Box<crate::frame::Frame>]) {
+    for f in frames {
+        for v in &f.stack {
+            if let Some(tag) = host_tag(vm, *v) {
                 take_once(vm, tag);
             }
         }
     }
-    Ok(Ret::Value(Value::None))
+}
+
+/// After a collection: frees the continuations whose object was collected (a reply that was
+/// never returned, a call that could not start). Nothing can run them any more.
+pub(crate) fn sweep_continuations(vm: &mut Vm) {
+    let dead: Vec<i64> = (vm.embed.natives.iter().enumerate())
+        .filter_map(|(i, slot)| match slot {
+            Slot::Once { generation, obj, .. } if host_tag(vm, Value::Obj(*obj)) != Some(tag(i, *generation)) => {
+                Some(tag(i, *generation))
+            }
+            _ => None,
+        })
+        .collect();
+    for t in dead {
+        take_once(vm, t);
+    }
 }
 
 /// Takes the continuation at `tag`, if it is still there, leaving the slot free.
