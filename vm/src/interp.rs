@@ -151,13 +151,21 @@ impl Vm {
     }
 
     /// Continues a suspended run: with `input` Ok(v) the suspending native's call gives `v`
-    /// (ignored after running out of fuel), with Err(e) the call raises `e`.
+    /// (ignored after running out of fuel), with Err(e) the call raises `e` (or, out of fuel,
+    /// the instruction where the run stopped raises it).
     pub(crate) fn continue_run(&mut self, mut s: Suspension, input: Result<Value, Exc>) -> Result<Outcome, Exc> {
         let base = self.frames.len();
         let Some(mut f) = s.frames.pop() else { return Err(self.runtime_error("empty suspended run")) };
         self.frames.append(&mut s.frames);
         let pending = match (&s.reason, input) {
-            (SuspendReason::OutOfFuel, _) => None,
+            (SuspendReason::OutOfFuel, Ok(_)) => None,
+            (SuspendReason::OutOfFuel, Err(e)) => {
+                // `ip` is the start of the instruction not yet run; one past it, the handler
+                // and line lookups (made at `ip - 1`) see that instruction raise.
+                f.ip += 1;
+                self.set_context(&f, e);
+                Some(e)
+            }
             (SuspendReason::Request(_), Ok(v)) => {
                 self.deliver_value(&mut f, s.link, v);
                 None

@@ -54,6 +54,7 @@ use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
 use handle::Shared;
 use native::Slot;
+use sealed::Parked;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -381,6 +382,17 @@ fn lookup_global(vm: &mut Vm, name: &str) -> Result<Value, Error> {
 }
 
 /// How a run started or continued by the host stopped.
+///
+/// A run that stopped before finishing is held by the host as a [`Paused`] (out of fuel) or a
+/// [`Pending`] (a native's request), both [`SuspendedRun`]s, and is continued, interrupted or
+/// cancelled the same way:
+///
+/// | the run | continue it | raise an exception where it stopped | stop it now |
+/// |---|---|---|---|
+/// | [`Step::OutOfFuel`]`(Paused)` | [`Runtime::proceed`] | [`Runtime::raise_in`] | [`Runtime::cancel`] |
+/// | [`Step::Suspended`]`(Pending)` | [`Runtime::reply`] | [`Runtime::raise_in`] ([`Runtime::reply_error`]) | [`Runtime::cancel`] |
+///
+/// Dropping a `Paused` or `Pending` cancels its run the next time the runtime is used.
 #[must_use = "a suspended run is abandoned when its Paused or Pending is dropped"]
 #[derive(Debug)]
 pub enum Step {
@@ -414,45 +426,79 @@ impl Step {
     }
 }
 
-/// A run suspended for lack of fuel. Dropping it abandons the run: the generators whose frames
-/// it holds are finished.
+/// A run suspended for lack of fuel ([`Step::OutOfFuel`]), stopped at a loop's back edge or a
+/// call. Continue it with [`Runtime::proceed`], raise an exception there with
+/// [`Runtime::raise_in`], or stop it with [`Runtime::cancel`]; dropping it cancels it too.
 #[derive(Debug)]
 pub struct Paused {
     run: Parked,
 }
 
-/// A run suspended by a native, waiting for the host's reply. Dropping it abandons the run.
+/// A run suspended by a native ([`Step::Suspended`]), waiting for the host's answer. Answer
+/// with [`Runtime::reply`], raise an exception at the native's call with [`Runtime::raise_in`]
+/// (or [`Runtime::reply_error`]), or stop it with [`Runtime::cancel`]; dropping it cancels it
+/// too.
 #[derive(Debug)]
 pub struct Pending {
     run: Parked,
     request: Handle,
 }
 
+/// A suspended run the host holds: [`Paused`] or [`Pending`] (see [`Step`] for what can be
+/// done with one).
+pub trait SuspendedRun: sealed::Run {}
+
+impl SuspendedRun for Paused {}
+impl SuspendedRun for Pending {}
+
+/// Private to the API: how a host's [`Paused`] and [`Pending`] name their parked run.
+mod sealed {
+    use super::Shared;
+    use std::rc::Rc;
+
+    /// Gives up the parked run (only the API's own types implement it).
+    pub trait Run {
+        fn into_parked(self) -> Parked;
+    }
+
+    impl Run for super::Paused {
+        fn into_parked(self) -> Parked {
+            self.run
+        }
+    }
+
+    impl Run for super::Pending {
+        fn into_parked(self) -> Parked {
+            self.run
+        }
+    }
+
+    /// The id of a parked run; dropping it unconsumed tells the runtime to abandon the run.
+    pub struct Parked {
+        pub(super) id: u32,
+        pub(super) shared: Rc<Shared>,
+        pub(super) live: bool,
+    }
+
+    impl std::fmt::Debug for Parked {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "run #{}", self.id)
+        }
+    }
+
+    impl Drop for Parked {
+        fn drop(&mut self) {
+            if self.live {
+                self.shared.dropped_runs.borrow_mut().push(self.id);
+            }
+        }
+    }
+}
+
 impl Pending {
     /// What the native asked for (the value it passed to [`NativeCx::suspend`]).
     pub fn request(&self) -> &Handle {
         &self.request
-    }
-}
-
-/// The id of a parked run; dropping it unconsumed tells the runtime to abandon the run.
-struct Parked {
-    id: u32,
-    shared: Rc<Shared>,
-    live: bool,
-}
-
-impl std::fmt::Debug for Parked {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "run #{}", self.id)
-    }
-}
-
-impl Drop for Parked {
-    fn drop(&mut self) {
-        if self.live {
-            self.shared.dropped_runs.borrow_mut().push(self.id);
-        }
     }
 }
 
@@ -727,13 +773,66 @@ impl Runtime {
         self.step(r)
     }
 
-    /// Continues a run a native suspended by raising `exc` where the native was called.
+    /// Continues a run a native suspended by raising `exc` where the native was called (the
+    /// same as [`Runtime::raise_in`]).
     pub fn reply_error(&mut self, pending: Pending, exc: Error) -> Result<Step, Error> {
+        self.raise_in(pending, exc)
+    }
+
+    /// Continues a suspended run by raising `exc` where it stopped: at the call of the native
+    /// that suspended it ([`Pending`]), or at the loop back edge or call where the fuel ran
+    /// out ([`Paused`]). The script sees an ordinary exception there: its `except` and
+    /// `finally` blocks run (with the fuel there is now, so a paused script given no more
+    /// fuel stops again at its next back edge), and an exception nobody catches comes back
+    /// as the error, with the script's traceback.
+    ///
+    /// ```
+    /// use coro_vm::embed::{Error, OutputBuffer, Runtime, Step};
+    ///
+    /// let out = OutputBuffer::default();
+    /// let mut rt = Runtime::builder().stdout(out.clone()).fuel(10_000).build();
+    /// rt.exec("def serve():\n    try:\n        while True:\n            pass\n    finally:\n        print('cleaned up')\n", "main.py")?;
+    /// let Step::OutOfFuel(paused) = rt.start_call("serve", ())? else { panic!() };
+    /// // Time is up: give the script enough fuel to clean up, and interrupt it.
+    /// rt.add_fuel(1_000);
+    /// let err = rt.raise_in(paused, Error::new("KeyboardInterrupt", "")).unwrap_err();
+    /// assert_eq!(err.type_name(), "KeyboardInterrupt");
+    /// assert!(err.traceback().contains("line 3, in serve")); // the `while` line
+    /// assert_eq!(out.contents(), "cleaned up\n");
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
+    pub fn raise_in(&mut self, run: impl SuspendedRun, exc: Error) -> Result<Step, Error> {
         self.enter();
         let e = exc.to_exc(&mut self.vm);
-        let s = self.unpark(pending.run)?;
+        let s = self.unpark(run.into_parked())?;
         let r = self.vm.continue_run(*s, Err(e));
         self.step(r)
+    }
+
+    /// Stops a suspended run for good, now, without running any more of the script: the
+    /// generators whose frames it holds are finished (resuming one gives `Returned(None)`),
+    /// their `finally` blocks do not run, and what its natives' pending
+    /// [`NativeCx::call_then`] continuations captured is dropped. (Dropping the `Paused` or
+    /// `Pending` does the same the next time the runtime is used; to let the script clean up,
+    /// [`Runtime::raise_in`] an exception instead.)
+    ///
+    /// ```
+    /// use coro_vm::embed::{NativeCx, Runtime, Step};
+    ///
+    /// let mut rt = Runtime::new();
+    /// rt.register_fn("wait_for_player", |cx: &mut NativeCx, ()| cx.suspend("input"));
+    /// rt.exec("def turns():\n    while True:\n        yield wait_for_player()\n", "main.py")?;
+    /// let game = rt.call("turns", ())?;
+    /// let Step::Suspended(pending) = rt.resume(&game, ())? else { panic!() };
+    /// rt.cancel(pending)?; // the player left
+    /// assert!(matches!(rt.resume(&game, ())?, Step::Returned(_)));
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
+    pub fn cancel(&mut self, run: impl SuspendedRun) -> Result<(), Error> {
+        self.enter();
+        let s = self.unpark(run.into_parked())?;
+        abandon(&mut self.vm, *s);
+        Ok(())
     }
 
     fn park(&mut self, s: Box<Suspension>) -> Parked {
