@@ -41,7 +41,7 @@ mod native;
 pub use convert::{FromScript, IntoArgs, IntoScript};
 pub use error::{Error, ErrorKind};
 pub use handle::Handle;
-pub use native::{FromArgs, IntoReply, NativeCx, Reply, Rest};
+pub use native::{FromArgs, IntoReply, NativeCx, Reply, Rest, Signature};
 
 pub(crate) use native::{is_host_fn, sweep_continuations};
 
@@ -926,19 +926,22 @@ impl Runtime {
 
     /// A function object that calls the Rust closure `f`: its arguments are converted by `A`
     /// (a tuple of [`FromScript`] types, or [`Rest`]), its result by [`IntoReply`] (a value or
-    /// a [`Reply`]); an `Err` raises the error's exception in the script.
-    pub fn function<A, R, F>(&mut self, name: &str, f: F) -> Handle
+    /// a [`Reply`]); an `Err` raises the error's exception in the script. `name` is the
+    /// function's name, or a [`Signature`] that also names its parameters so scripts can pass
+    /// them by keyword.
+    pub fn function<A, R, F>(&mut self, name: impl Into<Signature>, f: F) -> Handle
     where
         A: FromArgs,
         R: IntoReply,
         F: FnMut(&mut NativeCx<'_>, A) -> Result<R, Error> + 'static,
     {
-        let v = native::new_host_fn(&mut self.vm, name, f);
+        let v = native::new_host_fn(&mut self.vm, name.into(), f);
         Handle::new(&self.vm, v)
     }
 
     /// Makes a Rust closure a builtin function named `name`, visible to every module. The
-    /// closure may capture host state.
+    /// closure may capture host state. Arguments and results are converted as for
+    /// [`Runtime::function`]; give a [`Signature`] instead of a name to take keyword arguments.
     ///
     /// ```
     /// use coro_vm::embed::{Error, NativeCx, Runtime};
@@ -960,14 +963,15 @@ impl Runtime {
     /// assert_eq!(err.summary(), "TypeError: add_score() argument 1: expected int, got str");
     /// # Ok::<(), coro_vm::embed::Error>(())
     /// ```
-    pub fn register_fn<A, R, F>(&mut self, name: &str, f: F)
+    pub fn register_fn<A, R, F>(&mut self, name: impl Into<Signature>, f: F)
     where
         A: FromArgs,
         R: IntoReply,
         F: FnMut(&mut NativeCx<'_>, A) -> Result<R, Error> + 'static,
     {
-        let v = native::new_host_fn(&mut self.vm, name, f);
-        let key = self.vm.intern(name);
+        let sig = name.into();
+        let key = self.vm.intern(sig.name());
+        let v = native::new_host_fn(&mut self.vm, sig, f);
         let b = self.vm.builtins;
         // Setting a str key in the builtins dict cannot fail.
         let _ = self.vm.dict_set(b, key, v);
@@ -1021,14 +1025,15 @@ pub struct ModuleBuilder<'a> {
 
 impl ModuleBuilder<'_> {
     /// Adds a host function (see [`Runtime::function`]).
-    pub fn function<A, R, F>(&mut self, name: &str, f: F)
+    pub fn function<A, R, F>(&mut self, name: impl Into<Signature>, f: F)
     where
         A: FromArgs,
         R: IntoReply,
         F: FnMut(&mut NativeCx<'_>, A) -> Result<R, Error> + 'static,
     {
-        let v = native::new_host_fn(self.vm, name, f);
-        let key = self.vm.intern(name);
+        let sig = name.into();
+        let key = self.vm.intern(sig.name());
+        let v = native::new_host_fn(self.vm, sig, f);
         let _ = self.vm.dict_set(self.dict, key, v);
     }
 
