@@ -985,6 +985,7 @@ impl Vm {
                         if let Value::Obj(r) = target {
                             if let HeapObj::List(l) = self.heap.get_mut(r) {
                                 l.push(v);
+                                self.heap.grew(16);
                             }
                         }
                     } else if let Value::Obj(r) = target {
@@ -1024,7 +1025,7 @@ impl Vm {
                 }
                 Op::UnpackSequence | Op::UnpackEx => {
                     let seq = top!(f);
-                    match self.sequence_items(seq) {
+                    match tri!(self.items_of(seq)) {
                         Some(items) => {
                             f.stack.pop();
                             tri!(self.unpack_into(f, op, arg, items));

@@ -240,10 +240,24 @@ impl Builder {
         self
     }
 
-    /// An estimate of live heap bytes past which the script gets `MemoryError`. It is checked
-    /// where the collector may run (loop back edges): a loop that keeps allocating is stopped
-    /// there; a single huge allocation by a builtin is not refused up front, and a container
-    /// that grows in place is counted at the next collection.
+    /// An estimate of live heap bytes past which the script gets `MemoryError`, as CPython
+    /// raises it when the system refuses memory (the script may catch it). A builtin whose
+    /// result has a size the script chose (`' ' * n`, `s.ljust(n)`, `list(range(n))`,
+    /// `''.join(...)`, a format width, `10 ** n`) refuses it before allocating; containers
+    /// that grow in place (`append`, `d[k] = v`) and loops that keep allocating are stopped
+    /// at the next loop back edge or call, after a collection finds the live heap still over
+    /// the limit.
+    ///
+    /// ```
+    /// use coro_vm::embed::Runtime;
+    ///
+    /// let mut rt = Runtime::builder().memory_limit(16 << 20).build();
+    /// for bomb in ["x = ' ' * 10**9", "x = f'{0:1000000000}'", "x = []\nwhile True:\n    x.append(0)"] {
+    ///     assert_eq!(rt.exec(bomb, "bomb.py").unwrap_err().summary(), "MemoryError");
+    /// }
+    /// rt.exec("x = ' ' * 1000", "ok.py")?; // the runtime goes on
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
     pub fn memory_limit(mut self, bytes: usize) -> Builder {
         self.memory_limit = Some(bytes);
         self
