@@ -154,7 +154,9 @@ impl Heap {
         self.live = live;
         self.bytes = bytes;
         self.allocated_since_gc = 0;
-        self.threshold = MIN_THRESHOLD.max(live);
+        // Still over the limit: the next safepoint (or host entry) collects again, so memory
+        // the script releases after its MemoryError is counted as free as soon as possible.
+        self.threshold = if bytes > self.limit { 0 } else { MIN_THRESHOLD.max(live) };
         self.collections += 1;
     }
 

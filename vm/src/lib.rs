@@ -438,6 +438,9 @@ impl Vm {
     /// the system refuses.
     pub(crate) fn check_alloc(&mut self, bytes: usize) -> Result<(), Exc> {
         if bytes > self.heap.room() {
+            // The estimate counts garbage made since the last collection: have the next
+            // safepoint collect, so a retry sees what is really free.
+            self.heap.threshold = 0;
             return Err(self.memory_error());
         }
         Ok(())

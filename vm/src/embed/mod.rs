@@ -246,7 +246,8 @@ impl Builder {
     /// `''.join(...)`, a format width, `10 ** n`) refuses it before allocating; containers
     /// that grow in place (`append`, `d[k] = v`) and loops that keep allocating are stopped
     /// at the next loop back edge or call, after a collection finds the live heap still over
-    /// the limit.
+    /// the limit. (The estimate counts garbage until the collector next runs, so a request
+    /// close to what the limit leaves can be refused a little early.)
     ///
     /// ```
     /// use coro_vm::embed::Runtime;
@@ -255,7 +256,8 @@ impl Builder {
     /// for bomb in ["x = ' ' * 10**9", "x = f'{0:1000000000}'", "x = []\nwhile True:\n    x.append(0)"] {
     ///     assert_eq!(rt.exec(bomb, "bomb.py").unwrap_err().summary(), "MemoryError");
     /// }
-    /// rt.exec("x = ' ' * 1000", "ok.py")?; // the runtime goes on
+    /// rt.exec("x = None", "ok.py")?; // the list the last bomb built is released...
+    /// rt.exec("y = ' ' * 1000", "ok.py")?; // ...and collected: the runtime goes on
     /// # Ok::<(), coro_vm::embed::Error>(())
     /// ```
     pub fn memory_limit(mut self, bytes: usize) -> Builder {
@@ -551,6 +553,12 @@ impl Runtime {
         }
         if !self.bounded {
             self.vm.fuel = u64::MAX;
+        }
+        // A collection the last run asked for (it ended over the memory limit, or a builtin
+        // refused an allocation): made here, where nothing unrooted is held, so memory the
+        // host or script released since counts as free.
+        if self.vm.heap.should_collect() {
+            self.vm.collect_garbage(None);
         }
     }
 
