@@ -221,7 +221,13 @@ impl Vm {
                         s.frames.push(f);
                         return Ok(Outcome::Suspended(s));
                     }
-                    Ok(out) => return Ok(out),
+                    Ok(out) => {
+                        // The frame that handed the host its result (a function's, or the
+                        // placeholder a generator yielded to) goes back to the pool: a host's
+                        // call or resume allocates no frame.
+                        self.recycle_frame(f);
+                        return Ok(out);
+                    }
                     Err(e) => e,
                 },
             };
@@ -1597,9 +1603,9 @@ impl Vm {
         }
     }
 
-    /// Calls `callee` if it is a native function without a bound receiver, with the arguments
-    /// where they lie on `f`'s operand stack (from `start` up, no copy), then pops them and
-    /// everything down to `base_i`. None, having done nothing, for any other callee. (Natives
+    /// Calls `callee` if it is a native function, with the arguments where they lie on `f`'s
+    /// operand stack (from `start` up, no copy; a bound receiver just below them), then pops
+    /// them and everything down to `base_i`. None, having done nothing, for any other callee. (Natives
     /// cannot collect garbage or touch `f`, so the borrowed arguments stay valid.)
     #[inline(always)]
     fn call_native_on_stack(
@@ -1611,15 +1617,22 @@ impl Vm {
     ) -> Option<Result<Flow, Exc>> {
         let Value::Obj(r) = callee else { return None };
         let HeapObj::Builtin(b) = self.heap.get(r) else { return None };
-        if !b.this.is_undef() {
-            return None;
-        }
-        let (func, owner, name) = (b.func, b.owner, b.name);
-        if let Err(e) = self.check_receiver(owner, name, f.stack.get(start..).unwrap_or(&[])) {
-            return Some(Err(e));
-        }
+        let (func, this, owner, name) = (b.func, b.this, b.owner, b.name);
+        let args = if this.is_undef() {
+            if let Err(e) = self.check_receiver(owner, name, f.stack.get(start..).unwrap_or(&[])) {
+                return Some(Err(e));
+            }
+            start
+        } else {
+            // A bound builtin (a host function's receiver slot holds its table index): the
+            // receiver goes in the slot below the arguments (the callee's, or CallMethod's
+            // empty receiver), which the call discards anyway, instead of into a copy.
+            let slot = f.stack.get_mut(start.checked_sub(1)?)?;
+            *slot = this;
+            start - 1
+        };
         self.caller_globals = Some(f.globals);
-        let ret = func(self, f.stack.get(start..).unwrap_or(&[]), &[]);
+        let ret = func(self, f.stack.get(args..).unwrap_or(&[]), &[]);
         f.stack.truncate(base_i);
         Some(ret.and_then(|ret| self.handle_ret(f, ret)))
     }
@@ -1655,7 +1668,7 @@ impl Vm {
     /// arguments copied straight from the caller's stack: the common call, without the
     /// intermediate argument vector of `call_value`.
     #[inline]
-    fn fast_frame(&mut self, callee: Value, args: &[Value]) -> Result<Option<Box<Frame>>, Exc> {
+    pub(crate) fn fast_frame(&mut self, callee: Value, args: &[Value]) -> Result<Option<Box<Frame>>, Exc> {
         let Value::Obj(r) = callee else { return Ok(None) };
         let HeapObj::Function(func) = self.heap.get(r) else { return Ok(None) };
         if func.code.code.flags.generator {

@@ -111,7 +111,16 @@ macro_rules! int_conversions {
         }
 
         impl FromScript for $t {
+            #[inline]
             fn from_script(vm: &mut Vm, v: Value) -> Result<Self, Error> {
+                // The common case, a small int that fits, without the general path's i128.
+                // (`try_from` is infallible for the widest targets.)
+                #[allow(irrefutable_let_patterns)]
+                if let Value::Int(n) = v {
+                    if let Ok(x) = <$t>::try_from(n) {
+                        return Ok(x);
+                    }
+                }
                 let too_large = || {
                     Error::conversion("OverflowError", concat!("int too large to convert to ", stringify!($t)))
                 };
@@ -316,26 +325,42 @@ tuple_conversions!(6; A 0, B 1, C 2, D 3, E 4, F 5);
 /// Arguments for a call from Rust: `()`, a tuple of up to six [`IntoScript`] values, or a `Vec`
 /// of them (each item one argument; to pass one list, wrap it: `(vec,)`).
 pub trait IntoArgs {
-    fn into_args(self, vm: &mut Vm) -> Result<Vec<Value>, Error>;
+    /// Converts the arguments, appending them to `out` (a buffer the runtime reuses, so a
+    /// call from Rust allocates nothing for its arguments).
+    fn push_args(self, vm: &mut Vm, out: &mut Vec<Value>) -> Result<(), Error>;
+
+    /// The arguments in a vector of their own.
+    fn into_args(self, vm: &mut Vm) -> Result<Vec<Value>, Error>
+    where
+        Self: Sized,
+    {
+        let mut out = Vec::new();
+        self.push_args(vm, &mut out)?;
+        Ok(out)
+    }
 }
 
 impl IntoArgs for () {
-    fn into_args(self, _vm: &mut Vm) -> Result<Vec<Value>, Error> {
-        Ok(Vec::new())
+    fn push_args(self, _vm: &mut Vm, _out: &mut Vec<Value>) -> Result<(), Error> {
+        Ok(())
     }
 }
 
 impl<T: IntoScript> IntoArgs for Vec<T> {
-    fn into_args(self, vm: &mut Vm) -> Result<Vec<Value>, Error> {
-        self.into_iter().map(|x| x.into_script(vm)).collect()
+    fn push_args(self, vm: &mut Vm, out: &mut Vec<Value>) -> Result<(), Error> {
+        for x in self {
+            out.push(x.into_script(vm)?);
+        }
+        Ok(())
     }
 }
 
 macro_rules! tuple_args {
     ($($t:ident $i:tt),+) => {
         impl<$($t: IntoScript),+> IntoArgs for ($($t,)+) {
-            fn into_args(self, vm: &mut Vm) -> Result<Vec<Value>, Error> {
-                Ok(vec![$(self.$i.into_script(vm)?),+])
+            fn push_args(self, vm: &mut Vm, out: &mut Vec<Value>) -> Result<(), Error> {
+                $(out.push(self.$i.into_script(vm)?);)+
+                Ok(())
             }
         }
     };

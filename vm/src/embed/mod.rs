@@ -315,7 +315,7 @@ impl Builder {
         install_helpers(&mut vm);
         // Limits last: the set-up above is the runtime's, not the script's.
         vm.heap.limit = self.memory_limit.unwrap_or(usize::MAX);
-        let mut rt = Runtime { vm, bounded: false };
+        let mut rt = Runtime { vm, bounded: false, args: Vec::new() };
         rt.set_fuel(self.fuel);
         rt
     }
@@ -523,6 +523,8 @@ pub struct Runtime {
     vm: Vm,
     /// Whether fuel is counted (`vm.fuel` is refilled to `u64::MAX` at each entry otherwise).
     bounded: bool,
+    /// The arguments of a call from Rust, converted (reused from call to call).
+    args: Vec<Value>,
 }
 
 impl Default for Runtime {
@@ -682,22 +684,38 @@ impl Runtime {
 
     fn call_raw(&mut self, f: impl Callee, args: impl IntoArgs) -> Result<Result<Outcome, Exc>, Error> {
         let callee = f.resolve(&mut self.vm)?;
-        let args = args.into_args(&mut self.vm)?;
+        // The arguments go through a buffer kept for the purpose: no allocation per call.
+        let mut buf = std::mem::take(&mut self.args);
+        buf.clear();
+        let converted = args.push_args(&mut self.vm, &mut buf);
+        let r = converted.and_then(|()| self.call_with(callee, &mut buf));
+        self.args = buf;
+        r
+    }
+
+    fn call_with(&mut self, callee: Value, args: &mut Vec<Value>) -> Result<Result<Outcome, Exc>, Error> {
         let vm = &mut self.vm;
-        let (callee, args) = match callee {
-            Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Function(_)) => (r, args),
+        let callee = match callee {
+            Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Function(_)) => r,
             // Any other callable goes through a Python helper, so that classes, bound methods
             // and builtins that ask the loop for calls all work as in a script.
             _ => {
                 let Some(Value::Obj(helper)) = vm.embed.host_call_helper else {
                     return Err(Error::usage("the runtime's helpers are missing"));
                 };
-                let t = vm.new_tuple(args);
-                (helper, vec![callee, t])
+                let t = vm.new_tuple(std::mem::take(args));
+                args.extend([callee, t]);
+                helper
             }
         };
         let is_gen = matches!(vm.heap.get(callee), HeapObj::Function(f) if f.code.code.flags.generator);
-        let mut frame = match vm.function_frame(callee, &args, &[]) {
+        // The loop's own fast path first (a pooled frame, exact positional arguments).
+        let frame = match vm.fast_frame(Value::Obj(callee), args) {
+            Ok(Some(f)) => Ok(f),
+            Ok(None) => vm.function_frame(callee, args, &[]),
+            Err(e) => Err(e),
+        };
+        let mut frame = match frame {
             Ok(f) => f,
             Err(e) => return Ok(Err(e)),
         };
@@ -765,7 +783,11 @@ impl Runtime {
         // If the generator's frame took the holder's place, the holder is on the frame stack
         // as its caller: the host is the caller instead.
         let switched = vm.frames.len() > depth;
-        vm.frames.truncate(depth);
+        while vm.frames.len() > depth {
+            if let Some(placeholder) = vm.frames.pop() {
+                vm.recycle_frame(placeholder);
+            }
+        }
         match r {
             Ok(Flow::Next) if switched => vm.run(holder, None),
             Ok(Flow::Next) => Ok(Outcome::Returned(holder.stack.pop().unwrap_or(Value::None))),
