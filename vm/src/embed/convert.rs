@@ -23,6 +23,31 @@ pub trait IntoScript {
 }
 
 /// A Rust value that can be made from a script value.
+///
+/// ```
+/// use coro_vm::embed::{ErrorKind, Handle, Runtime};
+/// use std::collections::HashMap;
+///
+/// let mut rt = Runtime::new();
+/// rt.exec("scores = {'ada': 3, 'bob': 5}\nrow = (1, 'x', None, [1.5, 2.0], True)\nbig = 2**70", "main.py")?;
+/// let scores: HashMap<String, i64> = rt.global("scores")?;
+/// assert_eq!(scores["bob"], 5);
+/// let row: (u8, String, Option<i64>, Vec<f64>, bool) = rt.global("row")?;
+/// assert_eq!(row, (1, "x".into(), None, vec![1.5, 2.0], true));
+/// // Any value can be held opaquely and passed back.
+/// let opaque: Handle = rt.global("scores")?;
+/// assert_eq!(rt.call::<usize>("len", (&opaque,))?, 2);
+/// // Rust values become script values the same way.
+/// rt.set_global("pair", (vec![1, 2], HashMap::from([("k", Some(2.5))])))?;
+/// let pair: Handle = rt.global("pair")?;
+/// assert_eq!(rt.repr(&pair)?, "([1, 2], {'k': 2.5})");
+/// // A failed conversion says what was expected, as CPython's errors do.
+/// let err = rt.global::<i64>("big").unwrap_err();
+/// assert_eq!((err.kind(), err.summary().as_str()), (ErrorKind::Conversion, "OverflowError: int too large to convert to i64"));
+/// let err = rt.global::<Vec<String>>("row").unwrap_err();
+/// assert_eq!(err.summary(), "TypeError: item 0: expected str, got int");
+/// # Ok::<(), coro_vm::embed::Error>(())
+/// ```
 pub trait FromScript: Sized {
     /// Converts `v`, or says why it cannot be converted.
     fn from_script(vm: &mut Vm, v: Value) -> Result<Self, Error>;

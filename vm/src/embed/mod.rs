@@ -26,12 +26,30 @@
 //!
 //! # Threads
 //!
-//! A runtime is used from one thread. [`Runtime`], [`Handle`], [`Paused`], [`Pending`] and
-//! [`Step`] are not `Send`: the VM shares code objects and its handle table through `Rc`, and
-//! its output writers are `Box<dyn Write>` without a `Send` bound, so nothing of a runtime can
-//! cross threads (the compiler enforces this). Hosts that want parallelism run one runtime per
-//! thread, each built on its own thread. [`Error`] holds only text and is `Send + Sync`, so
-//! errors can be reported anywhere; [`OutputBuffer`] is not `Send` (it is an `Rc`).
+//! A runtime is used from one thread. [`Runtime`], [`Builder`], [`Handle`], [`Paused`],
+//! [`Pending`] and [`Step`] are not `Send`: the VM shares code objects and its handle table
+//! through `Rc`, host functions are closures without a `Send` bound, and the output writers are
+//! `Box<dyn Write>` without one, so nothing of a runtime can cross threads (the compiler
+//! enforces this). Hosts that want parallelism run one runtime per thread, each built on its own
+//! thread. [`Error`] holds only text and is `Send + Sync`, so errors can be reported anywhere;
+//! [`Signature`] (names only) is `Send + Sync` too; [`OutputBuffer`] is not `Send` (it is an
+//! `Rc`).
+//!
+//! ```
+//! fn send_and_sync<T: Send + Sync>() {}
+//! send_and_sync::<coro_vm::embed::Error>();
+//! send_and_sync::<coro_vm::embed::Signature>();
+//! ```
+//!
+//! ```compile_fail,E0277
+//! fn send<T: Send>() {}
+//! send::<coro_vm::embed::Runtime>(); // a runtime stays on its thread
+//! ```
+//!
+//! ```compile_fail,E0277
+//! fn send<T: Send>() {}
+//! send::<coro_vm::embed::Handle>();
+//! ```
 
 mod convert;
 mod error;
@@ -235,6 +253,15 @@ impl Builder {
     }
 
     /// The deepest nesting of calls (and generator resumes) before `RecursionError`.
+    ///
+    /// ```
+    /// use coro_vm::embed::Runtime;
+    ///
+    /// let mut rt = Runtime::builder().recursion_limit(100).build();
+    /// let err = rt.exec("def down(n):\n    return down(n + 1)\ndown(0)", "main.py").unwrap_err();
+    /// assert_eq!(err.summary(), "RecursionError: maximum recursion depth exceeded");
+    /// assert!(err.traceback().contains("[Previous line repeated"));
+    /// ```
     pub fn recursion_limit(mut self, depth: usize) -> Builder {
         self.recursion_limit = depth.max(2);
         self
@@ -280,6 +307,22 @@ impl Builder {
 
     /// A directory whose `.py` files scripts may import (searched in the order added, after
     /// the host's modules). Without one, imports never touch the file system.
+    ///
+    /// ```
+    /// use coro_vm::embed::Runtime;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("coro-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("shapes.py"), "def area(w, h):\n    return w * h\n").unwrap();
+    /// let mut rt = Runtime::builder().search_path(&dir).build();
+    /// rt.exec("import shapes\na = shapes.area(3, 4)", "main.py")?;
+    /// assert_eq!(rt.global::<i64>("a")?, 12);
+    /// // Without the search path the same import fails: nothing is read from disk.
+    /// let err = Runtime::new().exec("import shapes", "main.py").unwrap_err();
+    /// assert_eq!(err.type_name(), "ModuleNotFoundError");
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
     pub fn search_path(mut self, dir: impl Into<PathBuf>) -> Builder {
         self.search_path.push(dir.into());
         self
@@ -601,6 +644,21 @@ impl Runtime {
     }
 
     /// [`Runtime::start_exec`] in the namespace `ns` (from [`Runtime::namespace`]).
+    ///
+    /// ```
+    /// use coro_vm::embed::{Runtime, Step};
+    ///
+    /// let mut rt = Runtime::new();
+    /// rt.set_global("difficulty", 3)?;
+    /// rt.exec("level = difficulty * 10", "main.py")?;
+    /// assert_eq!(rt.global::<i64>("level")?, 30);
+    /// // A script in a namespace of its own sees neither `level` nor `difficulty`.
+    /// let ns = rt.namespace();
+    /// let err = rt.start_exec_in(&ns, "x = level", "mod.py").unwrap_err();
+    /// assert_eq!(err.summary(), "NameError: name 'level' is not defined");
+    /// assert!(matches!(rt.start_exec_in(&ns, "x = 1", "mod.py")?, Step::Returned(_)));
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
     pub fn start_exec_in(&mut self, ns: &Handle, source: &str, filename: &str) -> Result<Step, Error> {
         let globals = match ns.value(&self.vm)? {
             Value::Obj(r) if matches!(self.vm.heap.get(r), HeapObj::Dict(_)) => r,
@@ -740,6 +798,26 @@ impl Runtime {
 
     /// Raises `exc` in generator `gen` at its `yield` (`gen.throw`): it may catch it and yield
     /// again, return, or let it (or another exception) out as an error.
+    ///
+    /// ```
+    /// use coro_vm::embed::{Error, OutputBuffer, Runtime, Step};
+    ///
+    /// let out = OutputBuffer::default();
+    /// let mut rt = Runtime::builder().stdout(out.clone()).build();
+    /// rt.exec("def worker():\n    try:\n        while True:\n            try:\n                yield 'ready'\n            except ValueError as e:\n                print('recovered from', e)\n    finally:\n        print('closed')\n", "main.py")?;
+    /// let w = rt.call("worker", ())?;
+    /// assert!(matches!(rt.resume(&w, ())?, Step::Yielded(_)));
+    /// let Step::Yielded(v) = rt.throw(&w, Error::new("ValueError", "bad input"))? else { panic!() };
+    /// assert_eq!(rt.get::<String>(&v)?, "ready");
+    /// let err = rt.throw(&w, Error::new("KeyError", "gone")).unwrap_err(); // not caught
+    /// assert_eq!(err.summary(), "KeyError: 'gone'");
+    /// // close() runs the finally blocks of a generator that is still suspended.
+    /// let w = rt.call("worker", ())?;
+    /// let _ = rt.resume(&w, ())?;
+    /// assert!(matches!(rt.close(&w)?, Step::Returned(_)));
+    /// assert_eq!(out.contents(), "recovered from bad input\nclosed\nclosed\n");
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
     pub fn throw(&mut self, gen: &Handle, exc: Error) -> Result<Step, Error> {
         self.enter();
         let g = self.generator(gen)?;

@@ -121,6 +121,21 @@ impl NativeCx<'_> {
     /// the host replies, the reply becoming this native's result (or an exception raised where
     /// it was called). This works at any depth: in nested calls, in generators, in `yield from`
     /// chains.
+    ///
+    /// ```
+    /// use coro_vm::embed::{Error, NativeCx, Runtime, Step};
+    ///
+    /// let mut rt = Runtime::new();
+    /// rt.register_fn("ask", |cx: &mut NativeCx, (question,): (String,)| cx.suspend(question));
+    /// rt.exec("def quiz():\n    name = ask('name?')\n    try:\n        age = ask('age?')\n    except TimeoutError:\n        age = 'unknown'\n    yield f'{name} ({age})'\n\ndef outer():\n    yield from quiz()\n", "main.py")?;
+    /// let gen = rt.call("outer", ())?;
+    /// let Step::Suspended(p) = rt.resume(&gen, ())? else { panic!() };
+    /// assert_eq!(rt.get::<String>(p.request())?, "name?");
+    /// let Step::Suspended(p) = rt.reply(p, "Ada")? else { panic!() };
+    /// let Step::Yielded(v) = rt.reply_error(p, Error::new("TimeoutError", "no answer"))? else { panic!() };
+    /// assert_eq!(rt.get::<String>(&v)?, "Ada (unknown)");
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
     pub fn suspend(&mut self, request: impl IntoScript) -> Result<Reply, Error> {
         let v = request.into_script(self.vm)?;
         Ok(Reply(Kind::Suspend(Handle::new(self.vm, v))))
