@@ -667,10 +667,7 @@ impl Vm {
         let mut y = b;
         // Lexicographic order: find the first differing element, then compare that pair (a
         // loop, not recursion, so nesting depth costs no native stack).
-        loop {
-            let (Value::Obj(rx), Value::Obj(ry)) = (x, y) else {
-                break;
-            };
+        while let (Value::Obj(rx), Value::Obj(ry)) = (x, y) {
             let (p, q): (Vec<Value>, Vec<Value>) = match (self.heap.get(rx), self.heap.get(ry)) {
                 (HeapObj::Str(s), HeapObj::Str(t)) => return Ok(Some(s.s.cmp(&t.s))),
                 (HeapObj::List(p), HeapObj::List(q)) => (p.clone(), q.clone()),
