@@ -401,7 +401,7 @@ impl Vm {
     }
 
     /// A frame for `code` from the pool (or new), with an empty stack of the right capacity.
-    fn pooled_frame(&mut self, code: &Rc<LoadedCode>, globals: ObjRef) -> Box<Frame> {
+    pub(crate) fn pooled_frame(&mut self, code: &Rc<LoadedCode>, globals: ObjRef) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
                 f.stack.clear();

@@ -247,6 +247,8 @@ fn append(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     if let Some(d) = deque_mut(vm, r) {
         d.push_back(args[1]);
     }
+    // Counted toward the memory limit as it grows (see `Heap::grew`).
+    vm.heap.grew(16);
     Ok(Value::None.into())
 }
 
@@ -255,6 +257,8 @@ fn appendleft(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     if let Some(d) = deque_mut(vm, r) {
         d.push_front(args[1]);
     }
+    // Counted toward the memory limit as it grows (see `Heap::grew`).
+    vm.heap.grew(16);
     Ok(Value::None.into())
 }
 
@@ -290,6 +294,7 @@ fn extend_end(vm: &mut Vm, args: &[Value], kwnames: &[Value], left: bool) -> NRe
         let f = vm.prelude_fn("_deque_extend");
         return Ok(Ret::TailCall(f, vec![args[0], src, Value::Bool(left), Value::None]));
     };
+    vm.heap.grew(items.len() * 16);
     // With maxlen 0 CPython only consumes the iterable (the deque does not change).
     if let Some(d) = deque_mut(vm, r).filter(|d| d.maxlen != Some(0)) {
         for v in items {

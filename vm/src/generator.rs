@@ -514,7 +514,11 @@ impl Vm {
     }
 
     /// A frame with nothing in it, left behind where a frame was moved out.
-    pub(crate) fn placeholder_frame(&self) -> Box<Frame> {
-        crate::call::new_frame(self.placeholder_code.clone(), self.builtins, &[], Link::Host)
+    pub(crate) fn placeholder_frame(&mut self) -> Box<Frame> {
+        let code = self.placeholder_code.clone();
+        let mut f = self.pooled_frame(&code, self.builtins);
+        f.code = code;
+        f.link = Link::Host;
+        f
     }
 }

@@ -99,6 +99,24 @@ impl Heap {
         std::mem::replace(&mut self.objs[r.index()], obj)
     }
 
+    /// A container grew in place by about `bytes` (an append, an insertion): counted now, so
+    /// that a loop that only grows a list or dict reaches the memory limit (the next
+    /// safepoint collects, recounts, and raises MemoryError if the live heap is over it).
+    #[inline]
+    pub fn grew(&mut self, bytes: usize) {
+        self.bytes += bytes;
+        if self.bytes > self.limit {
+            self.threshold = 0;
+        }
+    }
+
+    /// The most bytes one more allocation may take: what the memory limit leaves, and never
+    /// more than 16 GiB (past that a request is a script's mistake, and asking the system for
+    /// it would abort the process).
+    pub fn room(&self) -> usize {
+        (1usize << 34).min(self.limit.saturating_sub(self.bytes))
+    }
+
     #[inline]
     pub fn should_collect(&self) -> bool {
         self.allocated_since_gc >= self.threshold
@@ -153,7 +171,9 @@ impl Heap {
         self.live = live;
         self.bytes = bytes;
         self.allocated_since_gc = 0;
-        self.threshold = MIN_THRESHOLD.max(live);
+        // Still over the limit: the next safepoint (or host entry) collects again, so memory
+        // the script releases after its MemoryError is counted as free as soon as possible.
+        self.threshold = if bytes > self.limit { 0 } else { MIN_THRESHOLD.max(live) };
         self.collections += 1;
         // A freed class or name string may have its slot reused.
         crate::dict::bump_class_epoch();

@@ -156,13 +156,21 @@ impl Vm {
     }
 
     /// Continues a suspended run: with `input` Ok(v) the suspending native's call gives `v`
-    /// (ignored after running out of fuel), with Err(e) the call raises `e`.
+    /// (ignored after running out of fuel), with Err(e) the call raises `e` (or, out of fuel,
+    /// the instruction where the run stopped raises it).
     pub(crate) fn continue_run(&mut self, mut s: Suspension, input: Result<Value, Exc>) -> Result<Outcome, Exc> {
         let base = self.frames.len();
         let Some(mut f) = s.frames.pop() else { return Err(self.runtime_error("empty suspended run")) };
         self.frames.append(&mut s.frames);
         let pending = match (&s.reason, input) {
-            (SuspendReason::OutOfFuel, _) => None,
+            (SuspendReason::OutOfFuel, Ok(_)) => None,
+            (SuspendReason::OutOfFuel, Err(e)) => {
+                // `ip` is the start of the instruction not yet run; one past it, the handler
+                // and line lookups (made at `ip - 1`) see that instruction raise.
+                f.ip += 1;
+                self.set_context(&f, e);
+                Some(e)
+            }
             (SuspendReason::Request(_), Ok(v)) => match self.deliver_value(&mut f, s.link, v) {
                 Ok(()) => None,
                 Err(e) => {
@@ -221,7 +229,13 @@ impl Vm {
                         s.frames.push(f);
                         return Ok(Outcome::Suspended(s));
                     }
-                    Ok(out) => return Ok(out),
+                    Ok(out) => {
+                        // The frame that handed the host its result (a function's, or the
+                        // placeholder a generator yielded to) goes back to the pool: a host's
+                        // call or resume allocates no frame.
+                        self.recycle_frame(f);
+                        return Ok(out);
+                    }
                     Err(e) => e,
                 },
             };
@@ -997,6 +1011,7 @@ impl Vm {
                         if let Value::Obj(r) = target {
                             if let HeapObj::List(l) = self.heap.get_mut(r) {
                                 l.push(v);
+                                self.heap.grew(16);
                             }
                         }
                     } else if let Value::Obj(r) = target {
@@ -1036,7 +1051,7 @@ impl Vm {
                 }
                 Op::UnpackSequence | Op::UnpackEx => {
                     let seq = top!(f);
-                    match self.sequence_items(seq) {
+                    match tri!(self.items_of(seq)) {
                         Some(items) => {
                             f.stack.pop();
                             tri!(self.unpack_into(f, op, arg, items));
@@ -1760,9 +1775,9 @@ impl Vm {
         true
     }
 
-    /// Calls `callee` if it is a native function without a bound receiver, with the arguments
-    /// where they lie on `f`'s operand stack (from `start` up, no copy), then pops them and
-    /// everything down to `base_i`. None, having done nothing, for any other callee. (Natives
+    /// Calls `callee` if it is a native function, with the arguments where they lie on `f`'s
+    /// operand stack (from `start` up, no copy; a bound receiver just below them), then pops
+    /// them and everything down to `base_i`. None, having done nothing, for any other callee. (Natives
     /// cannot collect garbage or touch `f`, so the borrowed arguments stay valid.)
     #[inline(always)]
     fn call_native_on_stack(
@@ -1775,17 +1790,24 @@ impl Vm {
     ) -> Option<Result<Flow, Exc>> {
         let Value::Obj(r) = callee else { return None };
         let HeapObj::Builtin(b) = self.heap.get(r) else { return None };
-        if !b.this.is_undef() {
-            return None;
-        }
-        let (func, owner, name) = (b.func, b.owner, b.name);
-        if !receiver_checked {
-            if let Err(e) = self.check_receiver(owner, name, f.stack.get(start..).unwrap_or(&[])) {
-                return Some(Err(e));
+        let (func, this, owner, name) = (b.func, b.this, b.owner, b.name);
+        let args = if this.is_undef() {
+            if !receiver_checked {
+                if let Err(e) = self.check_receiver(owner, name, f.stack.get(start..).unwrap_or(&[])) {
+                    return Some(Err(e));
+                }
             }
-        }
+            start
+        } else {
+            // A bound builtin (a host function's receiver slot holds its table index): the
+            // receiver goes in the slot below the arguments (the callee's, or CallMethod's
+            // empty receiver), which the call discards anyway, instead of into a copy.
+            let slot = f.stack.get_mut(start.checked_sub(1)?)?;
+            *slot = this;
+            start - 1
+        };
         self.caller_globals = Some(f.globals);
-        let ret = func(self, f.stack.get(start..).unwrap_or(&[]), &[]);
+        let ret = func(self, f.stack.get(args..).unwrap_or(&[]), &[]);
         f.stack.truncate(base_i);
         Some(ret.and_then(|ret| self.handle_ret(f, ret)))
     }
@@ -1821,7 +1843,7 @@ impl Vm {
     /// arguments copied straight from the caller's stack: the common call, without the
     /// intermediate argument vector of `call_value`.
     #[inline]
-    fn fast_frame(&mut self, callee: Value, args: &[Value]) -> Result<Option<Box<Frame>>, Exc> {
+    pub(crate) fn fast_frame(&mut self, callee: Value, args: &[Value]) -> Result<Option<Box<Frame>>, Exc> {
         let Value::Obj(r) = callee else { return Ok(None) };
         let HeapObj::Function(func) = self.heap.get(r) else { return Ok(None) };
         if func.code.code.flags.generator {

@@ -361,6 +361,7 @@ impl Vm {
         if let HeapObj::Dict(dict) = self.heap.get_mut(d) {
             dict.insert_probed(probe, hash, key, value);
         }
+        self.heap.grew(DICT_ENTRY_BYTES);
         Ok(())
     }
 
@@ -435,6 +436,26 @@ impl Vm {
         self.embed.roots(&mut roots);
         let frames = self.frames.iter().map(|b| &**b).chain(running).chain(self.embed.frames());
         self.heap.collect(&roots, frames);
+        embed::sweep_continuations(self);
+    }
+
+    /// Refuses, before a builtin allocates it, a result of `bytes` whose size the script
+    /// chose (`' ' * n`, `s.ljust(n)`, `list(range(n))`, a format width): MemoryError when it
+    /// would not fit in [`Heap::room`](heap::Heap::room), as CPython raises MemoryError when
+    /// the system refuses.
+    pub(crate) fn check_alloc(&mut self, bytes: usize) -> Result<(), Exc> {
+        if bytes > self.heap.room() {
+            // The estimate counts garbage made since the last collection: have the next
+            // safepoint collect, so a retry sees what is really free.
+            self.heap.threshold = 0;
+            return Err(self.memory_error());
+        }
+        Ok(())
+    }
+
+    /// [`Vm::check_alloc`] for `n` values (a list's or tuple's items), `n` as large as it likes.
+    pub(crate) fn check_items(&mut self, n: usize) -> Result<(), Exc> {
+        self.check_alloc(n.saturating_mul(std::mem::size_of::<Value>()))
     }
 
     /// Collects at a safepoint of the loop; MemoryError when the live heap still exceeds the
@@ -447,6 +468,9 @@ impl Vm {
         Ok(())
     }
 }
+
+/// About what one more dict or set entry takes (entry and index slots).
+pub(crate) const DICT_ENTRY_BYTES: usize = 48;
 
 impl Default for Vm {
     fn default() -> Self {

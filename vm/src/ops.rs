@@ -29,6 +29,9 @@ enum Num {
     F(f64),
 }
 
+/// The longest range whose items are materialised at once; longer ones are iterated.
+const RANGE_ITEMS_MAX: usize = 100_000_000;
+
 impl Vm {
     /// The int value of an int/bool/BigInt, as a BigInt.
     pub fn to_bigint(&self, v: Value) -> Option<BigInt> {
@@ -209,14 +212,21 @@ impl Vm {
         }))
     }
 
+    /// MemoryError, before computing it, for an int of `bits` bits that is past
+    /// `MAX_INT_BITS` or would not fit under the memory limit.
+    fn check_int_bits(&mut self, bits: u64) -> Result<(), Exc> {
+        if bits > MAX_INT_BITS {
+            return Err(self.memory_error());
+        }
+        self.check_alloc((bits / 8) as usize)
+    }
+
     fn bigint_op(&mut self, kind: BinOpKind, x: BigInt, y: BigInt, a: Value, b: Value) -> Result<Value, Exc> {
         let r = match kind {
             BinOpKind::Add => x + y,
             BinOpKind::Sub => x - y,
             BinOpKind::Mul => {
-                if x.bits() + y.bits() > MAX_INT_BITS {
-                    return Err(self.memory_error());
-                }
+                self.check_int_bits(x.bits() + y.bits())?;
                 x * y
             }
             BinOpKind::TrueDiv => {
@@ -258,24 +268,21 @@ impl Vm {
                     }
                     return Err(self.memory_error());
                 };
-                if x.bits().saturating_mul(e as u64) > MAX_INT_BITS {
-                    if x.is_zero() || x.is_one() || x == BigInt::from(-1) {
-                        return Ok(normalize_bigint(self, num_traits::pow(x, e as usize)));
-                    }
-                    return Err(self.memory_error());
+                if x.is_zero() || x.is_one() || x == BigInt::from(-1) {
+                    return Ok(normalize_bigint(self, num_traits::pow(x, e as usize)));
                 }
+                self.check_int_bits(x.bits().saturating_mul(e as u64))?;
                 num_traits::pow(x, e as usize)
             }
             BinOpKind::LShift => {
                 if y.is_negative() {
                     return Err(self.value_error("negative shift count"));
                 }
-                let Some(s) = y.to_u64().filter(|s| x.bits() + s <= MAX_INT_BITS) else {
-                    if x.is_zero() {
-                        return Ok(Value::Int(0));
-                    }
-                    return Err(self.memory_error());
-                };
+                if x.is_zero() {
+                    return Ok(Value::Int(0));
+                }
+                let Some(s) = y.to_u64() else { return Err(self.memory_error()) };
+                self.check_int_bits(x.bits().saturating_add(s))?;
                 x << s
             }
             BinOpKind::RShift => {
@@ -324,7 +331,11 @@ impl Vm {
                     let t = self.type_name(rb);
                     return Err(self.type_error(&format!("can only concatenate str (not \"{t}\") to str")));
                 };
-                let mut s = String::with_capacity(x.s.len() + y.len());
+                let n = x.s.len() + y.len();
+                if n > self.heap.room() {
+                    return Err(self.memory_error());
+                }
+                let mut s = String::with_capacity(n);
                 s.push_str(&x.s);
                 s.push_str(y);
                 Ok(self.new_string(s))
@@ -398,10 +409,7 @@ impl Vm {
         };
         // Refused before allocating: more than the memory limit leaves (or 16 GiB), or more than
         // the system will give (a failed allocation is a MemoryError, not an abort).
-        let budget = (1usize << 34).min(self.heap.limit.saturating_sub(self.heap.bytes));
-        if unit > 0 && unit.checked_mul(n).map_or(true, |b| b > budget) {
-            return Err(self.memory_error());
-        }
+        self.check_alloc(unit.saturating_mul(n))?;
         enum Repeated {
             Str(String),
             List(Vec<Value>),
@@ -434,7 +442,7 @@ impl Vm {
         if let Value::Obj(r) = a {
             match (kind, self.heap.get(r)) {
                 (BinOpKind::Add, HeapObj::List(_)) => {
-                    let items = match self.sequence_items(b) {
+                    let items = match self.items_of(b)? {
                         Some(items) => items,
                         None => {
                             let t = self.type_name(b);
@@ -452,9 +460,9 @@ impl Vm {
                         Value::Bool(x) => x as usize,
                         _ => return self.binary_op(kind, a, b),
                     };
-                    if l.len().saturating_mul(n) > (1 << 30) {
-                        return Err(self.memory_error());
-                    }
+                    let len = l.len();
+                    self.check_items(len.saturating_mul(n))?;
+                    let HeapObj::List(l) = self.heap.get(r) else { return Ok(a) };
                     let v = l.repeat(n);
                     if let HeapObj::List(l) = self.heap.get_mut(r) {
                         *l = v;
@@ -698,10 +706,7 @@ impl Vm {
         let mut y = b;
         // Lexicographic order: find the first differing element, then compare that pair (a
         // loop, not recursion, so nesting depth costs no native stack).
-        loop {
-            let (Value::Obj(rx), Value::Obj(ry)) = (x, y) else {
-                break;
-            };
+        while let (Value::Obj(rx), Value::Obj(ry)) = (x, y) {
             let (p, q): (Vec<Value>, Vec<Value>) = match (self.heap.get(rx), self.heap.get(ry)) {
                 (HeapObj::Str(s), HeapObj::Str(t)) => return Ok(Some(s.s.cmp(&t.s))),
                 (HeapObj::List(p), HeapObj::List(q)) => (p.clone(), q.clone()),
@@ -840,43 +845,76 @@ impl Vm {
 
     fn range_items(&mut self, start: i64, stop: i64, step: i64) -> Result<Vec<Value>, Exc> {
         let n = crate::builtins::range_len(start, stop, step);
-        if n > 100_000_000 {
-            return Err(self.memory_error());
-        }
+        self.check_items(n)?;
         Ok((0..n).map(|i| Value::Int(start + i as i64 * step)).collect())
     }
 
     /// The items of a natively iterable value (list, tuple, str, dict keys, set, range,
-    /// dict views, native iterators); `None` when iterating needs Python code or is impossible.
-    pub fn sequence_items(&mut self, v: Value) -> Option<Vec<Value>> {
-        let Value::Obj(r) = v else { return None };
-        match self.heap.get(r) {
-            HeapObj::List(l) => Some(l.clone()),
-            HeapObj::Tuple(t) => Some(t.to_vec()),
-            HeapObj::Deque(d) => Some(d.items.iter().copied().collect()),
+    /// dict views, native iterators); `Ok(None)` when iterating needs Python code or is
+    /// impossible. MemoryError, before anything is allocated, when they would not fit under
+    /// the memory limit (`list(range(10**10))`).
+    pub fn items_of(&mut self, v: Value) -> Result<Option<Vec<Value>>, Exc> {
+        let Value::Obj(r) = v else { return Ok(None) };
+        // What the items will take: 16 bytes each, and a new str object per character.
+        let per_char = std::mem::size_of::<Value>() + std::mem::size_of::<HeapObj>() + 4;
+        let bytes = match self.heap.get(r) {
+            HeapObj::List(l) => l.len() * 16,
+            HeapObj::Tuple(t) => t.len() * 16,
+            HeapObj::Str(s) => s.s.len().saturating_mul(per_char),
+            HeapObj::Dict(d) => d.len() * 16,
+            HeapObj::Set(t) => t.len() * 16,
+            HeapObj::Deque(d) => d.items.len() * 16,
+            HeapObj::Range { start, stop, step } => match crate::builtins::range_len(*start, *stop, *step) {
+                // Iterated, not materialised (`sum(range(10**9))`); `list()` of it grows
+                // under the limit in Python.
+                n if n > RANGE_ITEMS_MAX => return Ok(None),
+                n => n * 16,
+            },
+            HeapObj::DictView { dict, .. } => match self.heap.get(*dict) {
+                // Items views make a 2-tuple per entry.
+                HeapObj::Dict(d) => d.len().saturating_mul(16 + std::mem::size_of::<HeapObj>() + 32),
+                _ => 0,
+            },
+            _ => 0,
+        };
+        self.check_alloc(bytes)?;
+        Ok(Some(match self.heap.get(r) {
+            HeapObj::List(l) => l.clone(),
+            HeapObj::Tuple(t) => t.to_vec(),
+            HeapObj::Deque(d) => d.items.iter().copied().collect(),
             HeapObj::Str(s) => {
                 let chars: Vec<String> = s.s.chars().map(|c| c.to_string()).collect();
-                Some(chars.into_iter().map(|c| self.new_string(c)).collect())
+                chars.into_iter().map(|c| self.new_string(c)).collect()
             }
-            HeapObj::Dict(d) => Some(d.iter().map(|e| e.key).collect()),
-            HeapObj::Set(t) => Some(t.iter().map(|(_, k)| k).collect()),
+            HeapObj::Dict(d) => d.iter().map(|e| e.key).collect(),
+            HeapObj::Set(t) => t.iter().map(|(_, k)| k).collect(),
             HeapObj::Range { start, stop, step } => {
                 let (a, b, c) = (*start, *stop, *step);
-                self.range_items(a, b, c).ok()
+                self.range_items(a, b, c)?
             }
             HeapObj::DictView { dict, kind } => {
                 let (d, k) = (*dict, *kind);
-                Some(crate::builtins::containers::view_items(self, d, k))
+                crate::builtins::containers::view_items(self, d, k)
             }
             HeapObj::Iter(_) => {
+                // Of unknown length (a huge `range` iterator): checked as it grows.
                 let mut out = Vec::new();
-                while let Ok(Some(x)) = self.iter_next_native(r) {
+                while let Some(x) = self.iter_next_native(r)? {
                     out.push(x);
+                    if out.len() % 4096 == 0 {
+                        self.check_items(out.len())?;
+                    }
                 }
-                Some(out)
+                out
             }
-            _ => None,
-        }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// [`Vm::items_of`] for callers that cannot report an error: `None` also when the items
+    /// would not fit.
+    pub fn sequence_items(&mut self, v: Value) -> Option<Vec<Value>> {
+        self.items_of(v).ok().flatten()
     }
 
     /// Whether iterating `v` is possible at all (natively or in Python).
@@ -1101,7 +1139,7 @@ impl Vm {
                     crate::builtins::sets::set_inplace(self, BinOpKind::Or, t, src)?;
                     return Ok(true);
                 }
-                let Some(items) = self.sequence_items(src) else {
+                let Some(items) = self.items_of(src)? else {
                     if self.is_iterable(src) {
                         return Ok(false);
                     }

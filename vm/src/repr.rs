@@ -359,6 +359,14 @@ impl Vm {
 
     /// `format(v, spec)` for builtin values.
     pub fn format_value(&mut self, v: Value, spec: &str) -> Result<Value, Exc> {
+        // A field wider than the memory limit leaves (`{:1000000000}`, or a float's
+        // `.1000000000f` digits) is refused before it is built.
+        if spec.len() > 5 {
+            if let Ok(f) = numfmt::parse_format_spec(spec, None, "") {
+                let digits = if matches!(v, Value::Float(_)) { f.precision.unwrap_or(0) } else { 0 };
+                self.check_alloc(f.width.unwrap_or(0).saturating_add(digits))?;
+            }
+        }
         let r = match v {
             Value::Int(i) => numfmt::format_i64(i, spec),
             Value::Bool(b) if !spec.is_empty() => numfmt::format_i64(b as i64, spec),

@@ -387,3 +387,50 @@ fn errors_are_send_and_sync() {
     let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(Error::new("ValueError", "x"));
     assert_eq!(boxed.to_string(), "ValueError: x");
 }
+
+/// Keyword arguments of host functions, bound by the names of their `Signature`, with the
+/// messages CPython gives for `def spawn(kind, x, y=None, *, hp)` (checked with python3.11).
+#[test]
+fn natives_take_keyword_arguments_by_their_signature() {
+    let (mut rt, out) = runtime_with_output();
+    let sig = coro_vm::embed::Signature::new("spawn", ["kind", "x", "y", "*", "hp"]);
+    rt.register_fn(sig, |_cx: &mut NativeCx, (kind, x, y, hp): (String, f64, Option<f64>, i64)| {
+        Ok(format!("{kind} {x:?} {y:?} {hp}"))
+    });
+    rt.exec(
+        "print(spawn('orc', 1.5, hp=3))\nprint(spawn(hp=1, x=2.0, kind='elf', y=0.5))\nprint(spawn('imp', 0, 1, hp=2))\nargs = {'kind': 'dict', 'x': 1, 'hp': 0}\nprint(spawn(**args))",
+        "k.py",
+    )
+    .unwrap();
+    assert_eq!(out.take(), "orc 1.5 None 3\nelf 2.0 Some(0.5) 1\nimp 0.0 Some(1.0) 2\ndict 1.0 None 0\n");
+    for (call, msg) in [
+        ("spawn('orc', 1.0, hp=1, speed=3)", "spawn() got an unexpected keyword argument 'speed'"),
+        ("spawn('orc', kind='elf', hp=1)", "spawn() got multiple values for argument 'kind'"),
+        ("spawn(y=1.0, hp=1)", "spawn() missing 2 required positional arguments: 'kind' and 'x'"),
+        ("spawn('orc', 1.0)", "spawn() missing 1 required keyword-only argument: 'hp'"),
+        ("spawn(1)", "spawn() missing 1 required positional argument: 'x'"),
+        ("spawn('a', 1.0, x=2, hp=1)", "spawn() got multiple values for argument 'x'"),
+        ("spawn('a', 1.0, 2.0, 3)", "spawn() takes 3 positional arguments but 4 were given"),
+        ("spawn('a', x='far', hp=1)", "spawn() argument 'x': expected float, got str"),
+    ] {
+        let e = rt.exec(call, "k.py").unwrap_err();
+        assert_eq!(e.summary(), format!("TypeError: {msg}"), "{call}");
+        // The script can catch it like any TypeError.
+        rt.exec(&format!("try:\n    {call}\nexcept TypeError as e:\n    print(e)"), "k.py").unwrap();
+        assert_eq!(out.take(), format!("{msg}\n"));
+    }
+    // A plain name takes no keywords; a module function can have a signature too.
+    rt.register_fn("plain", |_cx: &mut NativeCx, (a,): (i64,)| Ok(a));
+    let e = rt.exec("plain(a=1)", "k.py").unwrap_err();
+    assert_eq!(e.summary(), "TypeError: plain() takes no keyword arguments");
+    rt.register_module("geo", |m| {
+        m.function(
+            coro_vm::embed::Signature::new("scale", ["v", "by"]),
+            |_cx: &mut NativeCx, (v, by): (f64, Option<f64>)| Ok(v * by.unwrap_or(2.0)),
+        );
+        Ok(())
+    })
+    .unwrap();
+    rt.exec("import geo\nprint(geo.scale(3, by=4), geo.scale(v=1))", "k.py").unwrap();
+    assert_eq!(out.take(), "12.0 2.0\n");
+}

@@ -163,3 +163,93 @@ fn one_huge_repetition_is_refused_before_it_allocates() {
     rt.exec("small = [0] * 1000\n", "ok.py").unwrap();
     assert!(rt.memory_used() < 8 << 20, "{}", rt.memory_used());
 }
+
+/// Builtins that make their result in one piece, of a size the script chooses, refuse it before
+/// allocating when it would pass the memory limit (each used to abort the process, run for
+/// minutes, or allocate far past the limit), and the runtime goes on.
+#[test]
+fn one_piece_builtins_refuse_what_would_pass_the_limit() {
+    let mut rt = Runtime::builder().memory_limit(32 << 20).build();
+    for src in [
+        // padding and layout
+        "''.ljust(10**9)",
+        "''.rjust(10**9)",
+        "''.center(10**9)",
+        "'1'.zfill(10**9)",
+        "'\\t\\t\\t\\t'.expandtabs(10**8)",
+        // format widths and precisions
+        "f'{1:1000000000}'",
+        "f'{\"a\":>1000000000}'",
+        "f'{1.5:.1000000000f}'",
+        "'{:1000000000}'.format(1)",
+        "format(1, ',>1000000000')",
+        "'%1000000000d' % 1",
+        "'%.1000000000f' % 1.5",
+        "'{0}{0}{0}{0}{0}{0}{0}{0}'.format('a' * 10**7)",
+        // joins, replaces, splits
+        "''.join(['a' * 1000] * 100000)",
+        "'x'.join('a' * 10**7)",
+        "('a' * 10000).replace('a', 'b' * 10000)",
+        "('a' * 1000).replace('', 'x' * 100000)",
+        "('a ' * 10**7).split()",
+        "('a\\n' * 10**7).splitlines()",
+        "'a' * 10**7 + 'b' * 10**7",
+        // materialised ranges and strings
+        "list(range(10**8))",
+        "tuple(range(10**8))",
+        "[*range(10**8)]",
+        "sorted(range(10**8))",
+        "set(range(10**8))",
+        "dict.fromkeys(range(10**8))",
+        "list('a' * 10**8)",
+        "x = []\nx.extend(range(10**8))",
+        "x = [1]\nx += range(10**8)",
+        "x = [0]\nx *= 10**8",
+        "a, *b = range(10**8)",
+        // ints
+        "10**(10**8)",
+        "1 << 10**9",
+        "(10**100) ** (10**7)",
+    ] {
+        let e = rt.exec(src, "big.py").unwrap_err();
+        assert_eq!(e.summary(), "MemoryError", "{src}");
+        rt.collect_garbage();
+        assert!(rt.memory_used() < 8 << 20, "{src}: {}", rt.memory_used());
+    }
+    // The script can catch it, and what fits still works.
+    rt.exec(
+        "try:\n    ''.ljust(10**9)\nexcept MemoryError:\n    caught = True\nsmall = ''.ljust(10**5) + f'{1:1000}' + ','.join(['ab'] * 1000)\nn = len(list(range(10**5)))",
+        "ok.py",
+    )
+    .unwrap();
+    assert!(rt.global::<bool>("caught").unwrap());
+    assert_eq!(rt.global::<i64>("n").unwrap(), 100_000);
+}
+
+/// Consumers that only iterate do not need the items at once: under the limit they still work
+/// on ranges too long to materialise.
+#[test]
+fn iterating_a_long_range_needs_no_room_for_its_items() {
+    let mut rt = Runtime::builder().memory_limit(32 << 20).build();
+    rt.exec("r = next(reversed(range(10**12))), sum(range(3 * 10**6)), any(range(3 * 10**6))", "it.py").unwrap();
+    assert_eq!(rt.global::<(i64, i64, bool)>("r").unwrap(), (10i64.pow(12) - 1, 4_499_998_500_000, true));
+}
+
+/// A container grown in place, an item at a time, is counted as it grows: a loop that only
+/// appends ints (allocating nothing else) reaches the limit too.
+#[test]
+fn containers_growing_in_place_reach_the_limit() {
+    let mut rt = Runtime::builder().memory_limit(32 << 20).build();
+    for src in [
+        "x = []\nwhile True:\n    x.append(1)\n",
+        "x = [i for i in range(10**8)]\n",
+        "d = {}\ni = 0\nwhile True:\n    d[i] = i\n    i += 1\n",
+        "s = set()\ni = 0\nwhile True:\n    s.add(i)\n    i += 1\n",
+        "from collections import deque\nq = deque()\nwhile True:\n    q.append(1)\n",
+        "from collections import deque\nq = deque()\nwhile True:\n    q.extendleft((1, 2))\n",
+    ] {
+        let e = rt.exec(src, "grow.py").unwrap_err();
+        assert_eq!(e.summary(), "MemoryError", "{src}");
+        rt.exec("x = d = s = q = None", "grow.py").unwrap();
+    }
+}

@@ -61,6 +61,7 @@ fn list_append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> NResult {
     let r = this_obj(args);
     if let Some(l) = list_mut(vm, r) {
         l.push(args[1]);
+        vm.heap.grew(16);
     }
     Ok(Value::None.into())
 }
@@ -69,7 +70,7 @@ fn list_extend(vm: &mut Vm, args: &[Value], kw: &[Value]) -> NResult {
     no_kwargs(vm, "list.extend", kw)?;
     arity(vm, "list.extend", &args[1..], 1, 1)?;
     let src = args[1];
-    match vm.sequence_items(src) {
+    match vm.items_of(src)? {
         Some(items) => {
             if let Some(l) = list_mut(vm, this_obj(args)) {
                 l.extend(items);
@@ -93,6 +94,7 @@ fn list_insert(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
         let n = l.len() as i64;
         let pos = if i < 0 { (i + n).max(0) } else { i.min(n) };
         l.insert(pos as usize, args[2]);
+        vm.heap.grew(16);
     }
     Ok(Value::None.into())
 }
@@ -143,7 +145,7 @@ fn seq_index(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     if args.len() < 2 || args.len() > 4 {
         return Err(vm.type_error(&format!("index expected at least 1 argument, got {}", args.len() - 1)));
     }
-    let items = vm.sequence_items(args[0]).unwrap_or_default();
+    let items = vm.items_of(args[0])?.unwrap_or_default();
     let n = items.len() as i64;
     let norm = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) };
     let start = match args.get(2) {
@@ -183,7 +185,7 @@ fn seq_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     if args.len() != 2 {
         return Err(vm.type_error(&format!("count() takes exactly one argument ({} given)", args.len() - 1)));
     }
-    let items = vm.sequence_items(args[0]).unwrap_or_default();
+    let items = vm.items_of(args[0])?.unwrap_or_default();
     if vm.eq_in_python(&items, args[1]) {
         return Ok(Ret::TailCall(vm.prelude_fn("_seq_count"), vec![args[0], args[1]]));
     }
@@ -335,7 +337,7 @@ fn update_from(vm: &mut Vm, d: ObjRef, src: Value) -> Result<bool, Exc> {
             return Ok(true);
         }
     }
-    let Some(items) = vm.sequence_items(src) else {
+    let Some(items) = vm.items_of(src)? else {
         if vm.is_iterable(src) {
             return Ok(false);
         }
@@ -343,7 +345,7 @@ fn update_from(vm: &mut Vm, d: ObjRef, src: Value) -> Result<bool, Exc> {
         return Err(vm.type_error(&format!("'{t}' object is not iterable")));
     };
     for (i, item) in items.into_iter().enumerate() {
-        let Some(pair) = vm.sequence_items(item) else {
+        let Some(pair) = vm.items_of(item)? else {
             return Err(vm.type_error(&format!("cannot convert dictionary update sequence element #{i} to a sequence")));
         };
         if pair.len() != 2 {
@@ -508,13 +510,14 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     };
     arity(vm, "fromkeys", rest, 1, 2)?;
     let v = rest.get(1).copied().unwrap_or(Value::None);
-    let Some(items) = vm.sequence_items(rest[0]) else {
+    let Some(items) = vm.items_of(rest[0])? else {
         if vm.is_iterable(rest[0]) {
             return Ok(Ret::TailCall(vm.prelude_fn("_dict_fromkeys"), vec![rest[0], v]));
         }
         let t = vm.type_name(rest[0]);
         return Err(vm.type_error(&format!("'{t}' object is not iterable")));
     };
+    vm.check_alloc(items.len().saturating_mul(crate::DICT_ENTRY_BYTES))?;
     let d = vm.new_dict();
     let dr = d.as_obj().unwrap_or(vm.builtins);
     for k in items {

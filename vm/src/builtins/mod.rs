@@ -398,7 +398,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
                     return Ok(s.into());
                 }
             }
-            match vm.sequence_items(*src) {
+            match vm.items_of(*src)? {
                 Some(items) => Ok(match kind {
                     TypeKind::List => vm.new_list(items),
                     TypeKind::Tuple => {
@@ -977,13 +977,24 @@ fn b_sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     not_iterable_check(vm, pos[0])?;
     let rev = Value::Bool(vm.truthy(reverse)?);
     if key.is_none() {
-        if let Some(items) = vm.sequence_items(pos[0]).filter(|xs| !xs.iter().any(|x| vm.compares_in_python(*x))) {
+        if let Some(items) = vm.items_of(pos[0])?.filter(|xs| !xs.iter().any(|x| vm.compares_in_python(*x))) {
             let l = vm.new_list(items);
             containers::sort_list(vm, l, matches!(rev, Value::Bool(true)))?;
             return Ok(l.into());
         }
     }
     Ok(Ret::TailCall(vm.prelude_fn("_sorted"), vec![pos[0], key, rev]))
+}
+
+/// The iterator state of `reversed(range(start, stop, step))`, if its bounds fit in an i64.
+fn reversed_range(start: i64, stop: i64, step: i64) -> Option<IterState> {
+    let n = i64::try_from(range_len(start, stop, step)).ok()?;
+    let step = step.checked_neg()?;
+    if n == 0 {
+        return Some(IterState::Range { next: start, stop: start, step });
+    }
+    let last = start.checked_sub((n - 1).checked_mul(step)?)?;
+    Some(IterState::Range { next: last, stop: start.checked_add(step)?, step })
 }
 
 fn b_reversed(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
@@ -995,8 +1006,12 @@ fn b_reversed(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
             HeapObj::List(l) => Some(IterState::Reversed { seq: r, index: l.len() }),
             HeapObj::Tuple(t) => Some(IterState::Reversed { seq: r, index: t.len() }),
             HeapObj::Deque(_) => return Ok(vm.deque_iter(r, true).into()),
+            // A range runs backwards without its items (`reversed(range(10**9))`).
+            &HeapObj::Range { start, stop, step } if reversed_range(start, stop, step).is_some() => {
+                reversed_range(start, stop, step)
+            }
             HeapObj::Str(_) | HeapObj::Range { .. } | HeapObj::Dict(_) | HeapObj::DictView { .. } => {
-                let items = vm.sequence_items(v).unwrap_or_default();
+                let items = vm.items_of(v)?.unwrap_or_default();
                 let n = items.len();
                 let l = vm.new_list(items);
                 l.as_obj().map(|seq| IterState::Reversed { seq, index: n })

@@ -54,6 +54,7 @@ impl Vm {
         if let HeapObj::Set(t) = self.heap.get_mut(s) {
             t.insert_probed(p, h, v);
         }
+        self.heap.grew(crate::DICT_ENTRY_BYTES);
         Ok(())
     }
 
@@ -69,6 +70,7 @@ impl Vm {
 
     /// A new set holding `items`, added one by one (CPython's `set(list)`).
     pub fn new_set_from(&mut self, items: &[Value]) -> Result<Value, Exc> {
+        self.check_alloc(items.len().saturating_mul(crate::DICT_ENTRY_BYTES))?;
         let s = alloc(self, SetTable::new());
         let r = s.as_obj().unwrap_or(self.builtins);
         for v in items {
@@ -84,7 +86,7 @@ impl Vm {
             let t = table(self, r).map(|t| t.copy()).unwrap_or_default();
             return Ok(Some(alloc(self, t)));
         }
-        match self.sequence_items(v) {
+        match self.items_of(v)? {
             Some(items) => Ok(Some(self.new_set_from(&items)?)),
             None => Ok(None),
         }
@@ -244,7 +246,7 @@ fn set_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
             set_inplace(vm, BinOpKind::Or, s, Value::Obj(r))?;
             continue;
         }
-        let Some(items) = vm.sequence_items(*other) else {
+        let Some(items) = vm.items_of(*other)? else {
             let t = vm.type_name(*other);
             return Err(vm.type_error(&format!("'{t}' object is not iterable")));
         };

@@ -348,9 +348,16 @@ fn str_len(vm: &Vm, v: Value) -> usize {
 /// The error for a result too large to build.
 fn check_size(vm: &mut Vm, bytes: Option<usize>) -> Result<usize, Exc> {
     match bytes {
-        Some(n) if n <= MAX_STR_BYTES => Ok(n),
+        Some(n) if n <= MAX_STR_BYTES => vm.check_alloc(n).map(|()| n),
         _ => Err(vm.memory_error()),
     }
+}
+
+/// Refuses, before they are made, `n` new str objects holding `bytes` in all (a split of a
+/// long string into many short pieces takes far more memory than the string).
+fn check_parts(vm: &mut Vm, n: usize, bytes: usize) -> Result<(), Exc> {
+    let per_part = std::mem::size_of::<Value>() + std::mem::size_of::<crate::object::HeapObj>();
+    check_size(vm, n.checked_mul(per_part).and_then(|b| b.checked_add(bytes))).map(drop)
 }
 
 fn new_str_list(vm: &mut Vm, parts: Vec<String>) -> NResult {
@@ -364,13 +371,17 @@ fn new_str_list(vm: &mut Vm, parts: Vec<String>) -> NResult {
 
 fn str_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     let (sep, it) = one_arg(vm, args, kwnames, "join")?;
-    let Some(items) = vm.sequence_items(it) else {
+    let Some(items) = vm.items_of(it)? else {
         if !vm.is_iterable(it) {
             return Err(vm.type_error("can only join an iterable"));
         }
         // Generators run Python code; the prelude collects them and comes back here.
         return Ok(Ret::TailCall(vm.prelude_fn("_join"), vec![args[0], it]));
     };
+    // The result's size first: refused before it is built if it would not fit.
+    let total = items.iter().map(|v| vm.str_of(*v).map_or(0, str::len)).fold(0usize, usize::saturating_add);
+    let seps = sep.len().saturating_mul(items.len().saturating_sub(1));
+    check_size(vm, Some(total.saturating_add(seps)))?;
     let mut out = String::new();
     for (i, v) in items.iter().enumerate() {
         if i > 0 {
@@ -395,6 +406,16 @@ fn split_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], right: bool) -> 
         None => -1,
     };
     let max = usize::try_from(max).unwrap_or(usize::MAX);
+    let pieces = match a[0] {
+        None | Some(Value::None) => {
+            s.split(numfmt::py_isspace).filter(|w| !w.is_empty()).take(max.saturating_add(1)).count()
+        }
+        Some(v) => match vm.str_of(v) {
+            Some(sep) if !sep.is_empty() => s.matches(sep).take(max).count() + 1,
+            _ => 0,
+        },
+    };
+    check_parts(vm, pieces, s.len())?;
     let parts: Vec<String> = match a[0] {
         None | Some(Value::None) => split_whitespace(&s, max, right),
         Some(v) => {
@@ -475,6 +496,7 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         Some(v) => c_int_arg(vm, v)? != 0,
         None => false,
     };
+    check_parts(vm, s.matches(is_line_break).count() + 1, s.len())?;
     let mut parts = Vec::new();
     let mut rest = s.as_str();
     while !rest.is_empty() {
@@ -1021,6 +1043,8 @@ fn format_template(
             spec_chars.iter().collect()
         };
         let s = vm.format_value(value, &spec)?;
+        let piece = vm.str_of(s).map_or(0, str::len);
+        check_size(vm, out.len().checked_add(piece))?;
         out.push_str(vm.str_of(s).unwrap_or(""));
     }
     Ok(out)
@@ -1286,7 +1310,8 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> Result<Value, E
                 return Err(vm.value_error(&format!("unsupported format character '{shown}' (0x{n:x}) at index {at}")));
             }
         };
-        check_size(vm, Some(spec.width.unwrap_or(0)))?;
+        let field = spec.width.unwrap_or(0).max(text.len());
+        check_size(vm, out.len().checked_add(field))?;
         write_percent(&mut out, &spec, numeric, &text);
     }
     if cursor.next < cursor.len && dict.is_none() {

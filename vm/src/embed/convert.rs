@@ -23,6 +23,31 @@ pub trait IntoScript {
 }
 
 /// A Rust value that can be made from a script value.
+///
+/// ```
+/// use coro_vm::embed::{ErrorKind, Handle, Runtime};
+/// use std::collections::HashMap;
+///
+/// let mut rt = Runtime::new();
+/// rt.exec("scores = {'ada': 3, 'bob': 5}\nrow = (1, 'x', None, [1.5, 2.0], True)\nbig = 2**70", "main.py")?;
+/// let scores: HashMap<String, i64> = rt.global("scores")?;
+/// assert_eq!(scores["bob"], 5);
+/// let row: (u8, String, Option<i64>, Vec<f64>, bool) = rt.global("row")?;
+/// assert_eq!(row, (1, "x".into(), None, vec![1.5, 2.0], true));
+/// // Any value can be held opaquely and passed back.
+/// let opaque: Handle = rt.global("scores")?;
+/// assert_eq!(rt.call::<usize>("len", (&opaque,))?, 2);
+/// // Rust values become script values the same way.
+/// rt.set_global("pair", (vec![1, 2], HashMap::from([("k", Some(2.5))])))?;
+/// let pair: Handle = rt.global("pair")?;
+/// assert_eq!(rt.repr(&pair)?, "([1, 2], {'k': 2.5})");
+/// // A failed conversion says what was expected, as CPython's errors do.
+/// let err = rt.global::<i64>("big").unwrap_err();
+/// assert_eq!((err.kind(), err.summary().as_str()), (ErrorKind::Conversion, "OverflowError: int too large to convert to i64"));
+/// let err = rt.global::<Vec<String>>("row").unwrap_err();
+/// assert_eq!(err.summary(), "TypeError: item 0: expected str, got int");
+/// # Ok::<(), coro_vm::embed::Error>(())
+/// ```
 pub trait FromScript: Sized {
     /// Converts `v`, or says why it cannot be converted.
     fn from_script(vm: &mut Vm, v: Value) -> Result<Self, Error>;
@@ -111,7 +136,16 @@ macro_rules! int_conversions {
         }
 
         impl FromScript for $t {
+            #[inline]
             fn from_script(vm: &mut Vm, v: Value) -> Result<Self, Error> {
+                // The common case, a small int that fits, without the general path's i128.
+                // (`try_from` is infallible for the widest targets.)
+                #[allow(irrefutable_let_patterns)]
+                if let Value::Int(n) = v {
+                    if let Ok(x) = <$t>::try_from(n) {
+                        return Ok(x);
+                    }
+                }
                 let too_large = || {
                     Error::conversion("OverflowError", concat!("int too large to convert to ", stringify!($t)))
                 };
@@ -316,26 +350,42 @@ tuple_conversions!(6; A 0, B 1, C 2, D 3, E 4, F 5);
 /// Arguments for a call from Rust: `()`, a tuple of up to six [`IntoScript`] values, or a `Vec`
 /// of them (each item one argument; to pass one list, wrap it: `(vec,)`).
 pub trait IntoArgs {
-    fn into_args(self, vm: &mut Vm) -> Result<Vec<Value>, Error>;
+    /// Converts the arguments, appending them to `out` (a buffer the runtime reuses, so a
+    /// call from Rust allocates nothing for its arguments).
+    fn push_args(self, vm: &mut Vm, out: &mut Vec<Value>) -> Result<(), Error>;
+
+    /// The arguments in a vector of their own.
+    fn into_args(self, vm: &mut Vm) -> Result<Vec<Value>, Error>
+    where
+        Self: Sized,
+    {
+        let mut out = Vec::new();
+        self.push_args(vm, &mut out)?;
+        Ok(out)
+    }
 }
 
 impl IntoArgs for () {
-    fn into_args(self, _vm: &mut Vm) -> Result<Vec<Value>, Error> {
-        Ok(Vec::new())
+    fn push_args(self, _vm: &mut Vm, _out: &mut Vec<Value>) -> Result<(), Error> {
+        Ok(())
     }
 }
 
 impl<T: IntoScript> IntoArgs for Vec<T> {
-    fn into_args(self, vm: &mut Vm) -> Result<Vec<Value>, Error> {
-        self.into_iter().map(|x| x.into_script(vm)).collect()
+    fn push_args(self, vm: &mut Vm, out: &mut Vec<Value>) -> Result<(), Error> {
+        for x in self {
+            out.push(x.into_script(vm)?);
+        }
+        Ok(())
     }
 }
 
 macro_rules! tuple_args {
     ($($t:ident $i:tt),+) => {
         impl<$($t: IntoScript),+> IntoArgs for ($($t,)+) {
-            fn into_args(self, vm: &mut Vm) -> Result<Vec<Value>, Error> {
-                Ok(vec![$(self.$i.into_script(vm)?),+])
+            fn push_args(self, vm: &mut Vm, out: &mut Vec<Value>) -> Result<(), Error> {
+                $(out.push(self.$i.into_script(vm)?);)+
+                Ok(())
             }
         }
     };

@@ -26,12 +26,30 @@
 //!
 //! # Threads
 //!
-//! A runtime is used from one thread. [`Runtime`], [`Handle`], [`Paused`], [`Pending`] and
-//! [`Step`] are not `Send`: the VM shares code objects and its handle table through `Rc`, and
-//! its output writers are `Box<dyn Write>` without a `Send` bound, so nothing of a runtime can
-//! cross threads (the compiler enforces this). Hosts that want parallelism run one runtime per
-//! thread, each built on its own thread. [`Error`] holds only text and is `Send + Sync`, so
-//! errors can be reported anywhere; [`OutputBuffer`] is not `Send` (it is an `Rc`).
+//! A runtime is used from one thread. [`Runtime`], [`Builder`], [`Handle`], [`Paused`],
+//! [`Pending`] and [`Step`] are not `Send`: the VM shares code objects and its handle table
+//! through `Rc`, host functions are closures without a `Send` bound, and the output writers are
+//! `Box<dyn Write>` without one, so nothing of a runtime can cross threads (the compiler
+//! enforces this). Hosts that want parallelism run one runtime per thread, each built on its own
+//! thread. [`Error`] holds only text and is `Send + Sync`, so errors can be reported anywhere;
+//! [`Signature`] (names only) is `Send + Sync` too; [`OutputBuffer`] is not `Send` (it is an
+//! `Rc`).
+//!
+//! ```
+//! fn send_and_sync<T: Send + Sync>() {}
+//! send_and_sync::<coro_vm::embed::Error>();
+//! send_and_sync::<coro_vm::embed::Signature>();
+//! ```
+//!
+//! ```compile_fail,E0277
+//! fn send<T: Send>() {}
+//! send::<coro_vm::embed::Runtime>(); // a runtime stays on its thread
+//! ```
+//!
+//! ```compile_fail,E0277
+//! fn send<T: Send>() {}
+//! send::<coro_vm::embed::Handle>();
+//! ```
 
 mod convert;
 mod error;
@@ -41,9 +59,9 @@ mod native;
 pub use convert::{FromScript, IntoArgs, IntoScript};
 pub use error::{Error, ErrorKind};
 pub use handle::Handle;
-pub use native::{FromArgs, IntoReply, NativeCx, Reply, Rest};
+pub use native::{FromArgs, IntoReply, NativeCx, Reply, Rest, Signature};
 
-pub(crate) use native::is_host_fn;
+pub(crate) use native::{is_host_fn, sweep_continuations};
 
 use crate::frame::{Frame, Link};
 use crate::generator::ResumeMode;
@@ -54,6 +72,7 @@ use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
 use handle::Shared;
 use native::Slot;
+use sealed::Parked;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -158,6 +177,13 @@ pub(crate) fn find_module(vm: &mut Vm, name: &str, key: Value) -> Result<Option<
     Ok(None)
 }
 
+/// Drops a suspended run that will never continue: its generators are finished and the
+/// `call_then` continuations waiting in it are dropped.
+fn abandon(vm: &mut Vm, s: Suspension) {
+    native::drop_continuations_in(vm, &s.frames);
+    vm.abandon(s);
+}
+
 /// Builds a [`Runtime`]: where output goes, the limits, and what scripts may import.
 ///
 /// By default output goes to the process's stdout and stderr, the recursion limit is CPython's
@@ -227,15 +253,40 @@ impl Builder {
     }
 
     /// The deepest nesting of calls (and generator resumes) before `RecursionError`.
+    ///
+    /// ```
+    /// use coro_vm::embed::Runtime;
+    ///
+    /// let mut rt = Runtime::builder().recursion_limit(100).build();
+    /// let err = rt.exec("def down(n):\n    return down(n + 1)\ndown(0)", "main.py").unwrap_err();
+    /// assert_eq!(err.summary(), "RecursionError: maximum recursion depth exceeded");
+    /// assert!(err.traceback().contains("[Previous line repeated"));
+    /// ```
     pub fn recursion_limit(mut self, depth: usize) -> Builder {
         self.recursion_limit = depth.max(2);
         self
     }
 
-    /// An estimate of live heap bytes past which the script gets `MemoryError`. It is checked
-    /// where the collector may run (loop back edges): a loop that keeps allocating is stopped
-    /// there; a single huge allocation by a builtin is not refused up front, and a container
-    /// that grows in place is counted at the next collection.
+    /// An estimate of live heap bytes past which the script gets `MemoryError`, as CPython
+    /// raises it when the system refuses memory (the script may catch it). A builtin whose
+    /// result has a size the script chose (`' ' * n`, `s.ljust(n)`, `list(range(n))`,
+    /// `''.join(...)`, a format width, `10 ** n`) refuses it before allocating; containers
+    /// that grow in place (`append`, `d[k] = v`) and loops that keep allocating are stopped
+    /// at the next loop back edge or call, after a collection finds the live heap still over
+    /// the limit. (The estimate counts garbage until the collector next runs, so a request
+    /// close to what the limit leaves can be refused a little early.)
+    ///
+    /// ```
+    /// use coro_vm::embed::Runtime;
+    ///
+    /// let mut rt = Runtime::builder().memory_limit(16 << 20).build();
+    /// for bomb in ["x = ' ' * 10**9", "x = f'{0:1000000000}'", "x = []\nwhile True:\n    x.append(0)"] {
+    ///     assert_eq!(rt.exec(bomb, "bomb.py").unwrap_err().summary(), "MemoryError");
+    /// }
+    /// rt.exec("x = None", "ok.py")?; // the list the last bomb built is released...
+    /// rt.exec("y = ' ' * 1000", "ok.py")?; // ...and collected: the runtime goes on
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
     pub fn memory_limit(mut self, bytes: usize) -> Builder {
         self.memory_limit = Some(bytes);
         self
@@ -256,6 +307,22 @@ impl Builder {
 
     /// A directory whose `.py` files scripts may import (searched in the order added, after
     /// the host's modules). Without one, imports never touch the file system.
+    ///
+    /// ```
+    /// use coro_vm::embed::Runtime;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("coro-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("shapes.py"), "def area(w, h):\n    return w * h\n").unwrap();
+    /// let mut rt = Runtime::builder().search_path(&dir).build();
+    /// rt.exec("import shapes\na = shapes.area(3, 4)", "main.py")?;
+    /// assert_eq!(rt.global::<i64>("a")?, 12);
+    /// // Without the search path the same import fails: nothing is read from disk.
+    /// let err = Runtime::new().exec("import shapes", "main.py").unwrap_err();
+    /// assert_eq!(err.type_name(), "ModuleNotFoundError");
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
     pub fn search_path(mut self, dir: impl Into<PathBuf>) -> Builder {
         self.search_path.push(dir.into());
         self
@@ -291,7 +358,7 @@ impl Builder {
         install_helpers(&mut vm);
         // Limits last: the set-up above is the runtime's, not the script's.
         vm.heap.limit = self.memory_limit.unwrap_or(usize::MAX);
-        let mut rt = Runtime { vm, bounded: false };
+        let mut rt = Runtime { vm, bounded: false, args: Vec::new() };
         rt.set_fuel(self.fuel);
         rt
     }
@@ -374,6 +441,17 @@ fn lookup_global(vm: &mut Vm, name: &str) -> Result<Value, Error> {
 }
 
 /// How a run started or continued by the host stopped.
+///
+/// A run that stopped before finishing is held by the host as a [`Paused`] (out of fuel) or a
+/// [`Pending`] (a native's request), both [`SuspendedRun`]s, and is continued, interrupted or
+/// cancelled the same way:
+///
+/// | the run | continue it | raise an exception where it stopped | stop it now |
+/// |---|---|---|---|
+/// | [`Step::OutOfFuel`]`(Paused)` | [`Runtime::proceed`] | [`Runtime::raise_in`] | [`Runtime::cancel`] |
+/// | [`Step::Suspended`]`(Pending)` | [`Runtime::reply`] | [`Runtime::raise_in`] ([`Runtime::reply_error`]) | [`Runtime::cancel`] |
+///
+/// Dropping a `Paused` or `Pending` cancels its run the next time the runtime is used.
 #[must_use = "a suspended run is abandoned when its Paused or Pending is dropped"]
 #[derive(Debug)]
 pub enum Step {
@@ -407,18 +485,73 @@ impl Step {
     }
 }
 
-/// A run suspended for lack of fuel. Dropping it abandons the run: the generators whose frames
-/// it holds are finished.
+/// A run suspended for lack of fuel ([`Step::OutOfFuel`]), stopped at a loop's back edge or a
+/// call. Continue it with [`Runtime::proceed`], raise an exception there with
+/// [`Runtime::raise_in`], or stop it with [`Runtime::cancel`]; dropping it cancels it too.
 #[derive(Debug)]
 pub struct Paused {
     run: Parked,
 }
 
-/// A run suspended by a native, waiting for the host's reply. Dropping it abandons the run.
+/// A run suspended by a native ([`Step::Suspended`]), waiting for the host's answer. Answer
+/// with [`Runtime::reply`], raise an exception at the native's call with [`Runtime::raise_in`]
+/// (or [`Runtime::reply_error`]), or stop it with [`Runtime::cancel`]; dropping it cancels it
+/// too.
 #[derive(Debug)]
 pub struct Pending {
     run: Parked,
     request: Handle,
+}
+
+/// A suspended run the host holds: [`Paused`] or [`Pending`] (see [`Step`] for what can be
+/// done with one).
+pub trait SuspendedRun: sealed::Run {}
+
+impl SuspendedRun for Paused {}
+impl SuspendedRun for Pending {}
+
+/// Private to the API: how a host's [`Paused`] and [`Pending`] name their parked run.
+mod sealed {
+    use super::Shared;
+    use std::rc::Rc;
+
+    /// Gives up the parked run (only the API's own types implement it).
+    pub trait Run {
+        fn into_parked(self) -> Parked;
+    }
+
+    impl Run for super::Paused {
+        fn into_parked(self) -> Parked {
+            self.run
+        }
+    }
+
+    impl Run for super::Pending {
+        fn into_parked(self) -> Parked {
+            self.run
+        }
+    }
+
+    /// The id of a parked run; dropping it unconsumed tells the runtime to abandon the run.
+    pub struct Parked {
+        pub(super) id: u32,
+        pub(super) shared: Rc<Shared>,
+        pub(super) live: bool,
+    }
+
+    impl std::fmt::Debug for Parked {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "run #{}", self.id)
+        }
+    }
+
+    impl Drop for Parked {
+        fn drop(&mut self) {
+            if self.live {
+                self.shared.dropped_runs.borrow_mut().push(self.id);
+            }
+        }
+    }
 }
 
 impl Pending {
@@ -428,32 +561,13 @@ impl Pending {
     }
 }
 
-/// The id of a parked run; dropping it unconsumed tells the runtime to abandon the run.
-struct Parked {
-    id: u32,
-    shared: Rc<Shared>,
-    live: bool,
-}
-
-impl std::fmt::Debug for Parked {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "run #{}", self.id)
-    }
-}
-
-impl Drop for Parked {
-    fn drop(&mut self) {
-        if self.live {
-            self.shared.dropped_runs.borrow_mut().push(self.id);
-        }
-    }
-}
-
 /// A coro VM for a host program. See the [module documentation](self) for an overview.
 pub struct Runtime {
     vm: Vm,
     /// Whether fuel is counted (`vm.fuel` is refilled to `u64::MAX` at each entry otherwise).
     bounded: bool,
+    /// The arguments of a call from Rust, converted (reused from call to call).
+    args: Vec<Value>,
 }
 
 impl Default for Runtime {
@@ -479,11 +593,17 @@ impl Runtime {
         for id in dropped {
             if let Some(s) = self.vm.embed.parked.get_mut(id as usize).and_then(Option::take) {
                 self.vm.embed.free_parked.push(id);
-                self.vm.abandon(*s);
+                abandon(&mut self.vm, *s);
             }
         }
         if !self.bounded {
             self.vm.fuel = u64::MAX;
+        }
+        // A collection the last run asked for (it ended over the memory limit, or a builtin
+        // refused an allocation): made here, where nothing unrooted is held, so memory the
+        // host or script released since counts as free.
+        if self.vm.heap.should_collect() {
+            self.vm.collect_garbage(None);
         }
     }
 
@@ -524,6 +644,21 @@ impl Runtime {
     }
 
     /// [`Runtime::start_exec`] in the namespace `ns` (from [`Runtime::namespace`]).
+    ///
+    /// ```
+    /// use coro_vm::embed::{Runtime, Step};
+    ///
+    /// let mut rt = Runtime::new();
+    /// rt.set_global("difficulty", 3)?;
+    /// rt.exec("level = difficulty * 10", "main.py")?;
+    /// assert_eq!(rt.global::<i64>("level")?, 30);
+    /// // A script in a namespace of its own sees neither `level` nor `difficulty`.
+    /// let ns = rt.namespace();
+    /// let err = rt.start_exec_in(&ns, "x = level", "mod.py").unwrap_err();
+    /// assert_eq!(err.summary(), "NameError: name 'level' is not defined");
+    /// assert!(matches!(rt.start_exec_in(&ns, "x = 1", "mod.py")?, Step::Returned(_)));
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
     pub fn start_exec_in(&mut self, ns: &Handle, source: &str, filename: &str) -> Result<Step, Error> {
         let globals = match ns.value(&self.vm)? {
             Value::Obj(r) if matches!(self.vm.heap.get(r), HeapObj::Dict(_)) => r,
@@ -607,22 +742,38 @@ impl Runtime {
 
     fn call_raw(&mut self, f: impl Callee, args: impl IntoArgs) -> Result<Result<Outcome, Exc>, Error> {
         let callee = f.resolve(&mut self.vm)?;
-        let args = args.into_args(&mut self.vm)?;
+        // The arguments go through a buffer kept for the purpose: no allocation per call.
+        let mut buf = std::mem::take(&mut self.args);
+        buf.clear();
+        let converted = args.push_args(&mut self.vm, &mut buf);
+        let r = converted.and_then(|()| self.call_with(callee, &mut buf));
+        self.args = buf;
+        r
+    }
+
+    fn call_with(&mut self, callee: Value, args: &mut Vec<Value>) -> Result<Result<Outcome, Exc>, Error> {
         let vm = &mut self.vm;
-        let (callee, args) = match callee {
-            Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Function(_)) => (r, args),
+        let callee = match callee {
+            Value::Obj(r) if matches!(vm.heap.get(r), HeapObj::Function(_)) => r,
             // Any other callable goes through a Python helper, so that classes, bound methods
             // and builtins that ask the loop for calls all work as in a script.
             _ => {
                 let Some(Value::Obj(helper)) = vm.embed.host_call_helper else {
                     return Err(Error::usage("the runtime's helpers are missing"));
                 };
-                let t = vm.new_tuple(args);
-                (helper, vec![callee, t])
+                let t = vm.new_tuple(std::mem::take(args));
+                args.extend([callee, t]);
+                helper
             }
         };
         let is_gen = matches!(vm.heap.get(callee), HeapObj::Function(f) if f.code.code.flags.generator);
-        let mut frame = match vm.function_frame(callee, &args, &[]) {
+        // The loop's own fast path first (a pooled frame, exact positional arguments).
+        let frame = match vm.fast_frame(Value::Obj(callee), args) {
+            Ok(Some(f)) => Ok(f),
+            Ok(None) => vm.function_frame(callee, args, &[]),
+            Err(e) => Err(e),
+        };
+        let mut frame = match frame {
             Ok(f) => f,
             Err(e) => return Ok(Err(e)),
         };
@@ -647,6 +798,26 @@ impl Runtime {
 
     /// Raises `exc` in generator `gen` at its `yield` (`gen.throw`): it may catch it and yield
     /// again, return, or let it (or another exception) out as an error.
+    ///
+    /// ```
+    /// use coro_vm::embed::{Error, OutputBuffer, Runtime, Step};
+    ///
+    /// let out = OutputBuffer::default();
+    /// let mut rt = Runtime::builder().stdout(out.clone()).build();
+    /// rt.exec("def worker():\n    try:\n        while True:\n            try:\n                yield 'ready'\n            except ValueError as e:\n                print('recovered from', e)\n    finally:\n        print('closed')\n", "main.py")?;
+    /// let w = rt.call("worker", ())?;
+    /// assert!(matches!(rt.resume(&w, ())?, Step::Yielded(_)));
+    /// let Step::Yielded(v) = rt.throw(&w, Error::new("ValueError", "bad input"))? else { panic!() };
+    /// assert_eq!(rt.get::<String>(&v)?, "ready");
+    /// let err = rt.throw(&w, Error::new("KeyError", "gone")).unwrap_err(); // not caught
+    /// assert_eq!(err.summary(), "KeyError: 'gone'");
+    /// // close() runs the finally blocks of a generator that is still suspended.
+    /// let w = rt.call("worker", ())?;
+    /// let _ = rt.resume(&w, ())?;
+    /// assert!(matches!(rt.close(&w)?, Step::Returned(_)));
+    /// assert_eq!(out.contents(), "recovered from bad input\nclosed\nclosed\n");
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
     pub fn throw(&mut self, gen: &Handle, exc: Error) -> Result<Step, Error> {
         self.enter();
         let g = self.generator(gen)?;
@@ -690,7 +861,11 @@ impl Runtime {
         // If the generator's frame took the holder's place, the holder is on the frame stack
         // as its caller: the host is the caller instead.
         let switched = vm.frames.len() > depth;
-        vm.frames.truncate(depth);
+        while vm.frames.len() > depth {
+            if let Some(placeholder) = vm.frames.pop() {
+                vm.recycle_frame(placeholder);
+            }
+        }
         match r {
             Ok(Flow::Next) if switched => vm.run(holder, None),
             Ok(Flow::Next) => Ok(Outcome::Returned(holder.stack.pop().unwrap_or(Value::None))),
@@ -720,13 +895,66 @@ impl Runtime {
         self.step(r)
     }
 
-    /// Continues a run a native suspended by raising `exc` where the native was called.
+    /// Continues a run a native suspended by raising `exc` where the native was called (the
+    /// same as [`Runtime::raise_in`]).
     pub fn reply_error(&mut self, pending: Pending, exc: Error) -> Result<Step, Error> {
+        self.raise_in(pending, exc)
+    }
+
+    /// Continues a suspended run by raising `exc` where it stopped: at the call of the native
+    /// that suspended it ([`Pending`]), or at the loop back edge or call where the fuel ran
+    /// out ([`Paused`]). The script sees an ordinary exception there: its `except` and
+    /// `finally` blocks run (with the fuel there is now, so a paused script given no more
+    /// fuel stops again at its next back edge), and an exception nobody catches comes back
+    /// as the error, with the script's traceback.
+    ///
+    /// ```
+    /// use coro_vm::embed::{Error, OutputBuffer, Runtime, Step};
+    ///
+    /// let out = OutputBuffer::default();
+    /// let mut rt = Runtime::builder().stdout(out.clone()).fuel(10_000).build();
+    /// rt.exec("def serve():\n    try:\n        while True:\n            pass\n    finally:\n        print('cleaned up')\n", "main.py")?;
+    /// let Step::OutOfFuel(paused) = rt.start_call("serve", ())? else { panic!() };
+    /// // Time is up: give the script enough fuel to clean up, and interrupt it.
+    /// rt.add_fuel(1_000);
+    /// let err = rt.raise_in(paused, Error::new("KeyboardInterrupt", "")).unwrap_err();
+    /// assert_eq!(err.type_name(), "KeyboardInterrupt");
+    /// assert!(err.traceback().contains("line 3, in serve")); // the `while` line
+    /// assert_eq!(out.contents(), "cleaned up\n");
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
+    pub fn raise_in(&mut self, run: impl SuspendedRun, exc: Error) -> Result<Step, Error> {
         self.enter();
         let e = exc.to_exc(&mut self.vm);
-        let s = self.unpark(pending.run)?;
+        let s = self.unpark(run.into_parked())?;
         let r = self.vm.continue_run(*s, Err(e));
         self.step(r)
+    }
+
+    /// Stops a suspended run for good, now, without running any more of the script: the
+    /// generators whose frames it holds are finished (resuming one gives `Returned(None)`),
+    /// their `finally` blocks do not run, and what its natives' pending
+    /// [`NativeCx::call_then`] continuations captured is dropped. (Dropping the `Paused` or
+    /// `Pending` does the same the next time the runtime is used; to let the script clean up,
+    /// [`Runtime::raise_in`] an exception instead.)
+    ///
+    /// ```
+    /// use coro_vm::embed::{NativeCx, Runtime, Step};
+    ///
+    /// let mut rt = Runtime::new();
+    /// rt.register_fn("wait_for_player", |cx: &mut NativeCx, ()| cx.suspend("input"));
+    /// rt.exec("def turns():\n    while True:\n        yield wait_for_player()\n", "main.py")?;
+    /// let game = rt.call("turns", ())?;
+    /// let Step::Suspended(pending) = rt.resume(&game, ())? else { panic!() };
+    /// rt.cancel(pending)?; // the player left
+    /// assert!(matches!(rt.resume(&game, ())?, Step::Returned(_)));
+    /// # Ok::<(), coro_vm::embed::Error>(())
+    /// ```
+    pub fn cancel(&mut self, run: impl SuspendedRun) -> Result<(), Error> {
+        self.enter();
+        let s = self.unpark(run.into_parked())?;
+        abandon(&mut self.vm, *s);
+        Ok(())
     }
 
     fn park(&mut self, s: Box<Suspension>) -> Parked {
@@ -820,19 +1048,22 @@ impl Runtime {
 
     /// A function object that calls the Rust closure `f`: its arguments are converted by `A`
     /// (a tuple of [`FromScript`] types, or [`Rest`]), its result by [`IntoReply`] (a value or
-    /// a [`Reply`]); an `Err` raises the error's exception in the script.
-    pub fn function<A, R, F>(&mut self, name: &str, f: F) -> Handle
+    /// a [`Reply`]); an `Err` raises the error's exception in the script. `name` is the
+    /// function's name, or a [`Signature`] that also names its parameters so scripts can pass
+    /// them by keyword.
+    pub fn function<A, R, F>(&mut self, name: impl Into<Signature>, f: F) -> Handle
     where
         A: FromArgs,
         R: IntoReply,
         F: FnMut(&mut NativeCx<'_>, A) -> Result<R, Error> + 'static,
     {
-        let v = native::new_host_fn(&mut self.vm, name, f);
+        let v = native::new_host_fn(&mut self.vm, name.into(), f);
         Handle::new(&self.vm, v)
     }
 
     /// Makes a Rust closure a builtin function named `name`, visible to every module. The
-    /// closure may capture host state.
+    /// closure may capture host state. Arguments and results are converted as for
+    /// [`Runtime::function`]; give a [`Signature`] instead of a name to take keyword arguments.
     ///
     /// ```
     /// use coro_vm::embed::{Error, NativeCx, Runtime};
@@ -854,14 +1085,15 @@ impl Runtime {
     /// assert_eq!(err.summary(), "TypeError: add_score() argument 1: expected int, got str");
     /// # Ok::<(), coro_vm::embed::Error>(())
     /// ```
-    pub fn register_fn<A, R, F>(&mut self, name: &str, f: F)
+    pub fn register_fn<A, R, F>(&mut self, name: impl Into<Signature>, f: F)
     where
         A: FromArgs,
         R: IntoReply,
         F: FnMut(&mut NativeCx<'_>, A) -> Result<R, Error> + 'static,
     {
-        let v = native::new_host_fn(&mut self.vm, name, f);
-        let key = self.vm.intern(name);
+        let sig = name.into();
+        let key = self.vm.intern(sig.name());
+        let v = native::new_host_fn(&mut self.vm, sig, f);
         let b = self.vm.builtins;
         // Setting a str key in the builtins dict cannot fail.
         let _ = self.vm.dict_set(b, key, v);
@@ -915,14 +1147,15 @@ pub struct ModuleBuilder<'a> {
 
 impl ModuleBuilder<'_> {
     /// Adds a host function (see [`Runtime::function`]).
-    pub fn function<A, R, F>(&mut self, name: &str, f: F)
+    pub fn function<A, R, F>(&mut self, name: impl Into<Signature>, f: F)
     where
         A: FromArgs,
         R: IntoReply,
         F: FnMut(&mut NativeCx<'_>, A) -> Result<R, Error> + 'static,
     {
-        let v = native::new_host_fn(self.vm, name, f);
-        let key = self.vm.intern(name);
+        let sig = name.into();
+        let key = self.vm.intern(sig.name());
+        let v = native::new_host_fn(self.vm, sig, f);
         let _ = self.vm.dict_set(self.dict, key, v);
     }
 

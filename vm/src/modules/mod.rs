@@ -410,7 +410,7 @@ impl Vm {
             _ => "?".to_string(),
         };
         let (names, from_all) = match self.get_attr(m, all_key) {
-            Ok(all) => match self.sequence_items(all) {
+            Ok(all) => match self.items_of(all)? {
                 Some(items) => (items, true),
                 None => {
                     let t = self.type_name(all);
@@ -420,7 +420,7 @@ impl Vm {
             Err(e) if self.exc_is(e, ExcKind::AttributeError) => {
                 let dict_key = self.intern("__dict__");
                 let d = self.get_attr(m, dict_key)?;
-                let keys = self.sequence_items(d).unwrap_or_default();
+                let keys = self.items_of(d)?.unwrap_or_default();
                 (keys, false)
             }
             Err(e) => return Err(e),
