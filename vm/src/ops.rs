@@ -386,6 +386,13 @@ impl Vm {
 
     fn repeat(&mut self, r: ObjRef, n: i64) -> Result<Value, Exc> {
         let n = n.max(0) as usize;
+        // CPython refuses a string whose length (in characters) would not fit an index-sized
+        // integer as an OverflowError; any other result too big to make is a MemoryError.
+        if let HeapObj::Str(s) = self.heap.get(r) {
+            if (s.chars as usize).checked_mul(n).is_none_or(|len| len > isize::MAX as usize) {
+                return Err(self.overflow_error("repeated string is too long"));
+            }
+        }
         let unit = match self.heap.get(r) {
             HeapObj::Str(s) => s.s.len(),
             HeapObj::List(l) => l.len() * 16,
