@@ -13,6 +13,7 @@ use std::rc::Rc;
 /// CPython's `py_compile` does) and writes the bytecode to OUT (FILE with its extension replaced
 /// by `.coroc` by default), or with `--check` only reports whether it compiles. Returns the exit
 /// status: 0, 1 for a syntax error, 2 for a file that cannot be read or written.
+#[cfg(feature = "cli")]
 pub fn compile_command(file: &str, output: Option<&str>, check: bool) -> i32 {
     let source = match crate::cli::read_source(file) {
         Ok(t) => t,
