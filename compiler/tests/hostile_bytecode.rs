@@ -212,6 +212,15 @@ fn jump_rules() {
     // A prefixed instruction starts at its first prefix: jumping past the prefix is refused.
     let code = ret(vec![op(Op::Jump), 4, op(Op::ExtendedArg), 0, op(Op::LoadSmallInt), 1, op(Op::Pop)]);
     refused(base(code), "target 4 is not an instruction start");
+    // Only the jumps the VM charges fuel for go backwards (a loop of the others would run
+    // without end under any fuel limit).
+    let back = |o: Op| ret(vec![op(Op::LoadNone), op(Op::LoadNone), op(o), 0, op(Op::Pop)]);
+    refused(base(back(Op::JumpIfTrueOrPop)), "JumpIfTrueOrPop jumps backwards");
+    refused(base(back(Op::JumpIfFalseOrPop)), "JumpIfFalseOrPop jumps backwards");
+    let code = ret(vec![op(Op::LoadNone), op(Op::GetIter), op(Op::ForIter), 2, op(Op::Pop), op(Op::Jump), 2]);
+    refused(base(code), "ForIter jumps backwards");
+    let code = ret(vec![op(Op::LoadNone), op(Op::PopJumpIfTrue), 0]);
+    verify::verify(&base(code)).unwrap();
 }
 
 #[test]
@@ -263,6 +272,14 @@ fn exception_table_rules() {
     refused(with(ExceptionEntry { start: 0, end: 9, handler: 3, depth: 0 }), "exception range 0..9");
     refused(with(ExceptionEntry { start: 0, end: 2, handler: 1, depth: 0 }), "handler 1 is not an instruction start");
     refused(with(ExceptionEntry { start: 0, end: 2, handler: 3, depth: 4 }), "handler depth 4 leaves no room");
+    // A handler before (or inside) its range could loop back without a jump, without fuel.
+    let mut c = base(ret(vec![op(Op::LoadNone), op(Op::Pop), op(Op::LoadConst), 0, op(Op::Pop)]));
+    c.exception_table = vec![ExceptionEntry { start: 2, end: 5, handler: 0, depth: 0 }];
+    refused(c, "exception handler 0 is not after its range");
+    refused(
+        with(ExceptionEntry { start: 0, end: 3, handler: 2, depth: 0 }),
+        "exception handler 2 is not after its range",
+    );
     // An instruction that may raise (LoadGlobal) below its handler's depth of 1.
     let mut c = base(ret(vec![op(Op::LoadGlobal), 0, op(Op::Pop)]));
     c.exception_table = vec![ExceptionEntry { start: 0, end: 2, handler: 3, depth: 1 }];

@@ -716,6 +716,10 @@ impl Vm {
                     ip = arg as usize;
                 }
                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                    // A loop's back edge too (a comprehension's filter): fuel, taken or not.
+                    if (arg as usize) <= start {
+                        fuel!(back_edge_fuel(start, arg as usize));
+                    }
                     let c = pop!(f);
                     let t = match c {
                         Value::Bool(b) => b,
@@ -1462,6 +1466,13 @@ impl Vm {
                             break;
                         }
                         let Value::Bool(t) = read!(n - 1) else { break };
+                        if a <= ip {
+                            let cost = back_edge_fuel(ip, a);
+                            if self.fuel < cost {
+                                break;
+                            }
+                            self.fuel -= cost;
+                        }
                         n -= 1;
                         ip = if t == (b == POP_JUMP_IF_TRUE) { a } else { ip + 2 };
                     }

@@ -97,6 +97,9 @@ fn targets_run_scripts_under_the_limits() {
     let run = |src: &str| targets::run_code(coro_compiler::compile_module(src, "fuzz.py").unwrap());
     assert_eq!(run("print(1)"), "returned\n2 bytes of output:\n1\n");
     assert!(run("while True:\n    pass\n").starts_with("out of fuel\n"));
+    // A comprehension's filter jumps back to the loop head: that costs fuel too.
+    assert!(run("print([x for x in range(10**9) if x < 0])\n").starts_with("out of fuel\n"));
+    assert!(run("print(len({x for x in range(10**9) if not x >= 0}))\n").starts_with("out of fuel\n"));
     let deep = run("def f():\n    f()\nf()\n");
     assert!(deep.contains("RecursionError: maximum recursion depth exceeded"), "{deep}");
     let big = run("a = []\nwhile True:\n    a.append([0] * 100000)\n");
