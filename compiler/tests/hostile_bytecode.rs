@@ -4,9 +4,8 @@
 //! message for that rule.
 //!
 //! What this covers: the loader and the verifier only. Whether mutants that verify also *run*
-//! safely is checked by `tests/tests/bytecode.rs`, which runs a sample of them with the real
-//! binary in child processes under a timeout (the VM has no instruction budget yet, so running
-//! every verified mutant in-process could hang on a mutant that loops forever).
+//! safely is checked by `vm/tests/bytecode_files.rs`, which runs every one of them in-process
+//! under fuel, memory and depth limits (and a sample with the real binary, unbounded).
 
 use coro_compiler::bytecode_file::{self, LoadError, MAGIC};
 use coro_compiler::code::{Code, CodeFlags, Const, ExceptionEntry};
