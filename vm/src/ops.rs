@@ -540,18 +540,20 @@ impl Vm {
     }
 
     /// `==` for builtin values, without native recursion (an explicit work list walks nested
-    /// containers; identical objects are equal without looking inside, as in CPython).
+    /// containers; identical objects are equal without looking inside, as in CPython). Nesting
+    /// deeper than the recursion limit is CPython's RecursionError, so comparing two
+    /// self-containing lists stops there instead of walking 50 million levels.
     pub fn values_equal(&mut self, a: Value, b: Value) -> Result<bool, Exc> {
-        let mut work: Vec<(Value, Value)> = vec![(a, b)];
+        let mut work: Vec<(Value, Value, usize)> = vec![(a, b, 0)];
         let mut steps: usize = 0;
-        while let Some((x, y)) = work.pop() {
+        while let Some((x, y, depth)) = work.pop() {
             // Identical objects are equal without looking inside (CPython's shortcut); floats
             // have no identity here, so nan stays unequal to itself.
             if matches!(x, Value::Obj(_)) && x.is(y) {
                 continue;
             }
             steps += 1;
-            if steps > 50_000_000 {
+            if steps > 50_000_000 || depth > self.recursion_limit {
                 return Err(self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison"));
             }
             let (Value::Obj(rx), Value::Obj(ry)) = (x, y) else {
@@ -570,13 +572,13 @@ impl Vm {
                             self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison")
                         );
                     }
-                    work.extend(p.iter().copied().zip(q.iter().copied()).rev());
+                    work.extend(p.iter().copied().zip(q.iter().copied()).rev().map(|(x, y)| (x, y, depth + 1)));
                 }
                 (HeapObj::Tuple(p), HeapObj::Tuple(q)) => {
                     if p.len() != q.len() {
                         return Ok(false);
                     }
-                    work.extend(p.iter().copied().zip(q.iter().copied()).rev());
+                    work.extend(p.iter().copied().zip(q.iter().copied()).rev().map(|(x, y)| (x, y, depth + 1)));
                 }
                 (HeapObj::Dict(p), HeapObj::Dict(q)) => {
                     if p.len() != q.len() {
@@ -598,7 +600,7 @@ impl Vm {
                             None => return Ok(false),
                         }
                     }
-                    work.extend(pairs.into_iter().rev());
+                    work.extend(pairs.into_iter().rev().map(|(x, y)| (x, y, depth + 1)));
                 }
                 (HeapObj::Set(p), HeapObj::Set(q)) => {
                     if p.len() != q.len() || !p.iter().all(|(h, k)| q.contains(&self.heap, k, h)) {
@@ -611,7 +613,7 @@ impl Vm {
                     let (d1, d2, k) = (*d1, *d2, *k1);
                     let s1 = crate::builtins::containers::view_as_set(self, d1, k)?;
                     let s2 = crate::builtins::containers::view_as_set(self, d2, k)?;
-                    work.push((s1, s2));
+                    work.push((s1, s2, depth + 1));
                 }
                 _ => {
                     if (self.specials(x) | self.specials(y)) & crate::special::bits::EQ != 0 {
