@@ -49,7 +49,9 @@ def main():
                 row.append(os.path.getsize(out + ".mpy"))
             rows.append(row)
     heads = ["file", "source", ".coroc", ".pyc"] + ([".mpy"] if mpy_cross else [])
-    rows.append(["total"] + [sum(r[i] for r in rows) for i in range(1, len(heads))])
+    top = [r for r in rows if r[0].count("/") == 1]
+    rows.append(["total, programs/*.py"] + [sum(r[i] for r in top) for i in range(1, len(heads))])
+    rows.append(["total"] + [sum(r[i] for r in rows[: len(sources)]) for i in range(1, len(heads))])
     width = max(len(r[0]) for r in rows)
     print(f"{heads[0]:<{width}}" + "".join(f"{h:>9}" for h in heads[1:]) + "  coroc/pyc" + ("  coroc/mpy" if mpy_cross else ""))
     for r in rows:
