@@ -209,12 +209,21 @@ impl Vm {
         }))
     }
 
+    /// The most bits an int result may have: `MAX_INT_BITS`, and no more than the memory limit
+    /// leaves (so `10 ** 10**8` under a small limit is a MemoryError at once, not minutes of
+    /// multiplying first).
+    fn int_bits_budget(&self) -> u64 {
+        let left = self.heap.limit.saturating_sub(self.heap.bytes) as u64;
+        MAX_INT_BITS.min(left.saturating_mul(8))
+    }
+
     fn bigint_op(&mut self, kind: BinOpKind, x: BigInt, y: BigInt, a: Value, b: Value) -> Result<Value, Exc> {
+        let budget = self.int_bits_budget();
         let r = match kind {
             BinOpKind::Add => x + y,
             BinOpKind::Sub => x - y,
             BinOpKind::Mul => {
-                if x.bits() + y.bits() > MAX_INT_BITS {
+                if x.bits() + y.bits() > budget {
                     return Err(self.memory_error());
                 }
                 x * y
@@ -258,7 +267,7 @@ impl Vm {
                     }
                     return Err(self.memory_error());
                 };
-                if x.bits().saturating_mul(e as u64) > MAX_INT_BITS {
+                if x.bits().saturating_mul(e as u64) > budget {
                     if x.is_zero() || x.is_one() || x == BigInt::from(-1) {
                         return Ok(normalize_bigint(self, num_traits::pow(x, e as usize)));
                     }
@@ -270,7 +279,7 @@ impl Vm {
                 if y.is_negative() {
                     return Err(self.value_error("negative shift count"));
                 }
-                let Some(s) = y.to_u64().filter(|s| x.bits() + s <= MAX_INT_BITS) else {
+                let Some(s) = y.to_u64().filter(|s| x.bits() + s <= budget) else {
                     if x.is_zero() {
                         return Ok(Value::Int(0));
                     }

@@ -104,6 +104,9 @@ fn targets_run_scripts_under_the_limits() {
     assert!(deep.contains("RecursionError: maximum recursion depth exceeded"), "{deep}");
     let big = run("a = []\nwhile True:\n    a.append([0] * 100000)\n");
     assert!(big.contains("MemoryError"), "{big}");
+    // An int result past what the memory limit leaves is refused before it is computed.
+    let huge = run("x = 10 ** 188888888\n");
+    assert!(huge.contains("MemoryError"), "{huge}");
     let time = run("import time\n");
     assert!(time.contains("ModuleNotFoundError: No module named 'time'"), "{time}");
 }
