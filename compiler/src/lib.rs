@@ -12,6 +12,7 @@ pub mod codegen;
 pub mod dis;
 pub mod dis_json;
 pub mod error;
+mod file_encoding;
 pub mod interactive;
 pub mod lexer;
 pub mod opcode;

@@ -14,6 +14,9 @@
 //!   above `max_stack`, and covers whatever the instruction addresses below the top (`Copy`,
 //!   `ListAppend`, ...); an instruction covered by a handler never leaves fewer items than the
 //!   handler's depth, so unwinding to it is exact;
+//! - control goes backwards only by `Jump`, `PopJumpIfFalse` and `PopJumpIfTrue`, which the VM
+//!   charges fuel for: other jumps go forward and exception handlers lie after the ranges they
+//!   cover, so every loop, however the code was made, uses up fuel;
 //! - `MakeFunction` finds its code constant (and a closure of exactly its free variables) on the
 //!   stack, `CallKw` a constant tuple of keyword names; yield instructions appear only in
 //!   generator code; the line table decodes and stays inside the code.
@@ -252,6 +255,9 @@ fn verify_one(c: &Code) -> VResult<()> {
                 if arg as usize >= len || !starts_at(arg) {
                     return Err(ck.at(at, format!("{} target {arg} is not an instruction start", op.name())));
                 }
+                if arg <= at && !matches!(op, Op::Jump | Op::PopJumpIfFalse | Op::PopJumpIfTrue) {
+                    return Err(ck.at(at, format!("{} jumps backwards", op.name())));
+                }
             }
             Operand::Num => {
                 let ok = match op {
@@ -291,6 +297,9 @@ fn verify_one(c: &Code) -> VResult<()> {
         }
         if (e.handler as usize) >= len || !starts_at(e.handler) {
             return Err(ck.at(e.start, format!("exception handler {} is not an instruction start", e.handler)));
+        }
+        if e.handler < e.end {
+            return Err(ck.at(e.start, format!("exception handler {} is not after its range", e.handler)));
         }
         if e.depth >= c.max_stack {
             return Err(ck.at(e.start, format!("handler depth {} leaves no room in max_stack", e.depth)));

@@ -4,9 +4,8 @@
 //! message for that rule.
 //!
 //! What this covers: the loader and the verifier only. Whether mutants that verify also *run*
-//! safely is checked by `tests/tests/bytecode.rs`, which runs a sample of them with the real
-//! binary in child processes under a timeout (the VM has no instruction budget yet, so running
-//! every verified mutant in-process could hang on a mutant that loops forever).
+//! safely is checked by `vm/tests/bytecode_files.rs`, which runs every one of them in-process
+//! under fuel, memory and depth limits (and a sample with the real binary, unbounded).
 
 use coro_compiler::bytecode_file::{self, LoadError, MAGIC};
 use coro_compiler::code::{Code, CodeFlags, Const, ExceptionEntry};
@@ -212,6 +211,15 @@ fn jump_rules() {
     // A prefixed instruction starts at its first prefix: jumping past the prefix is refused.
     let code = ret(vec![op(Op::Jump), 4, op(Op::ExtendedArg), 0, op(Op::LoadSmallInt), 1, op(Op::Pop)]);
     refused(base(code), "target 4 is not an instruction start");
+    // Only the jumps the VM charges fuel for go backwards (a loop of the others would run
+    // without end under any fuel limit).
+    let back = |o: Op| ret(vec![op(Op::LoadNone), op(Op::LoadNone), op(o), 0, op(Op::Pop)]);
+    refused(base(back(Op::JumpIfTrueOrPop)), "JumpIfTrueOrPop jumps backwards");
+    refused(base(back(Op::JumpIfFalseOrPop)), "JumpIfFalseOrPop jumps backwards");
+    let code = ret(vec![op(Op::LoadNone), op(Op::GetIter), op(Op::ForIter), 2, op(Op::Pop), op(Op::Jump), 2]);
+    refused(base(code), "ForIter jumps backwards");
+    let code = ret(vec![op(Op::LoadNone), op(Op::PopJumpIfTrue), 0]);
+    verify::verify(&base(code)).unwrap();
 }
 
 #[test]
@@ -263,6 +271,14 @@ fn exception_table_rules() {
     refused(with(ExceptionEntry { start: 0, end: 9, handler: 3, depth: 0 }), "exception range 0..9");
     refused(with(ExceptionEntry { start: 0, end: 2, handler: 1, depth: 0 }), "handler 1 is not an instruction start");
     refused(with(ExceptionEntry { start: 0, end: 2, handler: 3, depth: 4 }), "handler depth 4 leaves no room");
+    // A handler before (or inside) its range could loop back without a jump, without fuel.
+    let mut c = base(ret(vec![op(Op::LoadNone), op(Op::Pop), op(Op::LoadConst), 0, op(Op::Pop)]));
+    c.exception_table = vec![ExceptionEntry { start: 2, end: 5, handler: 0, depth: 0 }];
+    refused(c, "exception handler 0 is not after its range");
+    refused(
+        with(ExceptionEntry { start: 0, end: 3, handler: 2, depth: 0 }),
+        "exception handler 2 is not after its range",
+    );
     // An instruction that may raise (LoadGlobal) below its handler's depth of 1.
     let mut c = base(ret(vec![op(Op::LoadGlobal), 0, op(Op::Pop)]));
     c.exception_table = vec![ExceptionEntry { start: 0, end: 2, handler: 3, depth: 1 }];
@@ -365,12 +381,9 @@ fn loader_rules() {
     let mut extra = good.clone();
     extra.push(0);
     malformed(&extra, "bytes after the module's code object");
-    // The string table: 9 bytes of header, count 4, then "f", "hand.py", "a", "b", "x", "k"...
+    // The string table, after 9 bytes of header (its text is checked to be UTF-8 by a unit
+    // test in bytecode_file.rs, which can write the bit stream).
     let strings_at = 9;
-    let mut bad_utf8 = good.clone();
-    let f_at = strings_at + 2; // count, length of "f", "f"
-    bad_utf8[f_at] = 0xff;
-    malformed(&bad_utf8, "not valid UTF-8");
     let mut huge = good[..strings_at].to_vec();
     huge.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0x0f]);
     malformed(&huge, "exceeds the bytes that remain");
@@ -381,21 +394,26 @@ fn loader_rules() {
 
 #[test]
 fn loader_refuses_bad_constants_flags_and_indices() {
-    // Build a module by hand: one string "m", a code object with one constant of `tag`.
-    let module = |flags: u8, tag: &[u8], name_index: u8| {
+    // Build a module by hand: one string, a code object with one constant of `tag`.
+    let module = |shape: &[u8], tag: &[u8], name_index: u8| {
         let mut b = bytecode_file::save(&base(ret(vec![])))[..9].to_vec();
-        b.extend_from_slice(&[1, 1, b'm']); // strings: ["m"]
-        b.extend_from_slice(&[name_index, 0, 0, 1, flags, 0, 0, 0]); // names, first line, flags, counts
-        b.extend_from_slice(&[0, 0, 0, 0, 0]); // varnames, cellvars, cell params, freevars, names
+        b.extend_from_slice(&[1, 1]); // strings: ["<module>"] (the first well-known string)
+        b.push(name_index);
+        b.extend_from_slice(shape);
+        b.extend_from_slice(&[0, 2, 0]); // file name, first line 1, no arguments
+        b.extend_from_slice(&[0, 0]); // varnames, names
         b.push(1); // one constant
         b.extend_from_slice(tag);
-        b.extend_from_slice(&[2, RET_NONE[0], RET_NONE[1], 1, 0, 0]); // code, max_stack, no table, no lines
+        b.extend_from_slice(&[2, RET_NONE[0], RET_NONE[1], 1, 0]); // code, max_stack, no lines
         b
     };
-    assert!(bytecode_file::load(&module(0, &[0], 0)).is_ok());
-    malformed(&module(0x40, &[0], 0), "unknown code flags");
-    malformed(&module(0, &[0], 5), "string index 5 out of range");
-    malformed(&module(0, &[11], 0), "unknown constant tag 11");
-    malformed(&module(0, &[5, 0], 0), "malformed big-int constant"); // "m" is not digits
-    malformed(&module(0, &[8, 1, 10], 0), "a code object inside a constant tuple");
+    assert!(bytecode_file::load(&module(&[0], &[0], 0)).is_ok());
+    assert!(bytecode_file::load(&module(&[0], &[64], 0)).is_ok()); // the string "<module>"
+    malformed(&module(&[0x80, 0x10], &[0], 0), "unknown code flags");
+    malformed(&module(&[0], &[0], 5), "string index 5 out of range");
+    malformed(&module(&[0], &[11], 0), "unknown constant tag 11");
+    malformed(&module(&[0], &[65], 0), "string index 1 out of range");
+    malformed(&module(&[0], &[7, 0], 0), "string index 192 out of range");
+    malformed(&module(&[0], &[5, 0], 0), "malformed big-int constant"); // not digits
+    malformed(&module(&[0], &[8, 1, 10], 0), "a code object inside a constant tuple");
 }

@@ -145,7 +145,8 @@ impl Vm {
                 let (start, step) = (*start, *step);
                 let n = crate::builtins::range_len(start, *stop, step);
                 let i = self.seq_index(k, n, "range object")?;
-                Ok(Value::Int(start + i as i64 * step))
+                // The item lies inside the range, so it fits; `i * step` alone may not.
+                Ok(Value::Int((start as i128 + i as i128 * step as i128) as i64))
             }
             HeapObj::BigRange(br) => {
                 let br = (**br).clone();

@@ -310,6 +310,7 @@ impl Program {
         let mut vm = Vm::with_output(Box::new(out), Box::new(std::io::stderr()));
         vm.argv = self.argv.clone();
         vm.set_search_dir(&self.dir);
+        vm.import_bytecode = self.bytecode.is_some();
         vm
     }
 

@@ -2,8 +2,8 @@
 //! recognise them by their magic number (whatever the file is called) and load them, verifying
 //! every code object before anything runs (`coro_compiler::bytecode_file`).
 //!
-//! Imports under `coro run X.coroc` work as for `X.py`: modules are found in the directory of
-//! `X.coroc` as `.py` source and compiled when imported (`.coroc` files are not looked for there).
+//! Imports under `coro run X.coroc` find modules in the directory of `X.coroc` as `.py` source
+//! or, where there is none, as `.coroc` bytecode (`Vm::import_bytecode`, `Vm::find_module` in `modules`).
 
 use coro_compiler::bytecode_file;
 use coro_compiler::Code;
@@ -13,6 +13,7 @@ use std::rc::Rc;
 /// CPython's `py_compile` does) and writes the bytecode to OUT (FILE with its extension replaced
 /// by `.coroc` by default), or with `--check` only reports whether it compiles. Returns the exit
 /// status: 0, 1 for a syntax error, 2 for a file that cannot be read or written.
+#[cfg(feature = "cli")]
 pub fn compile_command(file: &str, output: Option<&str>, check: bool) -> i32 {
     let source = match crate::cli::read_source(file) {
         Ok(t) => t,

@@ -743,6 +743,10 @@ impl Vm {
                     ip = arg as usize;
                 }
                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                    // A loop's back edge too (a comprehension's filter): fuel, taken or not.
+                    if (arg as usize) <= start {
+                        fuel!(back_edge_fuel(start, arg as usize));
+                    }
                     let c = pop!(f);
                     let t = match c {
                         Value::Bool(b) => b,
@@ -1538,6 +1542,13 @@ impl Vm {
                             break;
                         }
                         let Value::Bool(t) = read!(n - 1) else { extra!(b, a) };
+                        if a <= ip {
+                            let cost = back_edge_fuel(ip, a);
+                            if self.fuel < cost {
+                                break;
+                            }
+                            self.fuel -= cost;
+                        }
                         n -= 1;
                         ip = if t == (b == POP_JUMP_IF_TRUE) { a } else { ip + 2 };
                     }
@@ -1664,6 +1675,14 @@ impl Vm {
         match op {
             Op::PopJumpIfFalse | Op::PopJumpIfTrue if n > 0 => {
                 let Some(t) = self.simple_truth(f.stack[n - 1]) else { return Extra::Stop };
+                if a <= ip {
+                    // A loop's back edge: fuel, as in the inner loop's bool case.
+                    let cost = back_edge_fuel(ip, a);
+                    if self.fuel < cost {
+                        return Extra::Stop;
+                    }
+                    self.fuel -= cost;
+                }
                 f.stack.pop();
                 Extra::Next(if t == (op == Op::PopJumpIfTrue) { a } else { ip + 2 })
             }

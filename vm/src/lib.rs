@@ -62,6 +62,9 @@ pub struct Vm {
     /// Directories searched for `.py` modules (CPython's `sys.path[0]`); empty for an embedding
     /// host that has not allowed file imports.
     pub search_path: Vec<std::path::PathBuf>,
+    /// Whether imports also find `NAME.coroc` bytecode files in `search_path` (where there is no
+    /// `NAME.py`): set when the main program is itself a bytecode file.
+    pub import_bytecode: bool,
     /// Modules whose bodies are running (partially initialised), innermost last.
     pub initializing: Vec<ObjRef>,
     interned: HashMap<Box<str>, ObjRef, std::hash::BuildHasherDefault<dict::StrHasher>>,
@@ -121,6 +124,7 @@ impl Vm {
             builtins,
             modules,
             search_path: Vec::new(),
+            import_bytecode: false,
             initializing: Vec::new(),
             interned: HashMap::default(),
             codes: Vec::new(),

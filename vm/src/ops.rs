@@ -401,6 +401,13 @@ impl Vm {
             return self.deque_repeat(r, n);
         }
         let n = n.max(0) as usize;
+        // CPython refuses a string whose length (in characters) would not fit an index-sized
+        // integer as an OverflowError; any other result too big to make is a MemoryError.
+        if let HeapObj::Str(s) = self.heap.get(r) {
+            if (s.chars as usize).checked_mul(n).is_none_or(|len| len > isize::MAX as usize) {
+                return Err(self.overflow_error("repeated string is too long"));
+            }
+        }
         let unit = match self.heap.get(r) {
             HeapObj::Str(s) => s.s.len(),
             HeapObj::List(l) => l.len() * 16,
@@ -566,21 +573,23 @@ impl Vm {
     }
 
     /// `==` for builtin values, without native recursion (an explicit work list walks nested
-    /// containers; identical objects are equal without looking inside, as in CPython).
+    /// containers; identical objects are equal without looking inside, as in CPython). Nesting
+    /// deeper than the recursion limit is CPython's RecursionError, so comparing two
+    /// self-containing lists stops there instead of walking 50 million levels.
     pub fn values_equal(&mut self, a: Value, b: Value) -> Result<bool, Exc> {
         if !matches!((a, b), (Value::Obj(_), Value::Obj(_))) {
             return Ok(dict::keys_equal(&self.heap, a, b));
         }
-        let mut work: smallvec::SmallVec<[(Value, Value); 8]> = smallvec::smallvec![(a, b)];
+        let mut work: smallvec::SmallVec<[(Value, Value, usize); 8]> = smallvec::smallvec![(a, b, 0)];
         let mut steps: usize = 0;
-        while let Some((x, y)) = work.pop() {
+        while let Some((x, y, depth)) = work.pop() {
             // Identical objects are equal without looking inside (CPython's shortcut); floats
             // have no identity here, so nan stays unequal to itself.
             if matches!(x, Value::Obj(_)) && x.is(y) {
                 continue;
             }
             steps += 1;
-            if steps > 50_000_000 {
+            if steps > 50_000_000 || depth > self.recursion_limit {
                 return Err(self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison"));
             }
             let (Value::Obj(rx), Value::Obj(ry)) = (x, y) else {
@@ -599,13 +608,13 @@ impl Vm {
                             self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison")
                         );
                     }
-                    work.extend(p.iter().copied().zip(q.iter().copied()).rev());
+                    work.extend(p.iter().copied().zip(q.iter().copied()).rev().map(|(x, y)| (x, y, depth + 1)));
                 }
                 (HeapObj::Tuple(p), HeapObj::Tuple(q)) => {
                     if p.len() != q.len() {
                         return Ok(false);
                     }
-                    work.extend(p.iter().copied().zip(q.iter().copied()).rev());
+                    work.extend(p.iter().copied().zip(q.iter().copied()).rev().map(|(x, y)| (x, y, depth + 1)));
                 }
                 (HeapObj::Deque(p), HeapObj::Deque(q)) => {
                     if p.items.len() != q.items.len() {
@@ -616,7 +625,9 @@ impl Vm {
                             self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison")
                         );
                     }
-                    work.extend(p.items.iter().copied().zip(q.items.iter().copied()).rev());
+                    work.extend(
+                        p.items.iter().copied().zip(q.items.iter().copied()).rev().map(|(x, y)| (x, y, depth + 1)),
+                    );
                 }
                 (HeapObj::Dict(p), HeapObj::Dict(q)) => {
                     if p.len() != q.len() {
@@ -638,7 +649,7 @@ impl Vm {
                             None => return Ok(false),
                         }
                     }
-                    work.extend(pairs.into_iter().rev());
+                    work.extend(pairs.into_iter().rev().map(|(x, y)| (x, y, depth + 1)));
                 }
                 (HeapObj::Set(p), HeapObj::Set(q)) => {
                     if p.len() != q.len() || !p.iter().all(|(h, k)| q.contains(&self.heap, k, h)) {
@@ -651,7 +662,7 @@ impl Vm {
                     let (d1, d2, k) = (*d1, *d2, *k1);
                     let s1 = crate::builtins::containers::view_as_set(self, d1, k)?;
                     let s2 = crate::builtins::containers::view_as_set(self, d2, k)?;
-                    work.push((s1, s2));
+                    work.push((s1, s2, depth + 1));
                 }
                 _ => {
                     if (self.specials(x) | self.specials(y)) & crate::special::bits::EQ != 0 {

@@ -3,13 +3,19 @@
 //! that fail to verify are refused with a clean message; and mutated files that *do* verify run
 //! without a panic or a signal.
 //!
-//! What the mutant run covers, honestly: every single-byte change of the compiled `programs/` is
-//! loaded in-process (deterministically, 8 replacement values per byte); of those that verify,
-//! a fixed pseudo-random sample (`CORO_MUTANTS`, default 150, two thirds of them changes to
-//! instruction bytes) is run by the binary in child processes with a timeout. A run may end with
-//! any exit status and message, but not by a signal or a Rust panic. The VM has no instruction
-//! budget yet, so a mutant that loops forever (a jump turned backwards) is a legitimate program
-//! that never ends: such runs are killed at the timeout and counted, not failed.
+//! What the mutant runs cover: every single-byte change of the compiled `programs/` is loaded
+//! in-process (deterministically, 8 replacement values per byte; every truncation is refused, see
+//! compiler/tests/hostile_bytecode.rs). Every one that verifies is run in-process under the fuzz
+//! targets' fuel, memory and depth limits (`tests/fuzz/src/targets.rs`) and must end cleanly,
+//! however it ends. A fixed pseudo-random sample of them (`CORO_MUTANTS`, default 40, two thirds
+//! changes to instruction bytes) is also run by the binary, unbounded, in child processes with a
+//! timeout: a run may end with any exit status and message, but not by a signal or a Rust panic;
+//! one that loops forever (a jump turned backwards) is a legitimate program that never ends, and
+//! is killed at the timeout and counted, not failed.
+
+#[path = "../../tests/fuzz/src/targets.rs"]
+#[allow(dead_code)]
+mod targets;
 
 use coro_compiler::bytecode_file;
 use coro_compiler::code::{Code, Const};
@@ -114,6 +120,46 @@ fn tracebacks_and_imports_from_bytecode() {
 }
 
 #[test]
+fn a_bytecode_program_imports_bytecode_modules_beside_it() {
+    let dir = scratch("coroc-imports");
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    let compile = |name: &str| {
+        let py = dir.join(name);
+        assert!(coro(&["compile", py.to_str().unwrap()]).status.success());
+    };
+    write(
+        "main.py",
+        "import helper\nimport other\nprint(helper.where, other.where, helper.__file__[-6:])\nhelper.boom(0)\n",
+    );
+    write("helper.py", "where = 'helper compiled'\ndef boom(x):\n    return 1 // x\n");
+    write("other.py", "where = 'other compiled'\n");
+    for f in ["main.py", "helper.py", "other.py"] {
+        compile(f);
+    }
+    // Only bytecode shipped for helper; other's source was edited after compiling, and wins.
+    std::fs::remove_file(dir.join("helper.py")).unwrap();
+    write("other.py", "where = 'other source'\n");
+    let r = coro(&["run", dir.join("main.coroc").to_str().unwrap()]);
+    assert_eq!(String::from_utf8_lossy(&r.stdout), "helper compiled other source .coroc\n");
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{err}");
+    // The traceback names the module's source (it was compiled from there) and its line.
+    assert!(err.contains("helper.py\", line 3, in boom"), "{err}");
+    assert!(err.ends_with("ZeroDivisionError: integer division or modulo by zero\n"), "{err}");
+    // A source program does not import bytecode modules.
+    let r = coro(&["run", dir.join("main.py").to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&r.stderr).ends_with("ModuleNotFoundError: No module named 'helper'\n"));
+    // A module file that does not load is an ImportError naming it.
+    let mut bad = std::fs::read(dir.join("helper.coroc")).unwrap();
+    bad.truncate(bad.len() - 1);
+    std::fs::write(dir.join("helper.coroc"), bad).unwrap();
+    let r = coro(&["run", dir.join("main.coroc").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(err.contains("ImportError: ") && err.contains("helper.coroc: malformed bytecode file at byte"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn refused_files_give_clean_messages() {
     let dir = scratch("refused");
     let py = dir.join("p.py");
@@ -164,10 +210,11 @@ fn codes(c: &Code) -> Vec<&Code> {
     out
 }
 
-#[test]
-fn verified_mutants_run_without_crashing() {
-    let sample: usize = std::env::var("CORO_MUTANTS").ok().and_then(|s| s.parse().ok()).unwrap_or(150);
-    // Collect the verifying single-byte mutants, split by whether they changed instructions.
+/// The verifying single-byte mutants of the compiled `programs/` (8 values a byte), as
+/// (label, bytes), split into those that changed instructions and the others.
+type Mutants = Vec<(String, Vec<u8>)>;
+
+fn verified_mutants() -> (Mutants, Mutants) {
     let mut code_mutants = Vec::new();
     let mut other_mutants = Vec::new();
     for py in programs() {
@@ -179,8 +226,10 @@ fn verified_mutants_run_without_crashing() {
         let mut m = bytes.clone();
         for i in 0..bytes.len() {
             let b = bytes[i];
-            for v in [b ^ 1, b ^ 2, b ^ 0x10, b ^ 0x80, 0, 0xff, b.wrapping_add(1), b.wrapping_sub(1)] {
-                if v == b {
+            let mut values = [b ^ 1, b ^ 2, b ^ 0x10, b ^ 0x80, 0, 0xff, b.wrapping_add(1), b.wrapping_sub(1)];
+            values.sort_unstable();
+            for (k, &v) in values.iter().enumerate() {
+                if v == b || (k > 0 && values[k - 1] == v) {
                     continue;
                 }
                 m[i] = v;
@@ -193,6 +242,49 @@ fn verified_mutants_run_without_crashing() {
             m[i] = b;
         }
     }
+    (code_mutants, other_mutants)
+}
+
+#[test]
+fn every_verified_mutant_runs_cleanly_under_limits() {
+    let (code_mutants, other_mutants) = verified_mutants();
+    let all: Vec<&(String, Vec<u8>)> = code_mutants.iter().chain(&other_mutants).collect();
+    let next = AtomicUsize::new(0);
+    let endings = Mutex::new(std::collections::BTreeMap::<String, usize>::new());
+    let failures = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            let (all, next, endings, failures) = (&all, &next, &endings, &failures);
+            s.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some((label, bytes)) = all.get(i) else { break };
+                let code = bytecode_file::load(bytes).expect("it verified before");
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| targets::run_code(code))) {
+                    Ok(ending) => {
+                        let how = ending.lines().next().unwrap_or("").split(':').next().unwrap_or("").to_string();
+                        *endings.lock().unwrap().entry(how).or_default() += 1;
+                    }
+                    Err(_) => failures.lock().unwrap().push(label.clone()),
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    eprintln!(
+        "verified mutants run under limits: {} ({} changing instructions); endings: {:?}",
+        all.len(),
+        code_mutants.len(),
+        endings.into_inner().unwrap()
+    );
+    assert!(all.len() > 1000, "only {} mutants verified", all.len());
+    assert!(failures.is_empty(), "{} mutants did not end cleanly: {}", failures.len(), failures.join(", "));
+}
+
+#[test]
+fn verified_mutants_run_without_crashing() {
+    let sample: usize = std::env::var("CORO_MUTANTS").ok().and_then(|s| s.parse().ok()).unwrap_or(40);
+    let (mut code_mutants, mut other_mutants) = verified_mutants();
     // A fixed pseudo-random pick (so failures reproduce), two thirds instruction changes.
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut pick = |from: &mut Vec<(String, Vec<u8>)>, n: usize| {

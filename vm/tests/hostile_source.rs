@@ -33,7 +33,8 @@ fn ten_megabyte_string_literal_runs_from_source_and_bytecode() {
     assert_eq!(coro(&["run", p.to_str().unwrap()]), (Some(0), expected.clone(), String::new()));
     let c = p.with_extension("coroc");
     assert_eq!(coro(&["compile", p.to_str().unwrap(), "-o", c.to_str().unwrap()]).0, Some(0));
-    assert!(std::fs::metadata(&c).unwrap().len() > n as u64);
+    // The text is in the file, coded at a few bits a byte.
+    assert!(std::fs::metadata(&c).unwrap().len() > n as u64 / 4);
     assert_eq!(coro(&["run", c.to_str().unwrap()]), (Some(0), expected, String::new()));
 }
 

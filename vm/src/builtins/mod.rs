@@ -181,9 +181,17 @@ pub fn install(vm: &mut Vm) {
     install_prelude(vm);
 }
 
+thread_local! {
+    /// The compiled prelude, shared by the VMs of a thread: compiling it was most of the cost of
+    /// making a VM (a host or test that makes many pays it once).
+    static PRELUDE: std::cell::OnceCell<Result<std::rc::Rc<coro_compiler::Code>, coro_compiler::CompileError>> =
+        const { std::cell::OnceCell::new() };
+}
+
 fn install_prelude(vm: &mut Vm) {
     let src = include_str!("prelude.py");
-    let code = match coro_compiler::compile_hidden(src, "<prelude>") {
+    let compiled = PRELUDE.with(|p| p.get_or_init(|| coro_compiler::compile_hidden(src, "<prelude>")).clone());
+    let code = match compiled {
         Ok(c) => c,
         // The prelude is part of the binary and covered by tests; a failure here is a bug in
         // coro itself, reported rather than hidden.

@@ -670,6 +670,21 @@ impl Runtime {
         self.exec_with(globals, source, filename)
     }
 
+    /// [`Runtime::start_exec`] for code compiled beforehand (a bytecode file's, from
+    /// `coro_compiler::bytecode_file::load`). The code is verified first: code that does not
+    /// verify is a usage error and nothing of it runs.
+    pub fn start_exec_code(&mut self, code: std::rc::Rc<coro_compiler::Code>) -> Result<Step, Error> {
+        if let Err(e) = coro_compiler::verify::verify(&code) {
+            return Err(Error::with_kind(ErrorKind::Usage, "ValueError", e.to_string()));
+        }
+        self.enter();
+        let globals = self.main_globals();
+        let lc = self.vm.load_code(code);
+        let frame = crate::call::new_frame(lc, globals, &[], Link::Host);
+        let r = self.vm.run(frame, None);
+        self.step(r)
+    }
+
     fn exec_with(&mut self, globals: ObjRef, source: &str, filename: &str) -> Result<Step, Error> {
         self.enter();
         let code =

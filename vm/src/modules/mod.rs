@@ -1,6 +1,7 @@
 //! `import`: finding a module (the `sys.modules` cache, coro's built-in modules, `.py` files beside
-//! the main script), creating it and running its body, and the three import instructions
-//! (`ImportName`, `ImportFrom`, `ImportStar`) with CPython's error messages.
+//! the main script, and `.coroc` files where there is no `.py` under a bytecode main program),
+//! creating it and running its body, and the three import instructions (`ImportName`,
+//! `ImportFrom`, `ImportStar`) with CPython's error messages.
 //!
 //! A module's body never runs on the native stack: `import_name` creates the module, registers it
 //! in `sys.modules` (so a circular import sees it partially initialised) and asks the loop to
@@ -258,13 +259,24 @@ impl Vm {
             return Err(self.not_supported_module(name));
         }
         for dir in self.search_path.clone() {
+            // The source if there is one, else (under a bytecode main program) the bytecode
+            // file: as with CPython's and MicroPython's sourceless files, a stale compiled file
+            // never hides edited source.
+            let source = dir.join(format!("{name}.py"));
+            let compiled = dir.join(format!("{name}.coroc"));
+            let file = if source.is_file() {
+                Some(source)
+            } else if self.import_bytecode && compiled.is_file() {
+                Some(compiled)
+            } else {
+                None
+            };
             let pkg = dir.join(name);
-            if pkg.is_dir() && (pkg.join("__init__.py").is_file() || !dir.join(format!("{name}.py")).is_file()) {
+            if pkg.is_dir() && (pkg.join("__init__.py").is_file() || file.is_none()) {
                 let msg = format!("coro does not support packages yet: '{name}' is a directory ({})", pkg.display());
                 return Err(self.import_error(&msg, Some(key), None));
             }
-            let file = dir.join(format!("{name}.py"));
-            if file.is_file() {
+            if let Some(file) = file {
                 if builtin.is_some() || stdlib::is_stdlib(name) {
                     let msg = format!(
                         "coro does not support {} shadowing the standard library module '{name}'",
@@ -272,7 +284,7 @@ impl Vm {
                     );
                     return Err(self.import_error(&msg, Some(key), None));
                 }
-                return self.load_file_module(name, &file);
+                return self.load_file_module(name, &file, key);
             }
         }
         if let Some(b) = builtin {
@@ -284,9 +296,9 @@ impl Vm {
         Err(self.module_not_found(&format!("No module named '{name}'"), key))
     }
 
-    /// Reads and compiles `file`, creates the module `name` (in `sys.modules` from now on) and
-    /// the function that runs its body.
-    fn load_file_module(&mut self, name: &str, file: &Path) -> Result<Found, Exc> {
+    /// Reads and compiles `file` (or loads it, if it is a bytecode file), creates the module
+    /// `name` (in `sys.modules` from now on) and the function that runs its body.
+    fn load_file_module(&mut self, name: &str, file: &Path, key: Value) -> Result<Found, Exc> {
         let path = file.display().to_string();
         let bytes = match std::fs::read(file) {
             Ok(b) => b,
@@ -295,6 +307,24 @@ impl Vm {
                 return Err(self.exc_msg(ExcKind::OSError, &msg));
             }
         };
+        if file.extension().is_some_and(|x| x == "coroc") {
+            // Verified before anything in it runs; a file that does not load is an ImportError
+            // (CPython's for a bad `.pyc`), naming the file and what is wrong with it.
+            let code = match coro_compiler::bytecode_file::load(&bytes) {
+                Ok(c) => c,
+                Err(e) => {
+                    let (msg, p) = (format!("{path}: {e}"), self.new_str(&path));
+                    return Err(self.import_error(&msg, Some(key), Some(p)));
+                }
+            };
+            // Tracebacks show source lines if the source it was compiled from is still there.
+            if !self.sources.contains_key(&code.filename) {
+                if let Ok(text) = std::fs::read_to_string(&*code.filename) {
+                    self.sources.insert(code.filename.clone(), text.into());
+                }
+            }
+            return self.file_module(name, &path, code);
+        }
         let source = match String::from_utf8(bytes) {
             Ok(s) => s,
             Err(e) => {
@@ -313,9 +343,14 @@ impl Vm {
         };
         let src: Rc<str> = source.into();
         self.sources.insert(path.as_str().into(), src);
+        self.file_module(name, &path, code)
+    }
+
+    /// The module `name` read from the file at `path`, with `code` as its body.
+    fn file_module(&mut self, name: &str, path: &str, code: Rc<coro_compiler::Code>) -> Result<Found, Exc> {
         let module = self.new_module(name);
         let d = self.module_dict(module);
-        let file_v = self.new_str(&path);
+        let file_v = self.new_str(path);
         let package = self.new_str("");
         // No `__doc__` until the compiler records module docstrings (a wrong None is worse).
         for (k, v) in [("__file__", file_v), ("__package__", package)] {

@@ -1,0 +1,6 @@
+def g():
+    x = yield
+    me.send(1)
+me = g()
+next(me)
+me.send(2)
