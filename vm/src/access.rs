@@ -412,7 +412,11 @@ impl Vm {
                         return Ok(Attr::Value(p[i]));
                     }
                 }
-                _ => {}
+                _ => {
+                    if let Some(d) = self.derived(obj) {
+                        return self.derived_getattr(obj, d, name);
+                    }
+                }
             }
         }
         if let Some(v) = self.special_attr(obj, name)? {
@@ -649,7 +653,9 @@ impl Vm {
             let cls = self.class_of(obj);
             if let Some(m) = self.class_lookup(cls, name) {
                 if let Value::Obj(mr) = m {
-                    if matches!(self.heap.get(mr), HeapObj::Builtin(b) if b.this.is_undef()) {
+                    if matches!(self.heap.get(mr), HeapObj::Builtin(b) if b.this.is_undef())
+                        && !self.derived_shadows(obj, name)
+                    {
                         return Ok((m, obj));
                     }
                 }
@@ -809,7 +815,13 @@ impl Vm {
                     let cn = c.name.clone();
                     return Err(self.type_error(&format!("cannot set '{n}' attribute of immutable type '{cn}'")));
                 }
-                _ => {}
+                _ => {
+                    if let Some(d) = self.derived(obj) {
+                        if self.derived_setattr(d, name, v)? {
+                            return Ok(());
+                        }
+                    }
+                }
             }
         }
         let has = self.get_attr(obj, name).is_ok();
@@ -830,7 +842,7 @@ impl Vm {
                 HeapObj::Exception(e) => e.dict,
                 HeapObj::Instance { dict, .. } => Some(*dict),
                 HeapObj::Class(c) if c.heap_type => Some(c.dict),
-                _ => None,
+                _ => self.derived(obj).and_then(|d| d.dict),
             },
             _ => None,
         };

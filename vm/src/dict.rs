@@ -375,8 +375,32 @@ fn instance_hash(heap: &Heap, r: crate::value::ObjRef, class: crate::value::ObjR
     }
 }
 
+/// A builtin-typed instance of a user class (`derived.rs`) hashes as its builtin value, unless
+/// its class made it unhashable or defines its own `__hash__` (Python code, which dict and set
+/// operations do not call yet).
+fn derived_hash_check(heap: &Heap, r: crate::value::ObjRef) -> Result<(), &'static str> {
+    use crate::special::bits;
+    let Some(d) = heap.derived.get(&r.0) else { return Ok(()) };
+    let s = match heap.get(d.class) {
+        HeapObj::Class(c) => c.specials,
+        _ => 0,
+    };
+    if s & bits::UNHASHABLE != 0 || matches!(heap.get(r), HeapObj::List(_) | HeapObj::Dict(_)) {
+        Err(UNHASHABLE_INSTANCE)
+    } else if s & bits::HASH != 0 {
+        Err(PYTHON_HASH)
+    } else {
+        Ok(())
+    }
+}
+
 /// Hash of a builtin value, or `Err(type name)` when it is unhashable. Strings cache their hash.
 pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, &'static str> {
+    if let Value::Obj(r) = v {
+        if !heap.derived.is_empty() {
+            derived_hash_check(heap, r)?;
+        }
+    }
     Ok(match v {
         Value::Int(n) => hash_i64(n) as u64,
         Value::Bool(b) => b as u64,

@@ -1109,6 +1109,16 @@ impl Vm {
                             flow!(self.protocol_call(f, "_defaultdict_missing", &[c, k]));
                             continue;
                         }
+                        Err(e) if self.derived(c).is_some() && self.exc_is(e, ExcKind::KeyError) => {
+                            // A dict subclass's `__missing__` gives the value.
+                            match self.missing_method(c) {
+                                Some(m) => {
+                                    flow!(self.call_value(f, m, &[c, k], &[]));
+                                    continue;
+                                }
+                                None => tri!(Err(e)),
+                            }
+                        }
                         Err(e) => tri!(Err(e)),
                     };
                     f.stack.push(v);

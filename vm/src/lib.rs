@@ -10,6 +10,7 @@ mod classes;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod coroc;
+mod derived;
 pub mod dict;
 pub mod embed;
 pub mod exceptions;

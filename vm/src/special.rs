@@ -48,6 +48,8 @@ pub mod bits {
     pub const UNARY: u64 = 1 << 21;
     pub const STR: u64 = 1 << 22;
     pub const REPR: u64 = 1 << 23;
+    /// `__new__`: calling the class runs it (`derived.rs`).
+    pub const NEW: u64 = 1 << 24;
     pub const COMPARE: u64 = EQ | NE | LT | LE | GT | GE;
     /// What `str(x)` may call.
     pub const TEXT_STR: u64 = STR | REPR;
@@ -79,6 +81,7 @@ pub const SPECIALS: &[(&str, u64)] = &[
     ("__format__", bits::FORMAT),
     ("__str__", bits::STR),
     ("__repr__", bits::REPR),
+    ("__new__", bits::NEW),
     ("__neg__", bits::UNARY),
     ("__pos__", bits::UNARY),
     ("__invert__", bits::UNARY),
@@ -161,7 +164,10 @@ impl Vm {
                 Some(m) => m,
                 None => return 0,
             },
-            _ => return 0,
+            _ => match self.derived(v) {
+                Some(d) => d.class,
+                None => return 0,
+            },
         };
         match self.heap.get(cls) {
             HeapObj::Class(c) => c.specials,
@@ -269,7 +275,7 @@ impl Vm {
             HeapObj::Instance { class, .. } => *class,
             HeapObj::Exception(e) => e.class,
             HeapObj::Class(c) => c.metaclass?,
-            _ => return None,
+            _ => self.derived(v)?.class,
         };
         let key = self.intern(name);
         let mro = self.class(cls)?.mro.clone();

@@ -198,13 +198,21 @@ fn install_prelude(vm: &mut Vm) {
     let sk = vm.intern("_sort_by_keys");
     let sf = native(vm, "_sort_by_keys", containers::sort_by_keys);
     let _ = vm.dict_set(globals, sk, sf);
-    // `type.__call__`, which a metaclass's `__call__` reaches through super().
+    // `type.__call__` and `type.__new__`, which a metaclass's `__call__` and `__new__` reach
+    // through super().
     let tc = vm.intern("__call__");
     let f = native(vm, "__call__", type_call);
+    let tn = vm.intern("__new__");
+    let g = native(vm, "__new__", crate::classes::type_new);
     if let Some(d) = vm.class(vm.types.type_).map(|c| c.dict) {
         let _ = vm.dict_set(d, tc, f);
+        let _ = vm.dict_set(d, tn, g);
     }
-    for (name, func) in crate::classes::CLASS_NATIVES.iter().chain(crate::special::SPECIAL_NATIVES) {
+    for (name, func) in crate::classes::CLASS_NATIVES
+        .iter()
+        .chain(crate::special::SPECIAL_NATIVES)
+        .chain(crate::derived::DERIVED_NATIVES)
+    {
         let k = vm.intern(name);
         let f = native(vm, name, *func);
         let _ = vm.dict_set(globals, k, f);
@@ -232,6 +240,13 @@ fn install_prelude(vm: &mut Vm) {
 /// Names the VM looks up in the prelude (one list, checked by a test against prelude.py).
 pub const PRELUDE_NAMES: &[&str] = &[
     "_MISSING",
+    "_construct",
+    "_new_derived",
+    "_list_init",
+    "_dict_base_init",
+    "_eq",
+    "_ne",
+    "_compare_plain",
     "_list_from_iter",
     "_tuple_from_iter",
     "_set_from_iter",
@@ -396,7 +411,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
                     TypeKind::List => vm.new_list(items),
                     TypeKind::Tuple => {
                         if let Value::Obj(r) = src {
-                            if matches!(vm.heap.get(*r), HeapObj::Tuple(_)) {
+                            if matches!(vm.heap.get(*r), HeapObj::Tuple(_)) && vm.derived(*src).is_none() {
                                 return Ok((*src).into());
                             }
                         }
@@ -1262,6 +1277,7 @@ pub fn install_methods(vm: &mut Vm) {
     add_methods(vm, vm.types.float, misc::FLOAT_METHODS);
     add_methods(vm, vm.types.property, crate::classes::PROPERTY_METHODS);
     add_methods(vm, vm.types.object, &[("__init__", crate::classes::object_init)]);
+    crate::derived::install_dunders(vm);
     let base_exc = vm.types.exc(ExcKind::BaseException);
     add_methods(vm, base_exc, &[("__init__", crate::classes::exception_init)]);
     let lazy = vm.types.lazy_iters.clone();
