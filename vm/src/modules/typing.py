@@ -1,6 +1,6 @@
 # The body of coro's `typing` (CPython's is Python too): the common names, subscriptable, with
 # CPython's reprs. Nothing checks annotations at run time, in coro as in CPython. Forms that
-# need what coro lacks (NamedTuple and TypedDict subclass tuple and dict) are refused by name.
+# need what coro lacks (TypedDict) are refused by name.
 
 import collections as _collections
 
@@ -312,3 +312,73 @@ def get_args(tp):
             return (list(tp.__args__[:-1]), tp.__args__[-1])
         return tp.__args__
     return ()
+
+
+# ----- NamedTuple (after CPython 3.11's typing.py) ------------------------------------------
+# A class statement deriving from NamedTuple gets (through __mro_entries__) the base
+# _NamedTuple, whose metaclass __new__ returns a collections.namedtuple class instead.
+
+_NT_PROHIBITED = (
+    "__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make",
+    "_replace", "_asdict", "_source",
+)
+_NT_SPECIAL = ("__module__", "__name__", "__annotations__")
+
+
+def _make_nmtuple(name, types, module, defaults=(), bases=(tuple,), extra=None):
+    fields = [n for n, t in types]
+    types = {n: t for n, t in types}
+    ns = _collections._namedtuple_namespace(name, fields, False, defaults, module)
+    typename = ns.pop("__name__")
+    ns["__annotations__"] = types
+    if extra is not None:
+        for key in extra:
+            if key in _NT_PROHIBITED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            elif key not in _NT_SPECIAL and key not in ns["_fields"]:
+                ns[key] = extra[key]
+    return type.__new__(type, typename, bases, ns)
+
+
+class NamedTupleMeta(type):
+    def __new__(cls, typename, bases, ns):
+        for base in bases:
+            if base is not _NamedTuple and base is not Generic:
+                raise TypeError("can only inherit from a NamedTuple type and Generic")
+        bases = tuple(tuple if base is _NamedTuple else base for base in bases)
+        types = ns.get("__annotations__", {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(
+                    "Non-default namedtuple field " + field_name + " cannot follow default field"
+                    + ("s" if len(default_names) > 1 else "") + " " + ", ".join(default_names)
+                )
+        return _make_nmtuple(
+            typename, types.items(), ns["__module__"], [ns[n] for n in default_names], bases, ns
+        )
+
+
+def NamedTuple(typename, fields=None, /, **kwargs):
+    """Typed version of namedtuple."""
+    if fields is None:
+        fields = kwargs.items()
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords can be provided to NamedTuple, not both")
+    return _make_nmtuple(typename, fields, module=_caller_module())
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {})
+
+
+def _namedtuple_mro_entries(bases):
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _namedtuple_mro_entries
+
+Counter = _SpecialGenericAlias(_collections.Counter, "Counter", 1)
+DefaultDict = _SpecialGenericAlias(_collections.defaultdict, "DefaultDict", 2)
+OrderedDict = _SpecialGenericAlias(_collections.OrderedDict, "OrderedDict", 2)
