@@ -47,6 +47,7 @@ impl Vm {
                 Value::None => Ok(None),
                 Value::Int(i) => Ok(Some(i)),
                 Value::Bool(b) => Ok(Some(b as i64)),
+                Value::Obj(_) if vm.small_int(v).is_some() => Ok(vm.small_int(v)),
                 Value::Obj(o) if matches!(vm.heap.get(o), HeapObj::BigInt(_)) => {
                     let b = vm.to_bigint(v).unwrap_or_default();
                     Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }))
@@ -74,9 +75,10 @@ impl Vm {
         let i = match k {
             Value::Int(i) => i,
             Value::Bool(b) => b as i64,
-            Value::Obj(o) if matches!(self.heap.get(o), HeapObj::BigInt(_)) => {
-                return Err(self.index_error("cannot fit 'int' into an index-sized integer"));
-            }
+            Value::Obj(o) if matches!(self.heap.get(o), HeapObj::BigInt(_)) => match self.small_int(k) {
+                Some(i) => i,
+                None => return Err(self.index_error("cannot fit 'int' into an index-sized integer")),
+            },
             _ => {
                 let t = self.type_name(k);
                 return Err(self.type_error(&format!("{what} indices must be integers or slices, not {t}")));

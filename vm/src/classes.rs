@@ -186,7 +186,7 @@ impl Vm {
             let bk = match bk {
                 TypeKind::Object => continue,
                 TypeKind::Exception | TypeKind::Type => bk,
-                TypeKind::Tuple | TypeKind::List | TypeKind::Dict | TypeKind::Str
+                TypeKind::Tuple | TypeKind::List | TypeKind::Dict | TypeKind::Str | TypeKind::Int
                     if heap_type || self.is_base_type(*b) =>
                 {
                     bk
@@ -212,7 +212,7 @@ impl Vm {
     /// Whether `cls` is one of the builtin types a class statement may derive from.
     fn is_base_type(&self, cls: ObjRef) -> bool {
         let t = &self.types;
-        cls == t.tuple || cls == t.list || cls == t.dict || cls == t.str_
+        cls == t.tuple || cls == t.list || cls == t.dict || cls == t.str_ || cls == t.int
     }
 
     /// `__slots__` in a class body: coro supports only `__slots__ = ()` in a subclass of a
@@ -228,13 +228,23 @@ impl Vm {
             }
             _ => false,
         };
-        if empty && matches!(kind, TypeKind::Tuple | TypeKind::List | TypeKind::Dict | TypeKind::Str) {
+        if empty && crate::derived::is_derived_kind(kind) {
             return Ok(());
+        }
+        let base = match kind {
+            TypeKind::Int => Some("int"),
+            TypeKind::Str => Some("str"),
+            TypeKind::Tuple => Some("tuple"),
+            _ => None,
+        };
+        if let (Some(base), false) = (base, empty) {
+            // Variable-size instances have no room for slots, in CPython too.
+            return Err(self.type_error(&format!("nonempty __slots__ not supported for subtype of '{base}'")));
         }
         Err(self.exc_msg(
             ExcKind::NotImplementedError,
             &format!(
-                "coro: __slots__ (in class '{name}') is supported only as () in a subclass of tuple, list, str or dict"
+                "coro: __slots__ (in class '{name}') is supported only as () in a subclass of int, str, tuple, list or dict"
             ),
         ))
     }
@@ -293,7 +303,7 @@ impl Vm {
             ));
         }
         let user_new = self.class(cls).is_some_and(|c| c.specials & bits::NEW != 0);
-        let derived = matches!(kind, TypeKind::Tuple | TypeKind::List | TypeKind::Dict | TypeKind::Str);
+        let derived = crate::derived::is_derived_kind(kind);
         if derived || (user_new && kind == TypeKind::Object) {
             return self.instantiate_derived(cls, args, kwnames);
         }

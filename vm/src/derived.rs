@@ -19,6 +19,26 @@ use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
 
+/// Whether instances of classes of this kind are builtin objects tagged in `Heap::derived`.
+pub(crate) fn is_derived_kind(kind: TypeKind) -> bool {
+    matches!(kind, TypeKind::Int | TypeKind::Str | TypeKind::Tuple | TypeKind::List | TypeKind::Dict)
+}
+
+/// The special methods (`special::bits`) a builtin base type implements itself: in the MRO of a
+/// subclass, they hide the same methods of classes after that base, as in CPython.
+pub(crate) fn native_specials(kind: TypeKind) -> u64 {
+    use crate::special::bits::*;
+    let container = COMPARE | LEN | ITER | GETITEM | CONTAINS | NUMERIC | REPR;
+    match kind {
+        // int has no __str__ of its own: object.__str__ calls __repr__.
+        TypeKind::Int => COMPARE | HASH | BOOL | NUMERIC | UNARY | REPR | FORMAT,
+        TypeKind::Str => container | HASH | STR | FORMAT,
+        TypeKind::Tuple => container | HASH,
+        TypeKind::List | TypeKind::Dict => container | SETITEM | DELITEM,
+        _ => 0,
+    }
+}
+
 impl Vm {
     /// The class and attribute dict of `v` when it is a builtin-typed instance of a user class.
     #[inline]
@@ -61,6 +81,12 @@ impl Vm {
             },
             (TypeKind::List, Value::Obj(r)) => match self.heap.get(r) {
                 HeapObj::List(items) => Some(HeapObj::List(items.clone())),
+                _ => None,
+            },
+            (TypeKind::Int, Value::Int(i)) => Some(HeapObj::BigInt(Box::new(i.into()))),
+            (TypeKind::Int, Value::Bool(b)) => Some(HeapObj::BigInt(Box::new((b as i64).into()))),
+            (TypeKind::Int, Value::Obj(r)) => match self.heap.get(r) {
+                HeapObj::BigInt(b) => Some(HeapObj::BigInt(b.clone())),
                 _ => None,
             },
             (TypeKind::Str, Value::Obj(r)) => match self.heap.get(r) {
@@ -227,6 +253,17 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     immutable_new(vm, args, kwnames, base, "str")
 }
 
+fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
+    let base = vm.types.int;
+    immutable_new(vm, args, kwnames, base, "int")
+}
+
+/// `int.__index__`, `int.conjugate`, `int.__int__`: the value as a plain int.
+pub(crate) fn int_plain(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    check_arity(vm, args, 0, "__index__")?;
+    Ok(plain_copy(vm, args[0]).into())
+}
+
 /// `list.__new__(cls, ...)` and `dict.__new__(cls, ...)`: an empty instance (`__init__` fills it).
 fn mutable_new(vm: &mut Vm, args: &[Value], base: ObjRef, what: &str) -> NResult {
     let cls = new_class_arg(vm, args, base, what)?;
@@ -379,6 +416,11 @@ pub(crate) fn plain_copy(vm: &mut Vm, v: Value) -> Value {
     let Some(_) = vm.derived(v) else { return v };
     let Value::Obj(r) = v else { return v };
     let obj = match vm.heap.get(r) {
+        // An int subclass's value may fit an inline int (`Value::Int`), as every plain int does.
+        HeapObj::BigInt(b) => {
+            let b = (**b).clone();
+            return vm.new_bigint(b);
+        }
         HeapObj::Tuple(items) => HeapObj::Tuple(items.clone()),
         HeapObj::List(items) => HeapObj::List(items.clone()),
         HeapObj::Str(s) => HeapObj::Str(StrObj::new(s.s.clone())),
@@ -555,6 +597,14 @@ pub(crate) const STR_DUNDERS: Methods = &[
     ("__ne__", ne),
     ("__hash__", hash),
 ];
+pub(crate) const INT_DUNDERS: Methods = &[
+    ("__new__", int_new),
+    ("__repr__", repr),
+    ("__eq__", eq),
+    ("__ne__", ne),
+    ("__hash__", hash),
+    ("__int__", int_plain),
+];
 pub(crate) const OBJECT_DUNDERS: Methods = &[("__new__", object_new)];
 
 /// Hidden natives the prelude and the Python-written modules use for derived objects.
@@ -571,7 +621,8 @@ pub(crate) const DERIVED_NATIVES: &[(&str, NativeFn)] = &[
 /// no receiver check; the others check theirs as every builtin method does.
 pub(crate) fn install_dunders(vm: &mut Vm) {
     let t = &vm.types;
-    let tables: [(ObjRef, &'static str, Methods); 5] = [
+    let tables: [(ObjRef, &'static str, Methods); 6] = [
+        (t.int, "int", INT_DUNDERS),
         (t.tuple, "tuple", TUPLE_DUNDERS),
         (t.str_, "str", STR_DUNDERS),
         (t.list, "list", LIST_DUNDERS),

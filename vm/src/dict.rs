@@ -454,6 +454,13 @@ pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
         (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => x as i64 == y,
         (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => (x as i64 as f64) == y,
         (Value::None, Value::None) => true,
+        // An int subclass's value is a heap int even when small (`derived.rs`).
+        (Value::Int(i), Value::Obj(x)) | (Value::Obj(x), Value::Int(i)) => {
+            matches!(heap.get(x), HeapObj::BigInt(b) if **b == BigInt::from(i))
+        }
+        (Value::Bool(v), Value::Obj(x)) | (Value::Obj(x), Value::Bool(v)) => {
+            matches!(heap.get(x), HeapObj::BigInt(b) if **b == BigInt::from(v as i64))
+        }
         (Value::Obj(x), Value::Obj(y)) => {
             if x == y {
                 return true;

@@ -249,6 +249,10 @@ impl Vm {
             for k in mro {
                 let Some(c) = self.class(*k) else { continue };
                 if !c.heap_type {
+                    if crate::derived::native_specials(c.kind) & bit != 0 {
+                        // The builtin base's own method comes first (`derived.rs`).
+                        break;
+                    }
                     continue;
                 }
                 let dict = c.dict;
@@ -278,10 +282,14 @@ impl Vm {
             _ => self.derived(v)?.class,
         };
         let key = self.intern(name);
+        let bit = SPECIALS.iter().find(|(n, _)| *n == name).map_or(0, |(_, b)| *b);
         let mro = self.class(cls)?.mro.clone();
         for k in mro {
             let Some(c) = self.class(k) else { continue };
             if !c.heap_type {
+                if crate::derived::native_specials(c.kind) & bit != 0 {
+                    return None;
+                }
                 continue;
             }
             if let Some(m) = self.dict_get_str(c.dict, key) {

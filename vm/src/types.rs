@@ -335,7 +335,7 @@ impl Vm {
                 }
                 match self.heap.get(r) {
                     HeapObj::Str(_) => self.derived_class_or(r, t.str_),
-                    HeapObj::BigInt(_) => t.int,
+                    HeapObj::BigInt(_) => self.derived_class_or(r, t.int),
                     HeapObj::List(_) => self.derived_class_or(r, t.list),
                     HeapObj::Tuple(_) => self.derived_class_or(r, t.tuple),
                     HeapObj::Dict(d) => d.extra.as_ref().map_or(t.dict, |x| x.class),

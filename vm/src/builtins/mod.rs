@@ -440,6 +440,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
                 match a {
                     Value::Int(i) => ints.push(*i),
                     Value::Bool(b) => ints.push(*b as i64),
+                    Value::Obj(_) if vm.small_int(*a).is_some() => ints.push(vm.small_int(*a).unwrap_or(0)),
                     Value::Obj(r) if matches!(vm.heap.get(*r), HeapObj::BigInt(_)) => return big_range(vm, args),
                     _ => {
                         let t = vm.type_name(*a);
@@ -1135,7 +1136,7 @@ fn b_chr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     let n = match args[0] {
         Value::Int(i) => i,
         Value::Bool(b) => b as i64,
-        v if vm.is_int(v) => i64::MAX,
+        v if vm.is_int(v) => vm.small_int(v).unwrap_or(i64::MAX),
         v => {
             let t = vm.type_name(v);
             return Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")));

@@ -252,6 +252,7 @@ fn ssize_arg(vm: &mut Vm, v: Value) -> Result<i64, Exc> {
     match v {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
+        _ if vm.small_int(v).is_some() => Ok(vm.small_int(v).unwrap_or(0)),
         _ if vm.is_int(v) => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
         _ => Err(not_an_integer(vm, v)),
     }
@@ -262,7 +263,7 @@ fn c_int_arg(vm: &mut Vm, v: Value) -> Result<i32, Exc> {
     let n = match v {
         Value::Int(i) => i32::try_from(i).ok(),
         Value::Bool(b) => Some(b as i32),
-        _ if vm.is_int(v) => None,
+        _ if vm.is_int(v) => vm.small_int(v).and_then(|i| i32::try_from(i).ok()),
         _ => return Err(not_an_integer(vm, v)),
     };
     match n {
