@@ -414,11 +414,12 @@ impl Vm {
                         return Ok(Attr::Value(p[i]));
                     }
                 }
-                _ => {
+                _ if !self.heap.derived.is_empty() => {
                     if let Some(d) = self.derived(obj) {
                         return self.derived_getattr(obj, d, name);
                     }
                 }
+                _ => {}
             }
         }
         if let Some(v) = self.special_attr(obj, name)? {

@@ -303,15 +303,8 @@ impl Vm {
             ));
         }
         let user_new = self.class(cls).is_some_and(|c| c.specials & bits::NEW != 0);
-        let derived = crate::derived::is_derived_kind(kind);
-        if derived || (user_new && kind == TypeKind::Object) {
+        if user_new || crate::derived::is_derived_kind(kind) {
             return self.instantiate_derived(cls, args, kwnames);
-        }
-        if user_new {
-            return Err(self.exc_msg(
-                ExcKind::NotImplementedError,
-                &format!("coro: __new__ in exception class '{name}' is not supported yet"),
-            ));
         }
         let npos = args.len().saturating_sub(kwnames.len());
         let obj = if kind == TypeKind::Exception {

@@ -50,6 +50,15 @@ impl Vm {
         self.heap.derived.get(&r.0).copied()
     }
 
+    /// `specials(v)` for a builtin-typed object (out of line: the common case is inlined).
+    #[inline(never)]
+    pub(crate) fn derived_specials(&self, v: Value) -> u64 {
+        match self.derived(v).map(|d| self.heap.get(d.class)) {
+            Some(HeapObj::Class(c)) => c.specials,
+            _ => 0,
+        }
+    }
+
     /// The class of a builtin-typed object: `base`, or its user subclass.
     #[inline]
     pub(crate) fn derived_class_or(&self, r: ObjRef, base: ObjRef) -> ObjRef {
@@ -116,6 +125,7 @@ impl Vm {
 
     /// `obj.name` for a builtin-typed instance of a user class (the counterpart of
     /// `instance_getattr`, with an attribute dict that may be absent).
+    #[inline(never)]
     pub(crate) fn derived_getattr(&mut self, obj: Value, d: Derived, name: Value) -> Result<Attr, Exc> {
         let descr = self.class_lookup(d.class, name);
         if let Some(Value::Obj(p)) = descr {
@@ -178,9 +188,16 @@ impl Vm {
         }
     }
 
-    /// Calling a user subclass of tuple, list, str or dict: `cls.__new__(cls, ...)`, then
-    /// `__init__` on the result when it is an instance of cls (the prelude's `_construct`).
+    /// Calling a user subclass of int, str, tuple, list or dict, or a class defining `__new__`:
+    /// `cls.__new__(cls, ...)`, then `__init__` on the result when it is an instance of cls (the
+    /// prelude's `_construct`).
+    #[inline(never)]
     pub(crate) fn instantiate_derived(&mut self, cls: ObjRef, args: &[Value], kwnames: &[Value]) -> NResult {
+        if self.class(cls).is_some_and(|c| c.kind == TypeKind::Exception) {
+            let name = self.class(cls).map(|c| c.name.to_string()).unwrap_or_default();
+            let msg = format!("coro: __new__ in exception class '{name}' is not supported yet");
+            return Err(self.exc_msg(ExcKind::NotImplementedError, &msg));
+        }
         let (new_name, init_name) = (self.intern("__new__"), self.intern("__init__"));
         let new = match self.class_lookup(cls, new_name) {
             Some(Value::Obj(r)) => match self.heap.get(r) {

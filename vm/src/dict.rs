@@ -378,6 +378,7 @@ fn instance_hash(heap: &Heap, r: crate::value::ObjRef, class: crate::value::ObjR
 /// A builtin-typed instance of a user class (`derived.rs`) hashes as its builtin value, unless
 /// its class made it unhashable or defines its own `__hash__` (Python code, which dict and set
 /// operations do not call yet).
+#[inline(never)]
 fn derived_hash_check(heap: &Heap, r: crate::value::ObjRef) -> Result<(), &'static str> {
     use crate::special::bits;
     let Some(d) = heap.derived.get(&r.0) else { return Ok(()) };
@@ -396,11 +397,6 @@ fn derived_hash_check(heap: &Heap, r: crate::value::ObjRef) -> Result<(), &'stat
 
 /// Hash of a builtin value, or `Err(type name)` when it is unhashable. Strings cache their hash.
 pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, &'static str> {
-    if let Value::Obj(r) = v {
-        if !heap.derived.is_empty() {
-            derived_hash_check(heap, r)?;
-        }
-    }
     Ok(match v {
         Value::Int(n) => hash_i64(n) as u64,
         Value::Bool(b) => b as u64,
@@ -413,13 +409,25 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, &'static str> {
                 if h != 0 {
                     h
                 } else {
+                    // Only a str that passed this check caches its hash.
+                    if !heap.derived.is_empty() {
+                        derived_hash_check(heap, r)?;
+                    }
                     let h = hash_str(&s.s).max(1);
                     s.hash.set(h);
                     h
                 }
             }
-            HeapObj::BigInt(b) => hash_bigint(b) as u64,
+            HeapObj::BigInt(b) => {
+                if !heap.derived.is_empty() {
+                    derived_hash_check(heap, r)?;
+                }
+                hash_bigint(b) as u64
+            }
             HeapObj::Tuple(items) => {
+                if !heap.derived.is_empty() {
+                    derived_hash_check(heap, r)?;
+                }
                 let mut hs = Vec::with_capacity(items.len());
                 for it in items.iter() {
                     hs.push(hash_value(heap, *it)?);
@@ -429,6 +437,7 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, &'static str> {
             HeapObj::Range { start, stop, step } => {
                 hash_tuple([*start as u64, *stop as u64, *step as u64].into_iter()) as u64
             }
+            HeapObj::List(_) | HeapObj::Dict(_) if heap.derived.contains_key(&r.0) => return Err(UNHASHABLE_INSTANCE),
             HeapObj::List(_) => return Err("list"),
             HeapObj::Dict(_) => return Err("dict"),
             HeapObj::Set(_) => return Err("set"),

@@ -164,10 +164,8 @@ impl Vm {
                 Some(m) => m,
                 None => return 0,
             },
-            _ => match self.derived(v) {
-                Some(d) => d.class,
-                None => return 0,
-            },
+            _ if self.heap.derived.is_empty() => return 0,
+            _ => return self.derived_specials(v),
         };
         match self.heap.get(cls) {
             HeapObj::Class(c) => c.specials,
@@ -282,12 +280,13 @@ impl Vm {
             _ => self.derived(v)?.class,
         };
         let key = self.intern(name);
-        let bit = SPECIALS.iter().find(|(n, _)| *n == name).map_or(0, |(_, b)| *b);
         let mro = self.class(cls)?.mro.clone();
         for k in mro {
             let Some(c) = self.class(k) else { continue };
             if !c.heap_type {
-                if crate::derived::native_specials(c.kind) & bit != 0 {
+                let native = crate::derived::native_specials(c.kind);
+                if native != 0 && SPECIALS.iter().any(|(n, b)| *n == name && native & b != 0) {
+                    // The builtin base's own method comes first (`derived.rs`).
                     return None;
                 }
                 continue;
