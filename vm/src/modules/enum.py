@@ -130,11 +130,11 @@ class Enum(metaclass=EnumType):
 
 
 class ReprEnum(Enum):
-    """Only changes the repr(), leaving str() and format() to the mixed-in type."""
+    """An Enum whose str() and format() are those of the type it mixes in."""
 
 
 class IntEnum(int, ReprEnum):
-    """Enum where members are also (and must be) ints"""
+    """An Enum whose members are ints too."""
 
     # CPython's EnumType gives IntEnum Enum's repr and int's str and format.
     def __repr__(self):

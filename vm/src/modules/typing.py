@@ -314,30 +314,53 @@ def get_args(tp):
     return ()
 
 
-# ----- NamedTuple (after CPython 3.11's typing.py) ------------------------------------------
-# A class statement deriving from NamedTuple gets (through __mro_entries__) the base
-# _NamedTuple, whose metaclass __new__ returns a collections.namedtuple class instead.
+# ----- NamedTuple -----------------------------------------------------------------------------
+# Both forms make a collections named tuple class that also records the field annotations:
+# `NamedTuple("P", [("x", int)])` directly, and `class P(NamedTuple): x: int` through the
+# class statement. There, NamedTuple.__mro_entries__ puts _NamedTuple in the bases; its
+# metaclass, NamedTupleMeta, then gets the class body and returns the named tuple class
+# itself (a direct subclass of tuple) rather than a subclass of _NamedTuple.
 
-_NT_PROHIBITED = (
+# Names a NamedTuple class body may not define, because the named tuple already does.
+_NT_RESERVED = (
     "__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make",
     "_replace", "_asdict", "_source",
 )
-_NT_SPECIAL = ("__module__", "__name__", "__annotations__")
+# Entries of the class body that are not copied onto the class.
+_NT_NOT_COPIED = ("__module__", "__name__", "__annotations__")
 
 
-def _make_nmtuple(name, types, module, defaults=(), bases=(tuple,), extra=None):
-    fields = [n for n, t in types]
-    types = {n: t for n, t in types}
-    ns = _collections._namedtuple_namespace(name, fields, False, defaults, module)
-    typename = ns.pop("__name__")
-    ns["__annotations__"] = types
-    if extra is not None:
-        for key in extra:
-            if key in _NT_PROHIBITED:
+def _typed_namedtuple(typename, pairs, module, defaults=(), bases=(tuple,), body=None):
+    # `pairs` are (field, annotation); `body` is the class statement's namespace, if any.
+    # As in CPython, the pairs are iterated twice.
+    names = [name for name, hint in pairs]
+    hints = {name: hint for name, hint in pairs}
+    typename, fields = _collections._nt_fields(typename, names, False)
+    attrs = _collections._nt_namespace(typename, fields, defaults, module)
+    attrs["__annotations__"] = hints
+    if body is not None:
+        for key in body:
+            if key in _NT_RESERVED:
                 raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
-            elif key not in _NT_SPECIAL and key not in ns["_fields"]:
-                ns[key] = extra[key]
-    return type.__new__(type, typename, bases, ns)
+            if key in _NT_NOT_COPIED or key in fields:
+                continue
+            attrs[key] = body[key]
+    return type.__new__(type, typename, bases, attrs)
+
+
+def _field_defaults_of(hints, body):
+    # The fields given a value in the class body; once one has a value, all later ones need one.
+    named = []
+    for field in hints:
+        if field in body:
+            named.append(field)
+            continue
+        if named:
+            which = "fields " if len(named) > 1 else "field "
+            raise TypeError(
+                "Non-default namedtuple field " + field + " cannot follow default " + which + ", ".join(named)
+            )
+    return named
 
 
 class NamedTupleMeta(type):
@@ -345,39 +368,29 @@ class NamedTupleMeta(type):
         for base in bases:
             if base is not _NamedTuple and base is not Generic:
                 raise TypeError("can only inherit from a NamedTuple type and Generic")
-        bases = tuple(tuple if base is _NamedTuple else base for base in bases)
-        types = ns.get("__annotations__", {})
-        default_names = []
-        for field_name in types:
-            if field_name in ns:
-                default_names.append(field_name)
-            elif default_names:
-                raise TypeError(
-                    "Non-default namedtuple field " + field_name + " cannot follow default field"
-                    + ("s" if len(default_names) > 1 else "") + " " + ", ".join(default_names)
-                )
-        return _make_nmtuple(
-            typename, types.items(), ns["__module__"], [ns[n] for n in default_names], bases, ns
-        )
+        hints = ns.get("__annotations__", {})
+        defaulted = _field_defaults_of(hints, ns)
+        values = [ns[field] for field in defaulted]
+        real_bases = tuple([tuple if base is _NamedTuple else base for base in bases])
+        return _typed_namedtuple(typename, hints.items(), ns["__module__"], values, real_bases, ns)
 
 
 def NamedTuple(typename, fields=None, /, **kwargs):
-    """Typed version of namedtuple."""
-    if fields is None:
-        fields = kwargs.items()
-    elif kwargs:
+    """A collections.namedtuple class whose fields carry type annotations."""
+    if fields is not None and kwargs:
         raise TypeError("Either list of fields or keywords can be provided to NamedTuple, not both")
-    return _make_nmtuple(typename, fields, module=_caller_module())
+    pairs = kwargs.items() if fields is None else fields
+    return _typed_namedtuple(typename, pairs, _caller_module())
 
 
 _NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {})
 
 
-def _namedtuple_mro_entries(bases):
+def _nt_class_bases(bases):
     return (_NamedTuple,)
 
 
-NamedTuple.__mro_entries__ = _namedtuple_mro_entries
+NamedTuple.__mro_entries__ = _nt_class_bases
 
 Counter = _SpecialGenericAlias(_collections.Counter, "Counter", 1)
 DefaultDict = _SpecialGenericAlias(_collections.defaultdict, "DefaultDict", 2)
