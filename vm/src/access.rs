@@ -47,6 +47,7 @@ impl Vm {
                 Value::None => Ok(None),
                 Value::Int(i) => Ok(Some(i)),
                 Value::Bool(b) => Ok(Some(b as i64)),
+                Value::Obj(_) if vm.small_int(v).is_some() => Ok(vm.small_int(v)),
                 Value::Obj(o) if matches!(vm.heap.get(o), HeapObj::BigInt(_)) => {
                     let b = vm.to_bigint(v).unwrap_or_default();
                     Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }))
@@ -74,9 +75,10 @@ impl Vm {
         let i = match k {
             Value::Int(i) => i,
             Value::Bool(b) => b as i64,
-            Value::Obj(o) if matches!(self.heap.get(o), HeapObj::BigInt(_)) => {
-                return Err(self.index_error("cannot fit 'int' into an index-sized integer"));
-            }
+            Value::Obj(o) if matches!(self.heap.get(o), HeapObj::BigInt(_)) => match self.small_int(k) {
+                Some(i) => i,
+                None => return Err(self.index_error("cannot fit 'int' into an index-sized integer")),
+            },
             _ => {
                 let t = self.type_name(k);
                 return Err(self.type_error(&format!("{what} indices must be integers or slices, not {t}")));
@@ -439,6 +441,11 @@ impl Vm {
                         return Ok(Attr::Value(p[i]));
                     }
                 }
+                _ if !self.heap.derived.is_empty() => {
+                    if let Some(d) = self.derived(obj) {
+                        return self.derived_getattr(obj, d, name);
+                    }
+                }
                 _ => {}
             }
         }
@@ -677,7 +684,9 @@ impl Vm {
             let cls = self.class_of(obj);
             if let Some(m) = self.class_lookup(cls, name) {
                 if let Value::Obj(mr) = m {
-                    if matches!(self.heap.get(mr), HeapObj::Builtin(b) if b.this.is_undef()) {
+                    if matches!(self.heap.get(mr), HeapObj::Builtin(b) if b.this.is_undef())
+                        && !self.derived_shadows(obj, name)
+                    {
                         return Ok((m, obj));
                     }
                 }
@@ -838,7 +847,13 @@ impl Vm {
                     let cn = c.name.clone();
                     return Err(self.type_error(&format!("cannot set '{n}' attribute of immutable type '{cn}'")));
                 }
-                _ => {}
+                _ => {
+                    if let Some(d) = self.derived(obj) {
+                        if self.derived_setattr(d, name, v)? {
+                            return Ok(());
+                        }
+                    }
+                }
             }
         }
         let has = self.get_attr(obj, name).is_ok();
@@ -859,7 +874,7 @@ impl Vm {
                 HeapObj::Exception(e) => e.dict,
                 HeapObj::Instance { dict, .. } => Some(*dict),
                 HeapObj::Class(c) if c.heap_type => Some(c.dict),
-                _ => None,
+                _ => self.derived(obj).and_then(|d| d.dict),
             },
             _ => None,
         };

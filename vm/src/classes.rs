@@ -33,6 +33,8 @@ const SUPPORTED_DUNDERS: &[&str] = &[
     "__class_getitem__",
     "__mro_entries__",
     "__orig_bases__",
+    "__missing__",
+    "__match_args__",
 ];
 
 impl Vm {
@@ -61,6 +63,7 @@ impl Vm {
         }
         let metaclass = self.resolve_metaclass(meta, &base_refs)?;
         let kind = self.instance_layout(&base_refs)?;
+        self.check_slots(&name_s, ns, kind)?;
         let Value::Obj(ns_ref) = ns else { return Err(self.type_error("class namespace must be a dict")) };
         let entries: Vec<(Value, Value)> = match self.heap.get(ns_ref) {
             HeapObj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
@@ -78,14 +81,20 @@ impl Vm {
             if key.starts_with("__") && key.ends_with("__") && key.len() > 4 {
                 let supported = SUPPORTED_DUNDERS.contains(&key.as_str())
                     || crate::special::SPECIALS.iter().any(|(n, _)| *n == key.as_str());
-                if !supported {
+                if !supported && key != "__slots__" {
                     return Err(self.exc_msg(
                         ExcKind::NotImplementedError,
                         &format!("coro: special method '{key}' (in class '{name_s}') is not supported yet"),
                     ));
                 }
             }
+            let mut v = v;
             match key.as_str() {
+                "__slots__" => {}
+                // As in CPython, `__new__` is implicitly a static method.
+                "__new__" if matches!(v, Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Function(_))) => {
+                    v = Value::Obj(self.heap.alloc(HeapObj::StaticMethod(v)));
+                }
                 "__qualname__" => {
                     qualname = match self.str_of(v) {
                         Some(s) => s.to_string(),
@@ -144,7 +153,7 @@ impl Vm {
 
     /// The metaclass of a new class: the explicit one or the most derived of its bases' (CPython's
     /// rule); None when that is `type`.
-    fn resolve_metaclass(&mut self, explicit: Value, bases: &[ObjRef]) -> Result<Option<ObjRef>, Exc> {
+    pub(crate) fn resolve_metaclass(&mut self, explicit: Value, bases: &[ObjRef]) -> Result<Option<ObjRef>, Exc> {
         let type_ = self.types.type_;
         let mut winner =
             match explicit {
@@ -171,19 +180,24 @@ impl Vm {
         Ok(if winner == type_ { None } else { Some(winner) })
     }
 
-    /// What the instances of a class with these bases are: plain objects or exceptions.
+    /// What the instances of a class with these bases are: plain objects, exceptions, classes
+    /// (a metaclass), or builtin tuples, lists, strs or dicts (`derived.rs`). Bases whose
+    /// instances cannot share one layout are CPython's TypeError.
     fn instance_layout(&mut self, bases: &[ObjRef]) -> Result<TypeKind, Exc> {
         let mut kind = TypeKind::Object;
         for b in bases {
-            let (bk, bname) = match self.class(*b) {
-                Some(c) => (c.kind, c.name.to_string()),
+            let (bk, bname, heap_type) = match self.class(*b) {
+                Some(c) => (c.kind, c.name.to_string(), c.heap_type),
                 None => continue,
             };
-            match bk {
-                TypeKind::Object => {}
-                TypeKind::Exception => kind = TypeKind::Exception,
-                // A metaclass: its instances are classes, made by class statements.
-                TypeKind::Type => kind = TypeKind::Type,
+            let bk = match bk {
+                TypeKind::Object => continue,
+                TypeKind::Exception | TypeKind::Type => bk,
+                TypeKind::Tuple | TypeKind::List | TypeKind::Dict | TypeKind::Str | TypeKind::Int
+                    if heap_type || self.is_base_type(*b) =>
+                {
+                    bk
+                }
                 TypeKind::Bool | TypeKind::Function | TypeKind::Generator | TypeKind::Builtin => {
                     return Err(self.type_error(&format!("type '{bname}' is not an acceptable base type")));
                 }
@@ -193,9 +207,53 @@ impl Vm {
                         &format!("coro: subclassing '{bname}' is not supported yet"),
                     ));
                 }
+            };
+            if kind != TypeKind::Object && kind != bk {
+                return Err(self.type_error("multiple bases have instance lay-out conflict"));
             }
+            kind = bk;
         }
         Ok(kind)
+    }
+
+    /// Whether `cls` is one of the builtin types a class statement may derive from.
+    fn is_base_type(&self, cls: ObjRef) -> bool {
+        let t = &self.types;
+        cls == t.tuple || cls == t.list || cls == t.dict || cls == t.str_ || cls == t.int
+    }
+
+    /// `__slots__` in a class body: coro supports only `__slots__ = ()` in a subclass of a
+    /// builtin type (namedtuple's: instances without an attribute dict).
+    fn check_slots(&mut self, name: &str, ns: Value, kind: TypeKind) -> Result<(), Exc> {
+        let Value::Obj(ns_ref) = ns else { return Ok(()) };
+        let key = self.intern("__slots__");
+        let Some(slots) = self.dict_get_str(ns_ref, key) else { return Ok(()) };
+        let empty = match slots {
+            Value::Obj(r) => {
+                matches!(self.heap.get(r), HeapObj::Tuple(t) if t.is_empty())
+                    || matches!(self.heap.get(r), HeapObj::List(l) if l.is_empty())
+            }
+            _ => false,
+        };
+        if empty && crate::derived::is_derived_kind(kind) {
+            return Ok(());
+        }
+        let base = match kind {
+            TypeKind::Int => Some("int"),
+            TypeKind::Str => Some("str"),
+            TypeKind::Tuple => Some("tuple"),
+            _ => None,
+        };
+        if let (Some(base), false) = (base, empty) {
+            // Variable-size instances have no room for slots, in CPython too.
+            return Err(self.type_error(&format!("nonempty __slots__ not supported for subtype of '{base}'")));
+        }
+        Err(self.exc_msg(
+            ExcKind::NotImplementedError,
+            &format!(
+                "coro: __slots__ (in class '{name}') is supported only as () in a subclass of int, str, tuple, list or dict"
+            ),
+        ))
     }
 
     /// C3 linearisation of `cls` with `bases`, with CPython's error for an inconsistent order.
@@ -251,6 +309,10 @@ impl Vm {
                 ExcKind::NotImplementedError,
                 &format!("coro: calling metaclass '{name}' to create a class is not supported yet (use a class statement with metaclass={name})"),
             ));
+        }
+        let user_new = self.class(cls).is_some_and(|c| c.specials & bits::NEW != 0);
+        if user_new || crate::derived::is_derived_kind(kind) {
+            return self.instantiate_derived(cls, args, kwnames);
         }
         let npos = args.len().saturating_sub(kwnames.len());
         let obj = if kind == TypeKind::Exception {
@@ -464,13 +526,16 @@ impl Vm {
     pub(crate) fn needs_python_text(&mut self, v: Value, top: u64) -> bool {
         // The common case, numbers and strings (every f-string field), allocates nothing.
         match v {
-            Value::Obj(r) if !matches!(self.heap.get(r), HeapObj::Str(_)) => {}
+            Value::Obj(r) if !matches!(self.heap.get(r), HeapObj::Str(_)) || self.derived(v).is_some() => {}
             _ => return false,
         }
         let mut stack = vec![v];
         let mut seen: std::collections::HashSet<ObjRef> = std::collections::HashSet::new();
         while let Some(x) = stack.pop() {
             let Value::Obj(r) = x else { continue };
+            if self.derived(x).is_some() && self.specials(x) & if x.is(v) { top } else { bits::REPR } != 0 {
+                return true;
+            }
             match self.heap.get(r) {
                 HeapObj::Instance { .. } | HeapObj::Exception(_) | HeapObj::Class(_) => {
                     let mut mask = if x.is(v) { top } else { bits::REPR };
@@ -623,8 +688,60 @@ pub(crate) const CLASS_NATIVES: &[(&str, crate::object::NativeFn)] = &[
     ("_cell_set", cell_set),
     ("_user_text_method", user_text_method_native),
     ("_meta_init", meta_init),
+    ("_meta_new", meta_new),
     ("_new_instance", new_instance),
 ];
+
+/// `_meta_new(bases, metaclass)`: `(metaclass, __new__)` when the metaclass a class statement
+/// with these bases gets is a user metaclass defining `__new__` (which then makes the class,
+/// as in CPython), else None.
+fn meta_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let (bases, explicit) = (args.first().copied().unwrap_or(Value::None), args.get(1).copied().unwrap_or(Value::None));
+    let mut refs = Vec::new();
+    for b in vm.tuple_items(bases) {
+        match b {
+            Value::Obj(r) if vm.class(r).is_some() => refs.push(r),
+            // make_class reports bases that are not classes.
+            _ => return Ok(Value::None.into()),
+        }
+    }
+    let Some(meta) = vm.resolve_metaclass(explicit, &refs)? else { return Ok(Value::None.into()) };
+    let key = vm.intern("__new__");
+    let mro = vm.class(meta).map(|c| c.mro.clone()).unwrap_or_default();
+    for k in mro {
+        let Some(c) = vm.class(k) else { continue };
+        if !c.heap_type {
+            break;
+        }
+        if let Some(f) = vm.dict_get_str(c.dict, key) {
+            let f = vm.class_attr(meta, f);
+            return Ok(vm.new_tuple(vec![Value::Obj(meta), f]).into());
+        }
+    }
+    Ok(Value::None.into())
+}
+
+/// `type.__new__(metaclass, name, bases, namespace)`: a new class (what a metaclass's
+/// `__new__` reaches through super()).
+pub(crate) fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
+    if !kwnames.is_empty() || args.len() != 4 {
+        return Err(vm.exc_msg(
+            ExcKind::NotImplementedError,
+            "coro: type.__new__ takes exactly (metaclass, name, bases, namespace) here",
+        ));
+    }
+    let meta = args[0];
+    let ok = matches!(meta, Value::Obj(m) if vm.class(m).is_some() && vm.is_subclass(m, vm.types.type_));
+    if !ok {
+        let t = vm.type_name(meta);
+        return Err(vm.type_error(&format!("type.__new__(X): X is not a type object ({t})")));
+    }
+    if vm.str_of(args[1]).is_none() {
+        let t = vm.type_name(args[1]);
+        return Err(vm.type_error(&format!("type.__new__() argument 1 must be str, not {t}")));
+    }
+    Ok(vm.make_class(args[1], args[2], args[3], meta)?.into())
+}
 
 /// `_meta_init(cls)`: the `__init__` of cls's user metaclass, which a class statement runs on
 /// the new class, or None.

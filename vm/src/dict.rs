@@ -446,6 +446,26 @@ fn instance_hash(heap: &Heap, r: crate::value::ObjRef, class: crate::value::ObjR
     }
 }
 
+/// A builtin-typed instance of a user class (`derived.rs`) hashes as its builtin value, unless
+/// its class made it unhashable or defines its own `__hash__` (Python code, which dict and set
+/// operations do not call yet).
+#[inline(never)]
+fn derived_hash_check(heap: &Heap, r: crate::value::ObjRef) -> Result<(), &'static str> {
+    use crate::special::bits;
+    let Some(d) = heap.derived.get(&r.0) else { return Ok(()) };
+    let s = match heap.get(d.class) {
+        HeapObj::Class(c) => c.specials,
+        _ => 0,
+    };
+    if s & bits::UNHASHABLE != 0 || matches!(heap.get(r), HeapObj::List(_) | HeapObj::Dict(_)) {
+        Err(UNHASHABLE_INSTANCE)
+    } else if s & bits::HASH != 0 {
+        Err(PYTHON_HASH)
+    } else {
+        Ok(())
+    }
+}
+
 /// Hash of a builtin value, or `Err(type name)` when it is unhashable. Strings cache their hash.
 pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, &'static str> {
     Ok(match v {
@@ -460,13 +480,25 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, &'static str> {
                 if h != 0 {
                     h
                 } else {
+                    // Only a str that passed this check caches its hash.
+                    if !heap.derived.is_empty() {
+                        derived_hash_check(heap, r)?;
+                    }
                     let h = hash_str(&s.s).max(1);
                     s.hash.set(h);
                     h
                 }
             }
-            HeapObj::BigInt(b) => hash_bigint(b) as u64,
+            HeapObj::BigInt(b) => {
+                if !heap.derived.is_empty() {
+                    derived_hash_check(heap, r)?;
+                }
+                hash_bigint(b) as u64
+            }
             HeapObj::Tuple(items) => {
+                if !heap.derived.is_empty() {
+                    derived_hash_check(heap, r)?;
+                }
                 let mut hs = Vec::with_capacity(items.len());
                 for it in items.iter() {
                     hs.push(hash_value(heap, *it)?);
@@ -476,6 +508,7 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, &'static str> {
             HeapObj::Range { start, stop, step } => {
                 hash_tuple([*start as u64, *stop as u64, *step as u64].into_iter()) as u64
             }
+            HeapObj::List(_) | HeapObj::Dict(_) if heap.derived.contains_key(&r.0) => return Err(UNHASHABLE_INSTANCE),
             HeapObj::List(_) => return Err("list"),
             HeapObj::Deque(_) => return Err("collections.deque"),
             HeapObj::Dict(_) => return Err("dict"),
@@ -502,6 +535,13 @@ pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
         (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => x as i64 == y,
         (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => (x as i64 as f64) == y,
         (Value::None, Value::None) => true,
+        // An int subclass's value is a heap int even when small (`derived.rs`).
+        (Value::Int(i), Value::Obj(x)) | (Value::Obj(x), Value::Int(i)) => {
+            matches!(heap.get(x), HeapObj::BigInt(b) if **b == BigInt::from(i))
+        }
+        (Value::Bool(v), Value::Obj(x)) | (Value::Obj(x), Value::Bool(v)) => {
+            matches!(heap.get(x), HeapObj::BigInt(b) if **b == BigInt::from(v as i64))
+        }
         (Value::Obj(x), Value::Obj(y)) => {
             if x == y {
                 return true;

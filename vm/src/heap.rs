@@ -7,11 +7,24 @@
 use crate::frame::Frame;
 use crate::object::{HeapObj, IterState};
 use crate::value::{ObjRef, Value};
+use std::collections::HashMap;
+
+/// What makes a builtin-typed object (a list, tuple, str or dict) an instance of a user
+/// subclass: its class and, unless the class has `__slots__`, its attribute dict. The object
+/// itself stays the builtin object, so every native operation works on it unchanged.
+#[derive(Clone, Copy)]
+pub struct Derived {
+    pub class: ObjRef,
+    pub dict: Option<ObjRef>,
+}
 
 pub struct Heap {
     objs: Vec<HeapObj>,
     marks: Vec<bool>,
     free: Vec<u32>,
+    /// Builtin-typed objects of user subclasses, by slot. Most programs have none, so a
+    /// check costs one `is_empty` on the common path. An entry lives as long as its object.
+    pub derived: HashMap<u32, Derived>,
     /// Objects allocated since the last collection.
     pub allocated_since_gc: usize,
     /// Collect when `allocated_since_gc` passes this; grows with the live set.
@@ -39,6 +52,7 @@ impl Heap {
             objs: Vec::new(),
             marks: Vec::new(),
             free: Vec::new(),
+            derived: HashMap::new(),
             allocated_since_gc: 0,
             threshold: MIN_THRESHOLD,
             live: 0,
@@ -149,12 +163,34 @@ impl Heap {
         }
         // One buffer for every object's children (a vector per object was a malloc each).
         let mut children: Vec<Value> = Vec::new();
-        while let Some(r) = gray.pop() {
-            children.clear();
-            trace_obj(&self.objs[r.index()], &mut |v| children.push(v));
-            for c in children.iter() {
-                self.mark_value(*c, &mut gray);
+        loop {
+            while let Some(r) = gray.pop() {
+                children.clear();
+                trace_obj(&self.objs[r.index()], &mut |v| children.push(v));
+                for c in children.iter() {
+                    self.mark_value(*c, &mut gray);
+                }
             }
+            // A live derived object keeps its class and attribute dict alive.
+            let pending: Vec<Value> = self
+                .derived
+                .iter()
+                .filter(|(k, _)| self.marks[**k as usize])
+                .flat_map(|(_, d)| [Some(d.class), d.dict])
+                .flatten()
+                .filter(|r| !self.marks[r.index()])
+                .map(Value::Obj)
+                .collect();
+            if pending.is_empty() {
+                break;
+            }
+            for v in pending {
+                self.mark_value(v, &mut gray);
+            }
+        }
+        if !self.derived.is_empty() {
+            let marks = &self.marks;
+            self.derived.retain(|k, _| marks[*k as usize]);
         }
         let mut live = 0;
         let mut bytes = 0;

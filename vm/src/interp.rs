@@ -914,7 +914,8 @@ impl Vm {
                                 Ok(found) => {
                                     // Only builtin types' methods are cached: an instance's own
                                     // dict could shadow a user class's method later.
-                                    if !found.1.is_undef() && !self.is_instance_obj(obj) {
+                                    if !found.1.is_undef() && !self.is_instance_obj(obj) && self.derived(obj).is_none()
+                                    {
                                         self.fill_method_cache(&code, arg as usize, obj, name);
                                     }
                                     found
@@ -1161,6 +1162,16 @@ impl Vm {
                             // A defaultdict's missing key: the factory's value is stored and used.
                             flow!(self.protocol_call(f, "_defaultdict_missing", &[c, k]));
                             continue;
+                        }
+                        Err(e) if self.derived(c).is_some() && self.exc_is(e, ExcKind::KeyError) => {
+                            // A dict subclass's `__missing__` gives the value.
+                            match self.missing_method(c) {
+                                Some(m) => {
+                                    flow!(self.call_value(f, m, &[c, k], &[]));
+                                    continue;
+                                }
+                                None => tri!(Err(e)),
+                            }
                         }
                         Err(e) => tri!(Err(e)),
                     };
@@ -1761,6 +1772,8 @@ impl Vm {
             Value::None => false,
             Value::Int(x) => x != 0,
             Value::Float(x) => x != 0.0,
+            // A user subclass of a builtin type may define __bool__ or __len__ (`derived.rs`).
+            Value::Obj(r) if !self.heap.derived.is_empty() && self.heap.derived.contains_key(&r.0) => return None,
             Value::Obj(r) => match self.heap.get(r) {
                 HeapObj::List(l) => !l.is_empty(),
                 HeapObj::Tuple(t) => !t.is_empty(),

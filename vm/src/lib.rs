@@ -11,6 +11,7 @@ mod classes;
 pub mod cli;
 pub mod coroc;
 pub mod deque;
+mod derived;
 pub mod dict;
 pub mod embed;
 pub mod exceptions;

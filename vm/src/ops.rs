@@ -53,6 +53,20 @@ impl Vm {
         }
     }
 
+    /// The value of an int that fits in i64, including an instance of an int subclass (a heap
+    /// int even when small).
+    pub fn small_int(&self, v: Value) -> Option<i64> {
+        match v {
+            Value::Int(i) => Some(i),
+            Value::Bool(b) => Some(b as i64),
+            Value::Obj(r) => match self.heap.get(r) {
+                HeapObj::BigInt(b) => b.to_i64(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     pub fn is_int(&self, v: Value) -> bool {
         match v {
             Value::Int(_) | Value::Bool(_) => true,
@@ -83,9 +97,10 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(i),
             Value::Bool(b) => Ok(b as i64),
-            Value::Obj(r) if matches!(self.heap.get(r), HeapObj::BigInt(_)) => {
-                Err(self.exc_msg(ExcKind::IndexError, "cannot fit 'int' into an index-sized integer"))
-            }
+            Value::Obj(r) if matches!(self.heap.get(r), HeapObj::BigInt(_)) => match self.small_int(v) {
+                Some(i) => Ok(i),
+                None => Err(self.exc_msg(ExcKind::IndexError, "cannot fit 'int' into an index-sized integer")),
+            },
             _ => {
                 let t = self.type_name(v);
                 Err(self.type_error(&format!("'{t}' object cannot be interpreted as an integer")))
@@ -317,6 +332,10 @@ impl Vm {
             let t = self.type_name(a);
             return Err(self.type_error(&format!("can't multiply sequence by non-int of type '{t}'")));
         }
+        if kind == BinOpKind::Mul && is_seq(self, b) && self.is_int(a) && matches!(a, Value::Obj(_)) {
+            // `n * seq` with n a heap int (an int subclass instance).
+            return self.sequence_op(kind, b, a);
+        }
         let (Value::Obj(ra), rb) = (a, b) else {
             if let (BinOpKind::Mul, Value::Obj(_)) = (kind, b) {
                 if self.is_int(a) {
@@ -378,7 +397,10 @@ impl Vm {
                 let n = match rb {
                     Value::Int(n) => n,
                     Value::Bool(b) => b as i64,
-                    _ => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+                    _ => match self.small_int(rb) {
+                        Some(n) => n,
+                        None => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+                    },
                 };
                 self.repeat(ra, n)
             }
@@ -555,7 +577,8 @@ impl Vm {
             Value::Float(f) => f != 0.0,
             Value::Obj(r) => match self.heap.get(r) {
                 HeapObj::Str(s) => !s.s.is_empty(),
-                HeapObj::BigInt(_) => true,
+                // Only an int subclass's value can be a small (or zero) heap int.
+                HeapObj::BigInt(b) => !b.is_zero(),
                 HeapObj::List(l) => !l.is_empty(),
                 HeapObj::Deque(d) => !d.items.is_empty(),
                 HeapObj::Tuple(t) => !t.is_empty(),

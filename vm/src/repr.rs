@@ -51,7 +51,13 @@ impl Vm {
                 }
                 HeapObj::Dict(d) => {
                     let pairs: Vec<(Value, Value)> = d.iter().map(|e| (e.key, e.value)).collect();
-                    let extra = d.extra.as_ref().map(|x| (x.class == self.types.defaultdict, x.default_factory));
+                    // A user subclass of dict (without a `__repr__`) shows as a dict.
+                    let (dd, od) = (self.types.defaultdict, self.types.ordered_dict);
+                    let extra = d
+                        .extra
+                        .as_ref()
+                        .filter(|x| x.class == dd || x.class == od)
+                        .map(|x| (x.class == dd, x.default_factory));
                     if active.contains(&r) {
                         out.push_str("{...}");
                         continue;
@@ -313,6 +319,7 @@ impl Vm {
     pub fn str_string(&mut self, v: Value) -> Result<String, Exc> {
         if let Value::Obj(r) = v {
             match self.heap.get(r) {
+                HeapObj::Str(_) if self.specials(v) & crate::special::bits::STR != 0 => {}
                 HeapObj::Str(s) => return Ok(s.s.to_string()),
                 HeapObj::Exception(_) => return Ok(self.exc_str(Exc(r))),
                 _ => {}
@@ -328,7 +335,8 @@ impl Vm {
 
     pub fn to_str(&mut self, v: Value) -> Result<Value, Exc> {
         if self.str_of(v).is_some() {
-            return Ok(v);
+            // An instance of a str subclass becomes a plain str, as in CPython.
+            return Ok(crate::derived::plain_copy(self, v));
         }
         let s = self.str_string(v)?;
         Ok(self.new_string(s))
@@ -372,7 +380,12 @@ impl Vm {
             Value::Bool(b) if !spec.is_empty() => numfmt::format_i64(b as i64, spec),
             Value::Float(f) => numfmt::format_float(f, spec),
             Value::Obj(o) => match self.heap.get(o) {
-                HeapObj::Str(s) => numfmt::format_str(&s.s, spec),
+                HeapObj::Str(s) => match numfmt::format_str(&s.s, spec) {
+                    // An unchanged result is the object itself in CPython (a str subclass
+                    // stays one), except for an empty spec, which means str(v).
+                    Ok(out) if !spec.is_empty() && *out == *s.s => return Ok(v),
+                    r => r,
+                },
                 HeapObj::BigInt(b) => numfmt::format_int(b, spec),
                 _ => return self.format_generic(v, spec),
             },

@@ -48,6 +48,8 @@ pub mod bits {
     pub const UNARY: u64 = 1 << 21;
     pub const STR: u64 = 1 << 22;
     pub const REPR: u64 = 1 << 23;
+    /// `__new__`: calling the class runs it (`derived.rs`).
+    pub const NEW: u64 = 1 << 24;
     pub const COMPARE: u64 = EQ | NE | LT | LE | GT | GE;
     /// What `str(x)` may call.
     pub const TEXT_STR: u64 = STR | REPR;
@@ -79,6 +81,7 @@ pub const SPECIALS: &[(&str, u64)] = &[
     ("__format__", bits::FORMAT),
     ("__str__", bits::STR),
     ("__repr__", bits::REPR),
+    ("__new__", bits::NEW),
     ("__neg__", bits::UNARY),
     ("__pos__", bits::UNARY),
     ("__invert__", bits::UNARY),
@@ -161,7 +164,8 @@ impl Vm {
                 Some(m) => m,
                 None => return 0,
             },
-            _ => return 0,
+            _ if self.heap.derived.is_empty() => return 0,
+            _ => return self.derived_specials(v),
         };
         match self.heap.get(cls) {
             HeapObj::Class(c) => c.specials,
@@ -246,6 +250,10 @@ impl Vm {
             for k in mro {
                 let Some(c) = self.class(*k) else { continue };
                 if !c.heap_type {
+                    if crate::derived::native_specials(c.kind) & bit != 0 {
+                        // The builtin base's own method comes first (`derived.rs`).
+                        break;
+                    }
                     continue;
                 }
                 let dict = c.dict;
@@ -283,7 +291,7 @@ impl Vm {
             HeapObj::Instance { class, .. } => *class,
             HeapObj::Exception(e) => e.class,
             HeapObj::Class(c) => c.metaclass?,
-            _ => return None,
+            _ => self.derived(v)?.class,
         };
         let key = self.intern(name);
         let Value::Obj(n) = key else { return None };
@@ -291,6 +299,11 @@ impl Vm {
             for &k in &vm.class(cls)?.mro {
                 let Some(c) = vm.class(k) else { continue };
                 if !c.heap_type {
+                    let native = crate::derived::native_specials(c.kind);
+                    if native != 0 && SPECIALS.iter().any(|(n, b)| *n == name && native & b != 0) {
+                        // The builtin base's own method comes first (`derived.rs`).
+                        return None;
+                    }
                     continue;
                 }
                 if let Some(m) = vm.dict_get_str(c.dict, key) {

@@ -354,10 +354,10 @@ impl Vm {
                     return t.ellipsis_type;
                 }
                 match self.heap.get(r) {
-                    HeapObj::Str(_) => t.str_,
-                    HeapObj::BigInt(_) => t.int,
-                    HeapObj::List(_) => t.list,
-                    HeapObj::Tuple(_) => t.tuple,
+                    HeapObj::Str(_) => self.derived_class_or(r, t.str_),
+                    HeapObj::BigInt(_) => self.derived_class_or(r, t.int),
+                    HeapObj::List(_) => self.derived_class_or(r, t.list),
+                    HeapObj::Tuple(_) => self.derived_class_or(r, t.tuple),
                     HeapObj::Dict(d) => d.extra.as_ref().map_or(t.dict, |x| x.class),
                     HeapObj::Set(_) => t.set,
                     HeapObj::Range { .. } | HeapObj::BigRange(_) => t.range,

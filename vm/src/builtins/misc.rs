@@ -18,8 +18,12 @@ pub const LAZY_ITER_METHODS: &[(&str, NativeFn)] = &[("__next__", gen_next), ("_
 
 pub const ITERATOR_METHODS: &[(&str, NativeFn)] = &[("__next__", iter_next), ("__iter__", identity)];
 
-pub const INT_METHODS: &[(&str, NativeFn)] =
-    &[("bit_length", int_bit_length), ("conjugate", identity), ("__index__", identity), ("is_integer", int_is_integer)];
+pub const INT_METHODS: &[(&str, NativeFn)] = &[
+    ("bit_length", int_bit_length),
+    ("conjugate", crate::derived::int_plain),
+    ("__index__", crate::derived::int_plain),
+    ("is_integer", int_is_integer),
+];
 
 pub const FLOAT_METHODS: &[(&str, NativeFn)] =
     &[("is_integer", float_is_integer), ("conjugate", identity), ("as_integer_ratio", float_as_integer_ratio)];
@@ -210,7 +214,7 @@ pub fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
             Ok(vm.new_bigint(n).into())
         }
         Value::Obj(r) => match vm.heap.get(r) {
-            HeapObj::BigInt(_) => Ok(x.into()),
+            HeapObj::BigInt(_) => Ok(crate::derived::plain_copy(vm, x).into()),
             HeapObj::Str(s) => {
                 let s = s.s.to_string();
                 parse_int_value(vm, &s, 10)
@@ -273,6 +277,7 @@ pub fn round(vm: &mut Vm, x: Value, nd: Option<Value>) -> NResult {
         None => None,
         Some(Value::Int(n)) => Some(n),
         Some(Value::Bool(b)) => Some(b as i64),
+        Some(v) if vm.small_int(v).is_some() => vm.small_int(v),
         Some(v) => {
             let t = vm.type_name(v);
             return Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")));

@@ -207,13 +207,21 @@ fn install_prelude(vm: &mut Vm) {
     let sk = vm.intern("_sort_by_keys");
     let sf = native(vm, "_sort_by_keys", containers::sort_by_keys);
     let _ = vm.dict_set(globals, sk, sf);
-    // `type.__call__`, which a metaclass's `__call__` reaches through super().
+    // `type.__call__` and `type.__new__`, which a metaclass's `__call__` and `__new__` reach
+    // through super().
     let tc = vm.intern("__call__");
     let f = native(vm, "__call__", type_call);
+    let tn = vm.intern("__new__");
+    let g = native(vm, "__new__", crate::classes::type_new);
     if let Some(d) = vm.class(vm.types.type_).map(|c| c.dict) {
         let _ = vm.dict_set(d, tc, f);
+        let _ = vm.dict_set(d, tn, g);
     }
-    for (name, func) in crate::classes::CLASS_NATIVES.iter().chain(crate::special::SPECIAL_NATIVES) {
+    for (name, func) in crate::classes::CLASS_NATIVES
+        .iter()
+        .chain(crate::special::SPECIAL_NATIVES)
+        .chain(crate::derived::DERIVED_NATIVES)
+    {
         let k = vm.intern(name);
         let f = native(vm, name, *func);
         let _ = vm.dict_set(globals, k, f);
@@ -241,6 +249,13 @@ fn install_prelude(vm: &mut Vm) {
 /// Names the VM looks up in the prelude (one list, checked by a test against prelude.py).
 pub const PRELUDE_NAMES: &[&str] = &[
     "_MISSING",
+    "_construct",
+    "_new_derived",
+    "_list_init",
+    "_dict_base_init",
+    "_eq",
+    "_ne",
+    "_compare_plain",
     "_list_from_iter",
     "_tuple_from_iter",
     "_set_from_iter",
@@ -411,7 +426,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
                     TypeKind::List => vm.new_list(items),
                     TypeKind::Tuple => {
                         if let Value::Obj(r) = src {
-                            if matches!(vm.heap.get(*r), HeapObj::Tuple(_)) {
+                            if matches!(vm.heap.get(*r), HeapObj::Tuple(_)) && vm.derived(*src).is_none() {
                                 return Ok((*src).into());
                             }
                         }
@@ -441,6 +456,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
                 match a {
                     Value::Int(i) => ints.push(*i),
                     Value::Bool(b) => ints.push(*b as i64),
+                    Value::Obj(_) if vm.small_int(*a).is_some() => ints.push(vm.small_int(*a).unwrap_or(0)),
                     Value::Obj(r) if matches!(vm.heap.get(*r), HeapObj::BigInt(_)) => return big_range(vm, args),
                     _ => {
                         let t = vm.type_name(*a);
@@ -1153,7 +1169,7 @@ fn b_chr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     let n = match args[0] {
         Value::Int(i) => i,
         Value::Bool(b) => b as i64,
-        v if vm.is_int(v) => i64::MAX,
+        v if vm.is_int(v) => vm.small_int(v).unwrap_or(i64::MAX),
         v => {
             let t = vm.type_name(v);
             return Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")));
@@ -1301,6 +1317,7 @@ pub fn install_methods(vm: &mut Vm) {
     add_methods(vm, vm.types.float, misc::FLOAT_METHODS);
     add_methods(vm, vm.types.property, crate::classes::PROPERTY_METHODS);
     add_methods(vm, vm.types.object, &[("__init__", crate::classes::object_init)]);
+    crate::derived::install_dunders(vm);
     let base_exc = vm.types.exc(ExcKind::BaseException);
     add_methods(vm, base_exc, &[("__init__", crate::classes::exception_init)]);
     let lazy = vm.types.lazy_iters.clone();

@@ -199,11 +199,17 @@ def _build_class(func, name, *bases, metaclass=None, **kwds):
     cell = _exec_class_body(func, ns)
     if bases is not orig_bases:
         ns["__orig_bases__"] = orig_bases
-    cls = _make_class(name, bases, ns, metaclass)
+    found = _meta_new(bases, metaclass)
+    if found is None:
+        cls = _make_class(name, bases, ns, metaclass)
+    else:
+        # A user metaclass's __new__ makes the class (it may return any object).
+        meta, new = found
+        cls = new(meta, name, bases, ns)
     if cell is not None:
         _cell_set(cell, cls)
-    # A user metaclass initialises the class (coro has no metaclass __new__ or __prepare__).
-    init = _meta_init(cls)
+    # A user metaclass initialises the class (coro has no __prepare__).
+    init = _meta_init(cls) if found is None or isinstance(cls, found[0]) else None
     if init is not None:
         r = init(cls, name, bases, ns)
         if r is not None:
@@ -236,6 +242,40 @@ def _init_instance(init, self, *args, **kwargs):
     if r is not None:
         raise TypeError(f"__init__() should return None, not '{type(r).__name__}'")
     return self
+
+
+# ----- subclasses of builtin types (vm/src/derived.rs) --------------------------------------
+
+
+def _construct(cls, new, init, *args, **kwargs):
+    # type.__call__: __new__ makes the object, __init__ runs when it is an instance of cls.
+    obj = new(cls, *args, **kwargs)
+    if init is not None and isinstance(obj, cls):
+        r = init(obj, *args, **kwargs)
+        if r is not None:
+            raise TypeError(f"__init__() should return None, not '{type(r).__name__}'")
+    return obj
+
+
+def _new_derived(cls, base, *args, **kwargs):
+    # tuple.__new__(cls, ...) for a subclass: the builtin value, in an instance of cls.
+    return _derived(cls, base(*args, **kwargs))
+
+
+def _list_init(lst, it):
+    list.extend(lst, it)
+
+
+def _dict_base_init(d, *args, **kwargs):
+    dict.update(d, *args, **kwargs)
+
+
+def _eq(a, b):
+    return a == b
+
+
+def _ne(a, b):
+    return a != b
 
 
 # ----- special methods ----------------------------------------------------------------------
@@ -320,7 +360,22 @@ def _rich(x, y, i):
             if r is NotImplemented:
                 return r
             return not r
-    return NotImplemented
+    # A builtin value (or a subclass instance without the method): the builtin comparison.
+    return _builtin_compare(x, y, i)
+
+
+def _compare_plain(a, b, i):
+    if i == 0:
+        return a < b
+    if i == 1:
+        return a <= b
+    if i == 2:
+        return a == b
+    if i == 3:
+        return a != b
+    if i == 4:
+        return a > b
+    return a >= b
 
 
 def _compare_op(a, b, i):
@@ -673,6 +728,13 @@ def _text(o, which):
 
 def _repr(o):
     t = type(o)
+    if t is not list and t is not tuple and t is not dict and t is not str and _is_derived(o):
+        # A subclass of a builtin type: its own __repr__, else the builtin one.
+        r = _text(o, "__repr__")
+        if r is not None:
+            return r
+        o = _plain(o)
+        t = type(o)
     if t is not dict and isinstance(o, dict):
         # defaultdict and OrderedDict holding objects with a user __repr__.
         if t.__name__ == "defaultdict":
@@ -717,6 +779,15 @@ def _str(o):
     t = type(o)
     if t is str:
         return o
+    if t is not list and t is not tuple and t is not dict and _is_derived(o):
+        p = _plain(o)
+        if type(p) is str and _special(o, "__str__") is None:
+            # str.__str__ comes before object.__str__ (which would call __repr__).
+            return p
+        r = _text(o, "__str__")
+        if r is not None:
+            return r
+        return _repr(o)
     if t is list or t is tuple or t is dict or t is set or t is _deque:
         return _repr(o)
     r = _text(o, "__str__")

@@ -252,6 +252,7 @@ fn ssize_arg(vm: &mut Vm, v: Value) -> Result<i64, Exc> {
     match v {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
+        _ if vm.small_int(v).is_some() => Ok(vm.small_int(v).unwrap_or(0)),
         _ if vm.is_int(v) => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
         _ => Err(not_an_integer(vm, v)),
     }
@@ -262,7 +263,7 @@ fn c_int_arg(vm: &mut Vm, v: Value) -> Result<i32, Exc> {
     let n = match v {
         Value::Int(i) => i32::try_from(i).ok(),
         Value::Bool(b) => Some(b as i32),
-        _ if vm.is_int(v) => None,
+        _ if vm.is_int(v) => vm.small_int(v).and_then(|i| i32::try_from(i).ok()),
         _ => return Err(not_an_integer(vm, v)),
     };
     match n {
@@ -522,8 +523,12 @@ fn partition_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], right: bool)
     let found = if right { s.rfind(sep.as_str()) } else { s.find(sep.as_str()) };
     let parts = match found {
         Some(b) => [s[..b].to_string(), sep.clone(), s[b + sep.len()..].to_string()],
-        None if right => [String::new(), String::new(), s],
-        None => [s, String::new(), String::new()],
+        None => {
+            // CPython puts the receiver itself in the result (a str subclass stays one).
+            let (e1, e2) = (vm.new_str(""), vm.new_str(""));
+            let vals = if right { vec![e1, e2, args[0]] } else { vec![args[0], e1, e2] };
+            return Ok(vm.new_tuple(vals).into());
+        }
     };
     let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_string(p)).collect();
     Ok(vm.new_tuple(vals).into())
@@ -584,7 +589,7 @@ fn affix_remove(vm: &mut Vm, args: &[Value], kwnames: &[Value], suffix: bool) ->
             let rest = rest.to_string();
             Ok(vm.new_string(rest).into())
         }
-        _ => Ok(args[0].into()),
+        _ => Ok(crate::derived::plain_copy(vm, args[0]).into()),
     }
 }
 
@@ -871,7 +876,7 @@ fn justify(vm: &mut Vm, args: &[Value], kwnames: &[Value], how: Justify) -> NRes
     };
     let len = char_len(&s) as i64;
     if width <= len {
-        return Ok(args[0].into());
+        return Ok(crate::derived::plain_copy(vm, args[0]).into());
     }
     let marg = width - len;
     let (left, right) = match how {
@@ -904,7 +909,7 @@ fn str_zfill(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     let width = ssize_arg(vm, w)?;
     let len = char_len(&s) as i64;
     if width <= len {
-        return Ok(args[0].into());
+        return Ok(crate::derived::plain_copy(vm, args[0]).into());
     }
     let mut out = pad(vm, &s, (width - len) as usize, 0, '0')?;
     // A leading sign moves in front of the zeros.
@@ -967,10 +972,43 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 fn str_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     let (pos, kws) = split_args(vm, args, kwnames);
     let fmt: Vec<char> = receiver(vm, pos, "format")?.chars().collect();
+    if !fmt.iter().any(|c| *c == '{' || *c == '}') {
+        // Nothing to replace: CPython gives back the receiver (a str subclass stays one).
+        return Ok(pos[0].into());
+    }
     let mut numbering = AutoNumber::Unset;
     // CPython allows one level of fields nested in a format spec: depth 2 at the top.
     let out = format_template(vm, &fmt, &pos[1..], &kws, 2, &mut numbering)?;
+    if let Some(v) = sole_field_value(vm, &fmt, &pos[1..], &kws) {
+        if vm.derived(v).is_some() && vm.str_of(v) == Some(out.as_str()) {
+            // A template that is one field with a spec leaving a str unchanged gives that
+            // object itself in CPython (a str subclass stays one).
+            return Ok(v.into());
+        }
+    }
     Ok(vm.new_string(out).into())
+}
+
+/// The argument of a template that is exactly one field with a non-empty spec and no
+/// conversion (`"{:>3}"`, `"{0:>3}"`, `"{name:>3}"`).
+fn sole_field_value(vm: &Vm, fmt: &[char], pos: &[Value], kws: &[(String, Value)]) -> Option<Value> {
+    let inner = fmt.strip_prefix(&['{'])?.strip_suffix(&['}'])?;
+    if inner.iter().any(|c| matches!(c, '{' | '}' | '!')) {
+        return None;
+    }
+    let colon = inner.iter().position(|c| *c == ':')?;
+    if colon + 1 == inner.len() {
+        return None;
+    }
+    let name: String = inner[..colon].iter().collect();
+    if name.is_empty() {
+        return pos.first().copied();
+    }
+    if let Ok(i) = name.parse::<usize>() {
+        return pos.get(i).copied();
+    }
+    let _ = vm;
+    kws.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
 }
 
 /// Whether a format string numbers its positional fields itself (`{0}`) or leaves it to the
@@ -1316,6 +1354,10 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> Result<Value, E
     }
     if cursor.next < cursor.len && dict.is_none() {
         return Err(vm.type_error("not all arguments converted during string formatting"));
+    }
+    if !fmt.contains(&'%') {
+        // CPython gives back the format itself (a str subclass stays one).
+        return Ok(fmt_v);
     }
     Ok(vm.new_string(out))
 }

@@ -1,10 +1,10 @@
-//! The `collections` module. `deque` is native (`crate::deque`). `defaultdict` and
+//! The `collections` module. `deque` is native (`crate::deque`); `namedtuple`
+//! (`namedtuple.py`) and `Counter` (`counter.py`) are Python subclasses of tuple and dict
+//! (`derived.rs`). `defaultdict` and
 //! `OrderedDict` are dicts whose `Dict::extra` names their class (so every dict operation works
 //! on them unchanged, and `isinstance(d, dict)` holds); their own behaviour is here: the
 //! constructors, `OrderedDict.move_to_end`/`popitem(last=)`, and the default factory, which the
 //! dispatch loop calls through the prelude's `_defaultdict_missing` when `d[k]` misses.
-//! namedtuple and Counter subclass tuple and dict in ways coro's classes cannot yet, so they
-//! are refused by name.
 
 use super::new_builtin_module;
 use crate::builtins::{split_args, NResult};
@@ -16,21 +16,41 @@ use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
 
 /// Names of CPython's `collections` that coro does not provide yet.
-pub const UNSUPPORTED: &[&str] = &["namedtuple", "Counter", "ChainMap", "UserDict", "UserList", "UserString", "abc"];
+pub const UNSUPPORTED: &[&str] = &["ChainMap", "UserDict", "UserList", "UserString", "abc"];
 
 /// The Python body of `collections`.
-pub const SOURCE: &str = include_str!("collections.py");
+pub const SOURCE: &str =
+    concat!(include_str!("collections.py"), include_str!("namedtuple.py"), include_str!("counter.py"));
 
 /// Methods of `OrderedDict` beyond dict's.
 pub const ORDERED_DICT_METHODS: &[(&str, NativeFn)] = &[("move_to_end", move_to_end), ("popitem", od_popitem)];
 
 pub fn create(vm: &mut Vm) -> Result<ObjRef, Exc> {
-    let values = vec![
+    let mut values = vec![
         ("defaultdict", Value::Obj(vm.types.defaultdict)),
         ("OrderedDict", Value::Obj(vm.types.ordered_dict)),
         ("deque", Value::Obj(vm.types.deque)),
     ];
+    // What namedtuple and Counter are built from (hidden names of the module).
+    let natives: [(&'static str, NativeFn); 5] = [
+        ("_make_class", crate::classes::make_class_native),
+        ("_derived", crate::derived::derived_native),
+        ("_plain", crate::derived::plain_native),
+        ("_tuplegetter", crate::derived::tuplegetter),
+        ("_caller_module", caller_module),
+    ];
+    for (name, f) in natives {
+        values.push((name, crate::builtins::native(vm, name, f)));
+    }
     new_builtin_module(vm, "collections", &[], values)
+}
+
+/// `_caller_module()`: the `__name__` of the module whose code called the running Python
+/// function (CPython's `sys._getframe(1).f_globals['__name__']`, which namedtuple uses).
+pub(crate) fn caller_module(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> NResult {
+    let Some(globals) = vm.frames.last().map(|f| f.globals) else { return Ok(Value::None.into()) };
+    let key = vm.intern("__name__");
+    Ok(vm.dict_get_str(globals, key).unwrap_or(Value::None).into())
 }
 
 /// Constructs `defaultdict(factory, ...)` or `OrderedDict(...)` when `cls` is one of them.

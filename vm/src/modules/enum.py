@@ -56,7 +56,8 @@ class EnumType(type):
                 cls._member_map_[key] = existing
                 setattr(cls, key, existing)
                 continue
-            member = _new_instance(cls)
+            # A member of an enum mixing in int (IntEnum) is an int of that value.
+            member = int.__new__(cls, value) if issubclass(cls, int) else _new_instance(cls)
             member._name_ = key
             member._value_ = value
             cls._member_names_.append(key)
@@ -126,6 +127,24 @@ class Enum(metaclass=EnumType):
     @property
     def value(self):
         return self._value_
+
+
+class ReprEnum(Enum):
+    """An Enum whose str() and format() are those of the type it mixes in."""
+
+
+class IntEnum(int, ReprEnum):
+    """An Enum whose members are ints too."""
+
+    # CPython's EnumType gives IntEnum Enum's repr and int's str and format.
+    def __repr__(self):
+        return "<" + type(self).__name__ + "." + self._name_ + ": " + int.__repr__(self) + ">"
+
+    def __str__(self):
+        return int.__repr__(self)
+
+    def __format__(self, spec):
+        return format(int(self), spec)
 
 
 def unique(enumeration):

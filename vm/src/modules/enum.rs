@@ -1,6 +1,6 @@
 //! The `enum` module: `Enum`, `auto`, `unique` and the `EnumType` metaclass, written in Python
-//! (`enum.py`), as CPython's are. IntEnum, Flag and friends subclass int, which coro's classes
-//! cannot yet, so they are refused by name.
+//! (`enum.py`), as CPython's are, and IntEnum (members are ints: `derived.rs`). StrEnum, Flag
+//! and friends are refused by name.
 
 use super::new_builtin_module;
 use crate::value::{ObjRef, Value};
@@ -8,7 +8,7 @@ use crate::{Exc, Vm};
 
 /// Names of CPython's `enum` that coro does not provide yet.
 pub const UNSUPPORTED: &[&str] =
-    &["IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum", "verify", "member", "nonmember", "property", "global_enum"];
+    &["StrEnum", "Flag", "IntFlag", "verify", "member", "nonmember", "property", "global_enum"];
 
 /// The Python body of `enum`.
 pub const SOURCE: &str = include_str!("enum.py");

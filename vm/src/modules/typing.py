@@ -1,6 +1,6 @@
 # The body of coro's `typing` (CPython's is Python too): the common names, subscriptable, with
 # CPython's reprs. Nothing checks annotations at run time, in coro as in CPython. Forms that
-# need what coro lacks (NamedTuple and TypedDict subclass tuple and dict) are refused by name.
+# need what coro lacks (TypedDict) are refused by name.
 
 import collections as _collections
 
@@ -312,3 +312,86 @@ def get_args(tp):
             return (list(tp.__args__[:-1]), tp.__args__[-1])
         return tp.__args__
     return ()
+
+
+# ----- NamedTuple -----------------------------------------------------------------------------
+# Both forms make a collections named tuple class that also records the field annotations:
+# `NamedTuple("P", [("x", int)])` directly, and `class P(NamedTuple): x: int` through the
+# class statement. There, NamedTuple.__mro_entries__ puts _NamedTuple in the bases; its
+# metaclass, NamedTupleMeta, then gets the class body and returns the named tuple class
+# itself (a direct subclass of tuple) rather than a subclass of _NamedTuple.
+
+# Names a NamedTuple class body may not define, because the named tuple already does.
+_NT_RESERVED = (
+    "__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make",
+    "_replace", "_asdict", "_source",
+)
+# Entries of the class body that are not copied onto the class.
+_NT_NOT_COPIED = ("__module__", "__name__", "__annotations__")
+
+
+def _typed_namedtuple(typename, pairs, module, defaults=(), bases=(tuple,), body=None):
+    # `pairs` are (field, annotation); `body` is the class statement's namespace, if any.
+    # As in CPython, the pairs are iterated twice.
+    names = [name for name, hint in pairs]
+    hints = {name: hint for name, hint in pairs}
+    typename, fields = _collections._nt_fields(typename, names, False)
+    attrs = _collections._nt_namespace(typename, fields, defaults, module)
+    attrs["__annotations__"] = hints
+    if body is not None:
+        for key in body:
+            if key in _NT_RESERVED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            if key in _NT_NOT_COPIED or key in fields:
+                continue
+            attrs[key] = body[key]
+    return type.__new__(type, typename, bases, attrs)
+
+
+def _field_defaults_of(hints, body):
+    # The fields given a value in the class body; once one has a value, all later ones need one.
+    named = []
+    for field in hints:
+        if field in body:
+            named.append(field)
+            continue
+        if named:
+            which = "fields " if len(named) > 1 else "field "
+            raise TypeError(
+                "Non-default namedtuple field " + field + " cannot follow default " + which + ", ".join(named)
+            )
+    return named
+
+
+class NamedTupleMeta(type):
+    def __new__(cls, typename, bases, ns):
+        for base in bases:
+            if base is not _NamedTuple and base is not Generic:
+                raise TypeError("can only inherit from a NamedTuple type and Generic")
+        hints = ns.get("__annotations__", {})
+        defaulted = _field_defaults_of(hints, ns)
+        values = [ns[field] for field in defaulted]
+        real_bases = tuple([tuple if base is _NamedTuple else base for base in bases])
+        return _typed_namedtuple(typename, hints.items(), ns["__module__"], values, real_bases, ns)
+
+
+def NamedTuple(typename, fields=None, /, **kwargs):
+    """A collections.namedtuple class whose fields carry type annotations."""
+    if fields is not None and kwargs:
+        raise TypeError("Either list of fields or keywords can be provided to NamedTuple, not both")
+    pairs = kwargs.items() if fields is None else fields
+    return _typed_namedtuple(typename, pairs, _caller_module())
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {})
+
+
+def _nt_class_bases(bases):
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _nt_class_bases
+
+Counter = _SpecialGenericAlias(_collections.Counter, "Counter", 1)
+DefaultDict = _SpecialGenericAlias(_collections.defaultdict, "DefaultDict", 2)
+OrderedDict = _SpecialGenericAlias(_collections.OrderedDict, "OrderedDict", 2)

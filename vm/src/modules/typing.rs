@@ -8,7 +8,6 @@ use crate::{Exc, Vm};
 
 /// Names of CPython's `typing` that coro does not provide yet.
 pub const UNSUPPORTED: &[&str] = &[
-    "NamedTuple",
     "TypedDict",
     "NewType",
     "get_type_hints",
@@ -25,9 +24,6 @@ pub const UNSUPPORTED: &[&str] = &[
     "Annotated",
     "AnyStr",
     "FrozenSet",
-    "DefaultDict",
-    "OrderedDict",
-    "Counter",
     "ChainMap",
     "IO",
     "TextIO",
@@ -42,5 +38,6 @@ pub const SOURCE: &str = include_str!("typing.py");
 
 pub fn create(vm: &mut Vm) -> Result<ObjRef, Exc> {
     let f = Value::Obj(vm.types.function);
-    new_builtin_module(vm, "typing", &[], vec![("_FunctionType", f)])
+    let caller = crate::builtins::native(vm, "_caller_module", super::collections::caller_module);
+    new_builtin_module(vm, "typing", &[], vec![("_FunctionType", f), ("_caller_module", caller)])
 }
