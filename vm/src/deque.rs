@@ -663,8 +663,7 @@ impl Vm {
     pub(crate) fn inplace_extends_in_python(&self, a: Value, b: Value) -> bool {
         let (Value::Obj(ra), Value::Obj(rb)) = (a, b) else { return false };
         matches!(self.heap.get(ra), HeapObj::List(_) | HeapObj::Deque(_))
-            && (matches!(self.heap.get(rb), HeapObj::Generator(_))
-                || self.specials(b) & (bits::ITER | bits::GETITEM) != 0)
+            && (matches!(self.heap.get(rb), HeapObj::Generator(_)) || self.iterates_in_python(b))
     }
 
     /// `d.maxlen`.

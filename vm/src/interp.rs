@@ -689,7 +689,7 @@ impl Vm {
                 Op::ContainsOp => {
                     let container = pop!(f);
                     let item = pop!(f);
-                    if self.specials(container) & (bits::CONTAINS | bits::ITER | bits::GETITEM) != 0 {
+                    if self.contains_in_python(container) {
                         let negate = Value::Bool(arg == 1);
                         flow!(self.protocol_call(f, "_contains_op", &[container, item, negate]));
                         continue;
@@ -778,7 +778,7 @@ impl Vm {
                 }
                 Op::GetIter => {
                     let v = pop!(f);
-                    if self.specials(v) & (bits::ITER | bits::GETITEM) != 0 {
+                    if self.iterates_in_python(v) {
                         if let Some(m) = self.generator_iter_method(v) {
                             flow!(self.call_value(f, m, &[v], &[]));
                             continue;
@@ -1256,7 +1256,7 @@ impl Vm {
                 }
                 Op::GetYieldFromIter => {
                     let v = pop!(f);
-                    if self.specials(v) & (bits::ITER | bits::GETITEM) != 0 {
+                    if self.iterates_in_python(v) {
                         if let Some(m) = self.generator_iter_method(v) {
                             flow!(self.call_value(f, m, &[v], &[]));
                             continue;

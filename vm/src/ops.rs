@@ -889,6 +889,10 @@ impl Vm {
     /// the memory limit (`list(range(10**10))`).
     pub fn items_of(&mut self, v: Value) -> Result<Option<Vec<Value>>, Exc> {
         let Value::Obj(r) = v else { return Ok(None) };
+        if self.specials(v) & crate::special::bits::ITER != 0 {
+            // A builtin-type subclass with its own __iter__: iterated in Python.
+            return Ok(None);
+        }
         // What the items will take: 16 bytes each, and a new str object per character.
         let per_char = std::mem::size_of::<Value>() + std::mem::size_of::<HeapObj>() + 4;
         let bytes = match self.heap.get(r) {
@@ -979,7 +983,7 @@ impl Vm {
     /// object's `__iter__` runs at the first `next()` rather than here; the `iter()` builtin and
     /// `for` call `__iter__` at once, as CPython does.
     pub fn get_iter(&mut self, v: Value) -> Result<Value, Exc> {
-        if self.specials(v) & (crate::special::bits::ITER | crate::special::bits::GETITEM) != 0 {
+        if self.iterates_in_python(v) {
             let f = self.prelude_fn("_lazy_iter");
             let Value::Obj(fr) = f else { return Err(self.runtime_error("prelude missing _lazy_iter")) };
             let frame = self.function_frame(fr, &[v], &[])?;

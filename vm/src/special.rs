@@ -173,6 +173,22 @@ impl Vm {
         }
     }
 
+    /// Whether iterating `v` takes Python: its class defines `__iter__`, or `__getitem__` (the
+    /// old sequence protocol) without a builtin base, whose own iteration comes first.
+    #[inline]
+    pub(crate) fn iterates_in_python(&self, v: Value) -> bool {
+        let s = self.specials(v);
+        s & bits::ITER != 0 || (s & bits::GETITEM != 0 && self.derived(v).is_none())
+    }
+
+    /// Whether `x in v` takes Python: `__contains__`, or iteration in Python; a builtin base's
+    /// own `__contains__` comes before a subclass's `__iter__` or `__getitem__`.
+    #[inline]
+    pub(crate) fn contains_in_python(&self, v: Value) -> bool {
+        let s = self.specials(v);
+        s & bits::CONTAINS != 0 || (s & (bits::ITER | bits::GETITEM) != 0 && self.derived(v).is_none())
+    }
+
     /// Whether either operand's class defines any of `mask`.
     #[inline]
     pub(crate) fn either_has(&self, a: Value, b: Value, mask: u64) -> bool {

@@ -702,7 +702,7 @@ fn b_iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
         }
         return Ok(Ret::TailCall(vm.prelude_fn("_callable_iter"), args.to_vec()));
     }
-    if vm.specials(args[0]) & (bits::ITER | bits::GETITEM) != 0 {
+    if vm.iterates_in_python(args[0]) {
         return Ok(Ret::TailCall(vm.prelude_fn("_iter"), vec![args[0]]));
     }
     Ok(vm.get_iter(args[0])?.into())

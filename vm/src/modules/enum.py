@@ -4,7 +4,7 @@
 
 
 class auto:
-    """Instances are replaced with an appropriate value in Enum class suites."""
+    """A placeholder value: the class statement gives each `auto()` member the next value."""
 
     def __init__(self):
         self.value = None
@@ -32,7 +32,7 @@ def _is_private(cls_name, name):
 
 
 class EnumType(type):
-    """Metaclass for Enum"""
+    """The class of Enum classes: turns a class body into its members."""
 
     def __init__(cls, name, bases, ns):
         cls._member_names_ = []
@@ -106,7 +106,7 @@ EnumMeta = EnumType
 
 
 class Enum(metaclass=EnumType):
-    """Create a collection of name/value pairs."""
+    """The base of enumerations: a fixed set of named members, each with a value."""
 
     def __repr__(self):
         return "<" + type(self).__name__ + "." + self._name_ + ": " + repr(self._value_) + ">"
@@ -148,7 +148,7 @@ class IntEnum(int, ReprEnum):
 
 
 def unique(enumeration):
-    """Class decorator for enumerations ensuring unique member values."""
+    """Decorator: refuses an enumeration in which two names share one value."""
     duplicates = []
     for name, member in enumeration.__members__.items():
         if name != member._name_:

@@ -35,7 +35,7 @@ def _params(params):
 
 
 class ForwardRef:
-    """Internal wrapper to hold a forward reference."""
+    """An annotation given as a string, kept unevaluated."""
 
     def __init__(self, arg):
         if type(arg) is not str:
@@ -47,7 +47,7 @@ class ForwardRef:
 
 
 class TypeVar:
-    """Type variable."""
+    """A placeholder for a type in generic classes and functions."""
 
     def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
         if covariant and contravariant:
@@ -252,7 +252,7 @@ del _name, _n
 
 
 class Generic:
-    """Abstract base class for generic types."""
+    """The base that makes a class subscriptable with type parameters."""
 
     def __class_getitem__(cls, params):
         params = tuple(_type_convert(p) for p in _params(params))
@@ -265,7 +265,7 @@ class Generic:
 
 
 class Protocol(Generic):
-    """Base class for protocol classes."""
+    """The base of structural interfaces (checked only by static tools)."""
 
 
 def cast(typ, val):
