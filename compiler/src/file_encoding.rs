@@ -196,8 +196,9 @@ fn unzigzag(z: u64) -> i64 {
     ((z >> 1) as i64) ^ -((z & 1) as i64)
 }
 
-/// Reads an unsigned LEB128 varint of at most 64 bits at `*i`.
-fn varint(bytes: &[u8], i: &mut usize) -> Option<u64> {
+/// Reads an unsigned LEB128 varint of at most 64 bits at `*i` (the verifier reads line tables
+/// with it too).
+pub(crate) fn varint(bytes: &[u8], i: &mut usize) -> Option<u64> {
     let mut v: u64 = 0;
     for k in 0..10 {
         let b = *bytes.get(*i)?;

@@ -457,21 +457,7 @@ fn verify_line_table(ck: &Checker) -> VResult<()> {
     let mut i = 0;
     let mut offset: u64 = 0;
     let mut line: i64 = ck.c.first_line as i64;
-    let varint = |i: &mut usize| -> Option<u64> {
-        let mut v: u64 = 0;
-        for k in 0..10 {
-            let b = *t.get(*i)?;
-            *i += 1;
-            if k == 9 && b > 1 {
-                return None;
-            }
-            v |= ((b & 0x7f) as u64) << (7 * k);
-            if b & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
-    };
+    let varint = |i: &mut usize| crate::file_encoding::varint(t, i);
     while i < t.len() {
         let entry = i;
         let bad = || ck.err(None, format!("line table entry at byte {entry} is malformed"));
