@@ -1,6 +1,7 @@
 //! Subscripts, slices, attributes and method lookup.
 
 use crate::classes::Attr;
+use crate::dict;
 use crate::object::HeapObj;
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
@@ -388,12 +389,12 @@ impl Vm {
         }
     }
 
-    /// `obj.name`: the value, or the call (a property getter, `__getattr__`) that gives it.
     /// `obj.name` for the commonest case, an instance attribute found in the instance's own dict
     /// under a name that is not a dunder (`__class__` and `__dict__` are not in that dict) and
-    /// not shadowed by a property. None: take `get_attr_flow`.
+    /// not shadowed by a property: the instance's class, the attribute's entry index in the
+    /// dict, and its value. None: take `get_attr_flow`.
     #[inline]
-    pub(crate) fn instance_attr_fast(&self, obj: Value, name: Value) -> Option<Value> {
+    pub(crate) fn instance_dict_attr(&self, obj: Value, name: Value) -> Option<(ObjRef, usize, Value)> {
         let Value::Obj(r) = obj else { return None };
         let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return None };
         let Value::Obj(n) = name else { return None };
@@ -406,9 +407,15 @@ impl Vm {
                 return None;
             }
         }
-        self.dict_get_str(dict, name)
+        let hash = dict::hash_value(&self.heap, name).ok()?;
+        let HeapObj::Dict(d) = self.heap.get(dict) else { return None };
+        match d.probe(&self.heap, name, hash) {
+            dict::Probe::Found(i) => Some((class, i, d.value_at(i))),
+            dict::Probe::Vacant => None,
+        }
     }
 
+    /// `obj.name`: the value, or the call (a property getter, `__getattr__`) that gives it.
     pub(crate) fn get_attr_flow(&mut self, obj: Value, name: Value) -> Result<Attr, Exc> {
         if let Value::Obj(r) = obj {
             match *self.heap.get(r) {

@@ -2037,21 +2037,13 @@ impl Vm {
     }
 
     /// `obj.name` read from an instance's own dict when the inline cache can serve the name for
-    /// the instance's class (see `instance_attr_fast`), filling the cache; None otherwise.
+    /// the instance's class (see `instance_dict_attr`), filling the cache; None otherwise.
     #[inline(never)]
     fn instance_attr_fill(&self, code: &LoadedCode, i: usize, obj: Value, name: Value) -> Option<Value> {
-        let v = self.instance_attr_fast(obj, name)?;
-        let Value::Obj(r) = obj else { return None };
-        let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return None };
-        if !self.is_user_class(class) {
-            return Some(v);
-        }
-        let hash = crate::dict::hash_value(&self.heap, name).ok()?;
-        if let HeapObj::Dict(d) = self.heap.get(dict) {
-            if let crate::dict::Probe::Found(index) = d.probe(&self.heap, name, hash) {
-                if let Some(cell) = code.attr_cache.get(i) {
-                    cell.set(AttrCache { class: Some(class), epoch: crate::dict::class_epoch(), index });
-                }
+        let (class, index, v) = self.instance_dict_attr(obj, name)?;
+        if self.is_user_class(class) {
+            if let Some(cell) = code.attr_cache.get(i) {
+                cell.set(AttrCache { class: Some(class), epoch: crate::dict::class_epoch(), index });
             }
         }
         Some(v)
