@@ -7,7 +7,7 @@
 use crate::classes::Attr;
 use crate::frame::{Frame, Link};
 use crate::generator::ResumeMode;
-use crate::object::{AttrCache, Function, HeapObj, IterState, LoadedCode};
+use crate::object::{AttrCache, Function, HeapObj, InstanceMethodCache, IterState, LoadedCode};
 use crate::special::bits;
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
@@ -1428,7 +1428,7 @@ impl Vm {
                             continue;
                         }
                         Extra::Switched => {
-                            ip = 0;
+                            ip = f.ip;
                             switched = true;
                             continue 'frames;
                         }
@@ -1654,8 +1654,8 @@ impl Vm {
                         if n == 0 || f.gen.is_some() || !matches!(f.link, Link::Call) || self.frames.len() <= base {
                             break;
                         }
-                        let Some(caller) = self.frames.pop() else { break };
                         let v = read!(n - 1);
+                        let Some(caller) = self.frames.pop() else { break };
                         // SAFETY: as above.
                         unsafe { f.stack.set_len(n - 1) };
                         let done = std::mem::replace(f, caller);
@@ -1877,7 +1877,11 @@ impl Vm {
     #[inline]
     pub(crate) fn fast_frame(&mut self, callee: Value, args: &[Value]) -> Result<Option<Box<Frame>>, Exc> {
         let Value::Obj(r) = callee else { return Ok(None) };
-        let HeapObj::Function(func) = self.heap.get(r) else { return Ok(None) };
+        let func = match self.heap.get(r) {
+            HeapObj::Function(func) => func,
+            HeapObj::Class(_) => return Ok(self.init_frame(r, args)),
+            _ => return Ok(None),
+        };
         if func.code.code.flags.generator {
             return Ok(None);
         }
@@ -1889,6 +1893,35 @@ impl Vm {
             }
         }
         self.function_frame(r, args, &[]).map(Some)
+    }
+
+    /// Calling user class `cls` in the common way: a plain class (no metaclass, `__new__` or
+    /// builtin base) whose `__init__` is a Python function taking exactly the instance and
+    /// `args`. The new instance, and the frame of its `__init__` linked to hand it back; None,
+    /// having done nothing, for any other call (`instantiate` then makes it).
+    fn init_frame(&mut self, cls: ObjRef, args: &[Value]) -> Option<Box<Frame>> {
+        let HeapObj::Class(c) = self.heap.get(cls) else { return None };
+        if !c.heap_type
+            || c.metaclass.is_some()
+            || c.kind != crate::object::TypeKind::Object
+            || c.specials & bits::NEW != 0
+        {
+            return None;
+        }
+        let hint = c.instance_dict_hint as usize;
+        let Some(Value::Obj(init)) = self.class_lookup(cls, self.init_name) else { return None };
+        let HeapObj::Function(func) = self.heap.get(init) else { return None };
+        if func.code.simple_argcount != args.len() + 1 || self.frames.len() + 2 > self.recursion_limit {
+            return None;
+        }
+        let mut frame = self.frame_pool.pop()?;
+        let dict = self.heap.alloc(HeapObj::Dict(Box::new(crate::dict::Dict::with_capacity(hint))));
+        let instance = self.heap.alloc(HeapObj::Instance { class: cls, dict });
+        let HeapObj::Function(func) = self.heap.get(init) else { return None };
+        init_simple_frame(&mut frame, func, &[Value::Obj(instance)]);
+        frame.stack[1..=args.len()].copy_from_slice(args);
+        frame.link = Link::Init(instance);
+        Some(frame)
     }
 
     #[inline(never)]
@@ -1972,12 +2005,35 @@ impl Vm {
     fn simple_method(&self, code: &LoadedCode, i: usize, obj: Value) -> Option<Value> {
         let Value::Obj(r) = obj else { return self.cached_method(code, i, obj) };
         let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return self.cached_method(code, i, obj) };
+        let c = code.instance_method_cache.get(i)?.get();
+        if c.class != Some(class) || c.epoch != crate::dict::class_epoch() {
+            return self.fill_instance_method(code, i, class, dict);
+        }
+        (!self.shadows(dict, code.names[i], c.hash)).then_some(c.method)
+    }
+
+    /// Whether instance dict `dict` has the name (with hash `hash`), hiding a class attribute.
+    #[inline]
+    fn shadows(&self, dict: ObjRef, name: Value, hash: u64) -> bool {
+        match self.heap.get(dict) {
+            HeapObj::Dict(d) => d.may_contain(hash) && d.get(&self.heap, name, hash).is_some(),
+            _ => true,
+        }
+    }
+
+    /// `simple_method` for an instance whose class the name's cache does not hold: the class
+    /// lookup, cached when it finds a Python function.
+    #[inline(never)]
+    fn fill_instance_method(&self, code: &LoadedCode, i: usize, class: ObjRef, dict: ObjRef) -> Option<Value> {
         let name = *code.names.get(i)?;
         let m @ Value::Obj(mr) = self.class_lookup(class, name)? else { return None };
-        if !matches!(self.heap.get(mr), HeapObj::Function(_)) || self.dict_get_str(dict, name).is_some() {
+        if !matches!(self.heap.get(mr), HeapObj::Function(_)) {
             return None;
         }
-        Some(m)
+        let hash = crate::dict::hash_value(&self.heap, name).ok()?;
+        let epoch = crate::dict::class_epoch();
+        code.instance_method_cache.get(i)?.set(InstanceMethodCache { class: Some(class), epoch, method: m, hash });
+        (!self.shadows(dict, name, hash)).then_some(m)
     }
 
     /// `obj.name` from the inline attribute cache: an instance of the cached class whose dict
@@ -2316,13 +2372,11 @@ fn back_edge_fuel(from: usize, to: usize) -> u64 {
     ((from - to) as u64 >> 1) | 1
 }
 
-/// Readies a pooled frame for a call of `func` whose code takes exactly `args` positionally and
-/// has no cells (`LoadedCode::simple_argcount`).
 /// What `Vm::simple_extra` did with an instruction.
 enum Extra {
     /// Done; continue at this offset.
     Next(usize),
-    /// A call made the callee's frame the running one (it starts at offset 0).
+    /// A call or a return made another frame the running one (which continues at its `ip`).
     Switched,
     /// Not an instruction the inner loop runs: the general loop runs it.
     Stop,
@@ -2331,6 +2385,8 @@ enum Extra {
 /// The most attributes a class's new instances get room for up front.
 const MAX_INSTANCE_DICT_HINT: u32 = 16;
 
+/// Readies a pooled frame for a call of `func` whose code takes exactly `args` positionally and
+/// has no cells (`LoadedCode::simple_argcount`).
 #[inline(always)]
 fn init_simple_frame(frame: &mut Frame, func: &Function, args: &[Value]) {
     frame.stack.clear();

@@ -107,6 +107,8 @@ pub struct Vm {
     pub(crate) embed: Box<embed::State>,
     /// Recent class-attribute lookups (`class_lookup`), direct-mapped by class and name.
     pub(crate) class_cache: Box<[std::cell::Cell<types::ClassCacheEntry>]>,
+    /// The interned name `__init__` (looked up at every instantiation).
+    pub(crate) init_name: Value,
 }
 
 impl Vm {
@@ -156,9 +158,12 @@ impl Vm {
                 simple_argcount: usize::MAX,
                 global_cache: Box::new([]),
                 method_cache: Box::new([]),
+                instance_method_cache: Box::new([]),
                 attr_cache: Box::new([]),
             }),
+            init_name: Value::None,
         };
+        vm.init_name = vm.intern("__init__");
         types::install_methods(&mut vm);
         builtins::install(&mut vm);
         vm
@@ -272,9 +277,16 @@ impl Vm {
         let simple_argcount = if simple { code.argcount as usize } else { usize::MAX };
         let global_cache = (0..names.len()).map(|_| Default::default()).collect();
         let method_cache = (0..names.len()).map(|_| Default::default()).collect();
+        let instance_method_cache = (0..names.len()).map(|_| Default::default()).collect();
         let attr_cache = (0..names.len()).map(|_| Default::default()).collect();
+        // One undecodable byte past the end: the inner loop reads an instruction and its operand
+        // byte together, so a final one-byte instruction (the usual `Return`) has a byte to pair
+        // with; running into the pad is "bad bytecode", as running off the end was.
+        let mut bytes = Vec::with_capacity(code.code.len() + 1);
+        bytes.extend_from_slice(&code.code);
+        bytes.push(u8::MAX);
         let lc = Rc::new(LoadedCode {
-            bytes: code.code.clone().into_boxed_slice(),
+            bytes: bytes.into_boxed_slice(),
             code,
             consts,
             names,
@@ -284,6 +296,7 @@ impl Vm {
             simple_argcount,
             global_cache,
             method_cache,
+            instance_method_cache,
             attr_cache,
         });
         self.codes.push(lc.clone());

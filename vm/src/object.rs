@@ -89,7 +89,8 @@ impl StrObj {
 /// A code object as the VM runs it: the compiled `Code` with its constants and names already
 /// turned into values. Loaded codes are immortal (the collector treats them as roots).
 pub struct LoadedCode {
-    /// The instruction bytes (a copy of `code.code`, one indirection closer to the loop).
+    /// The instruction bytes (a copy of `code.code`, one indirection closer to the loop), then
+    /// one undecodable pad byte.
     pub bytes: Box<[u8]>,
     pub code: Rc<Code>,
     pub consts: Vec<Value>,
@@ -109,6 +110,8 @@ pub struct LoadedCode {
     /// One inline cache per name for `LoadMethod` on builtin types: the class and the entry of
     /// the method in the class dict, valid while the dict's keys are unchanged.
     pub method_cache: Box<[std::cell::Cell<MethodCache>]>,
+    /// One inline cache per name for `LoadMethod` on instances of user classes.
+    pub instance_method_cache: Box<[std::cell::Cell<InstanceMethodCache>]>,
     /// One inline cache per name for `LoadAttr`/`StoreAttr` on instances of user classes.
     pub attr_cache: Box<[std::cell::Cell<AttrCache>]>,
 }
@@ -122,6 +125,23 @@ pub struct AttrCache {
     pub class: Option<ObjRef>,
     pub epoch: u64,
     pub index: usize,
+}
+
+/// A Python method found by `LoadMethod` on an instance: for instances of `class`, while the
+/// class epoch is `epoch`, the method is `method` unless the instance's own dict has the name
+/// (whose hash is `hash`).
+#[derive(Clone, Copy)]
+pub struct InstanceMethodCache {
+    pub class: Option<ObjRef>,
+    pub epoch: u64,
+    pub method: Value,
+    pub hash: u64,
+}
+
+impl Default for InstanceMethodCache {
+    fn default() -> Self {
+        InstanceMethodCache { class: None, epoch: 0, method: Value::Undef, hash: 0 }
+    }
 }
 
 #[derive(Clone, Copy, Default)]
