@@ -3,7 +3,8 @@
 //! `hash(1) == hash(1.0) == hash(True)` and `hash(-1) == -2`).
 //!
 //! Layout follows CPython's compact dict: an `entries` vector in insertion order and an
-//! open-addressing `indices` table pointing into it. Because a `Dict` lives inside the heap and
+//! open-addressing `indices` table pointing into it (only past `SMALL` entries: a small dict is
+//! searched in order). Because a `Dict` lives inside the heap and
 //! key comparison reads other heap objects, lookups (`probe`) take `&Heap` and a separate step
 //! (`insert_probed`) mutates.
 
@@ -85,6 +86,11 @@ pub struct DictExtra {
     pub default_factory: Value,
 }
 
+/// Up to this many entries (deleted ones included) a dict has no index table: a lookup scans
+/// the entries, which for so few is about as fast as hashing into a table, and saves the
+/// table's allocation (most instance dicts and keyword-argument dicts are this small).
+const SMALL: usize = 8;
+
 const EMPTY: u32 = u32::MAX;
 const DELETED: u32 = u32::MAX - 1;
 
@@ -102,7 +108,7 @@ impl Dict {
 
     pub fn with_capacity(n: usize) -> Self {
         let mut d = Dict { entries: Vec::with_capacity(n), ..Dict::default() };
-        if n > 0 {
+        if n > SMALL {
             d.indices = vec![EMPTY; (n * 3 / 2).next_power_of_two().max(8)];
         }
         d
@@ -134,6 +140,12 @@ impl Dict {
     /// Finds `key` (with precomputed `hash`).
     pub fn probe(&self, heap: &Heap, key: Value, hash: u64) -> Probe {
         if self.indices.is_empty() {
+            // A small dict: its few entries are searched in order (deleted ones have no key).
+            for (i, e) in self.entries.iter().enumerate() {
+                if e.hash == hash && !e.key.is_undef() && (e.key.is(key) || keys_equal(heap, e.key, key)) {
+                    return Probe::Found(i);
+                }
+            }
             return Probe::Vacant;
         }
         let mask = self.indices.len() - 1;
@@ -177,13 +189,16 @@ impl Dict {
             Probe::Found(i) => self.entries[i].value = value,
             Probe::Vacant => {
                 self.keys_version = self.keys_version.wrapping_add(1);
-                if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+                let small = self.indices.is_empty() && self.entries.len() < SMALL;
+                if !small && (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
                     self.grow();
                 }
                 let idx = self.entries.len() as u32;
                 self.bloom |= bloom_bit(hash);
                 self.entries.push(Entry { hash, key, value });
-                self.place(hash, idx);
+                if !self.indices.is_empty() {
+                    self.place(hash, idx);
+                }
                 self.len += 1;
             }
         }
@@ -205,6 +220,11 @@ impl Dict {
         if self.len < self.entries.len() {
             self.entries.retain(|e| !e.key.is_undef());
         }
+        if self.entries.len() < SMALL {
+            // Room again for one more entry without an index.
+            self.indices = Vec::new();
+            return;
+        }
         let size = ((self.len + 1) * 3).next_power_of_two().max(8);
         self.indices = vec![EMPTY; size];
         for i in 0..self.entries.len() {
@@ -218,14 +238,16 @@ impl Dict {
         self.changed();
         self.keys_version = self.keys_version.wrapping_add(1);
         let e = self.entries[i];
-        let mask = self.indices.len() - 1;
-        let mut slot = (e.hash as usize) & mask;
-        let mut perturb = e.hash;
-        while self.indices[slot] != i as u32 {
-            perturb >>= 5;
-            slot = (slot.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        if !self.indices.is_empty() {
+            let mask = self.indices.len() - 1;
+            let mut slot = (e.hash as usize) & mask;
+            let mut perturb = e.hash;
+            while self.indices[slot] != i as u32 {
+                perturb >>= 5;
+                slot = (slot.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            }
+            self.indices[slot] = DELETED;
         }
-        self.indices[slot] = DELETED;
         self.entries[i].key = Value::Undef;
         self.entries[i].value = Value::Undef;
         self.len -= 1;
@@ -651,5 +673,41 @@ mod tests {
         assert!(d.get(&heap, Value::Int(8), hash_i64(8) as u64).is_none());
         let order: Vec<i64> = d.iter().take(3).map(|e| if let Value::Int(n) = e.key { n } else { -1 }).collect();
         assert_eq!(order, vec![1, 3, 5]);
+    }
+
+    /// A dict moving between its small form (no index table) and the indexed one, with
+    /// deletions on both sides of the boundary, agrees with a model map at every step.
+    #[test]
+    fn small_and_indexed_forms_agree() {
+        let heap = Heap::new();
+        let mut d = Dict::new();
+        let mut model: std::collections::BTreeMap<i64, i64> = Default::default();
+        let mut seed: u64 = 7;
+        for step in 0..4000i64 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            // Keys from a small range, so that inserts, replacements and deletions all happen
+            // while the dict grows past and shrinks below the small size.
+            let k = ((seed >> 33) % 12) as i64;
+            let h = hash_i64(k) as u64;
+            let p = d.probe(&heap, Value::Int(k), h);
+            if (seed >> 20) % 3 == 0 {
+                if let Probe::Found(i) = p {
+                    d.remove_at(i);
+                }
+                model.remove(&k);
+            } else {
+                d.insert_probed(p, h, Value::Int(k), Value::Int(step));
+                model.insert(k, step);
+            }
+            assert_eq!(d.len(), model.len());
+            for k in 0..12i64 {
+                let got = d.get(&heap, Value::Int(k), hash_i64(k) as u64);
+                let want = model.get(&k).map(|v| Value::Int(*v));
+                assert!(
+                    matches!((got, want), (None, None))
+                        || matches!((got, want), (Some(Value::Int(a)), Some(Value::Int(b))) if a == b)
+                );
+            }
+        }
     }
 }

@@ -36,6 +36,11 @@ pub struct Heap {
     /// if the live heap is still above it the script gets MemoryError. `usize::MAX`: none.
     pub limit: usize,
     pub collections: u64,
+    /// The collector's work lists, kept between collections: allocating them afresh each
+    /// time made glibc's malloc consolidate its free lists (walking every freed chunk) twice
+    /// per collection.
+    gray: Vec<ObjRef>,
+    children: Vec<Value>,
 }
 
 const MIN_THRESHOLD: usize = 100_000;
@@ -59,6 +64,8 @@ impl Heap {
             bytes: 0,
             limit: usize::MAX,
             collections: 0,
+            gray: Vec::new(),
+            children: Vec::new(),
         }
     }
 
@@ -147,7 +154,8 @@ impl Heap {
 
     /// Marks everything reachable from `roots` and the given frames, then frees the rest.
     pub fn collect<'f>(&mut self, roots: &[Value], frames: impl Iterator<Item = &'f Frame>) {
-        let mut gray: Vec<ObjRef> = Vec::new();
+        let mut gray = std::mem::take(&mut self.gray);
+        gray.clear();
         for v in roots {
             self.mark_value(*v, &mut gray);
         }
@@ -162,7 +170,7 @@ impl Heap {
             });
         }
         // One buffer for every object's children (a vector per object was a malloc each).
-        let mut children: Vec<Value> = Vec::new();
+        let mut children = std::mem::take(&mut self.children);
         loop {
             while let Some(r) = gray.pop() {
                 children.clear();
@@ -192,6 +200,9 @@ impl Heap {
             let marks = &self.marks;
             self.derived.retain(|k, _| marks[*k as usize]);
         }
+        children.clear();
+        self.gray = gray;
+        self.children = children;
         let mut live = 0;
         let mut bytes = 0;
         for i in 0..self.objs.len() {

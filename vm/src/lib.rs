@@ -109,6 +109,8 @@ pub struct Vm {
     pub(crate) class_cache: Box<[std::cell::Cell<types::ClassCacheEntry>]>,
     /// The interned name `__init__` (looked up at every instantiation).
     pub(crate) init_name: Value,
+    /// The collector's roots vector, kept between collections.
+    gc_roots: Vec<Value>,
 }
 
 impl Vm {
@@ -162,6 +164,7 @@ impl Vm {
                 attr_cache: Box::new([]),
             }),
             init_name: Value::None,
+            gc_roots: Vec::new(),
         };
         vm.init_name = vm.intern("__init__");
         types::install_methods(&mut vm);
@@ -439,7 +442,10 @@ impl Vm {
 
     /// Runs the collector now, with the given running frame as an extra root.
     pub fn collect_garbage(&mut self, running: Option<&Frame>) {
-        let mut roots: Vec<Value> = vec![Value::Obj(self.builtins), Value::Obj(self.modules)];
+        // The roots vector is kept between collections (see `Heap::collect`'s work lists).
+        let mut roots = std::mem::take(&mut self.gc_roots);
+        roots.clear();
+        roots.extend([Value::Obj(self.builtins), Value::Obj(self.modules)]);
         roots.extend(self.types.all_roots());
         roots.extend(self.interned.values().map(|r| Value::Obj(*r)));
         for c in &self.codes {
@@ -454,6 +460,8 @@ impl Vm {
         self.embed.roots(&mut roots);
         let frames = self.frames.iter().map(|b| &**b).chain(running).chain(self.embed.frames());
         self.heap.collect(&roots, frames);
+        roots.clear();
+        self.gc_roots = roots;
         embed::sweep_continuations(self);
     }
 
