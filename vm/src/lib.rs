@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod builtins;
+mod caches;
 pub mod call;
 mod classes;
 #[cfg(feature = "cli")]
@@ -18,6 +19,7 @@ pub mod exceptions;
 pub mod frame;
 pub mod generator;
 pub mod heap;
+mod inner;
 pub mod interp;
 pub mod modules;
 pub mod numfmt;

@@ -1,0 +1,566 @@
+//! The inner loop: the instructions most programs spend their time in, run with the frame's
+//! operand stack in locals (`run_simple`), the less common of them out of line
+//! (`simple_extra`), and the calls that need no argument binding (`enter_simple_call`,
+//! `fast_frame`, `init_frame`). Anything else stops the inner loop before changing anything, and
+//! the general loop (`interp.rs`) runs it.
+
+use crate::frame::{Frame, Link};
+use crate::interp::CALL_FUEL;
+use crate::object::{Function, HeapObj, IterState, LoadedCode};
+use crate::special::bits;
+use crate::value::{ObjRef, Value};
+use crate::{Exc, Vm};
+use coro_compiler::opcode::Op;
+use std::rc::Rc;
+
+impl Vm {
+    /// The inner loop for the commonest instructions: locals, constants, small-int and float
+    /// arithmetic, integer comparisons, jumps on bools, cached globals, `range` iteration, calls
+    /// and returns of plain Python functions and methods, simple generator resumes and yields,
+    /// and (out of line, `simple_extra`) cached attribute and method lookups. It keeps the
+    /// instruction pointer and the stack length in registers, and stops, before executing it, at
+    /// the first instruction that needs anything more (another opcode, an operand that is not
+    /// the fast case, a full stack, a due collection). Returns that instruction's offset and
+    /// whether the running frame changed; the general loop runs the instruction.
+    #[inline(always)]
+    pub(crate) fn run_simple(&mut self, f: &mut Box<Frame>, mut ip: usize, base: usize) -> (usize, bool) {
+        const LOAD_FAST: u8 = Op::LoadFast as u8;
+        const STORE_FAST: u8 = Op::StoreFast as u8;
+        const LOAD_CONST: u8 = Op::LoadConst as u8;
+        const LOAD_SMALL_INT: u8 = Op::LoadSmallInt as u8;
+        const LOAD_NONE: u8 = Op::LoadNone as u8;
+        const LOAD_GLOBAL: u8 = Op::LoadGlobal as u8;
+        const POP: u8 = Op::Pop as u8;
+        const ADD: u8 = Op::Add as u8;
+        const INPLACE_ADD: u8 = Op::InplaceAdd as u8;
+        const SUB: u8 = Op::Sub as u8;
+        const MUL: u8 = Op::Mul as u8;
+        const LT: u8 = Op::Lt as u8;
+        const LE: u8 = Op::Le as u8;
+        const GT: u8 = Op::Gt as u8;
+        const GE: u8 = Op::Ge as u8;
+        const EQ: u8 = Op::Eq as u8;
+        const NE: u8 = Op::Ne as u8;
+        const JUMP: u8 = Op::Jump as u8;
+        const POP_JUMP_IF_FALSE: u8 = Op::PopJumpIfFalse as u8;
+        const POP_JUMP_IF_TRUE: u8 = Op::PopJumpIfTrue as u8;
+        const FOR_ITER: u8 = Op::ForIter as u8;
+        const CALL: u8 = Op::Call as u8;
+        const RETURN: u8 = Op::Return as u8;
+        const YIELD: u8 = Op::Yield as u8;
+        const STORE_GLOBAL: u8 = Op::StoreGlobal as u8;
+        let mut switched = false;
+        // One pass per frame: a simple call or return switches frames and starts the next pass.
+        'frames: loop {
+            let code_rc = f.code.clone();
+            let code: &LoadedCode = &code_rc;
+            let bytes: &[u8] = &code.bytes;
+            let consts: &[Value] = &code.consts;
+            let globals = f.globals;
+            let mut cap = f.stack.capacity();
+            let mut n = f.stack.len();
+            let mut s = f.stack.as_mut_ptr();
+            // SAFETY of the raw accesses below: `s` points at the stack vector's buffer of `cap`
+            // slots, the first `n` of them initialised. Every read is of a slot below `n`; every
+            // write is of a slot below `cap`, and `n` only grows past a slot once it is written.
+            // Each instruction checks all it needs before changing anything, so stopping never
+            // leaves one half done. `Value` is `Copy`, so overwriting a slot drops nothing, and the
+            // vector's length is set to `n` before returning.
+            macro_rules! read {
+                ($i:expr) => {
+                    unsafe { *s.add($i) }
+                };
+            }
+            macro_rules! write {
+                ($i:expr, $v:expr) => {
+                    unsafe { s.add($i).write($v) }
+                };
+            }
+            // The less common instructions run out of line (`simple_extra`), so the loop's body
+            // stays small enough to keep its state in registers.
+            macro_rules! extra {
+                ($b:expr, $a:expr) => {{
+                    // SAFETY: as above; `simple_extra` sees the stack's true length.
+                    unsafe { f.stack.set_len(n) };
+                    match self.simple_extra(f, code, $b, $a, ip) {
+                        Extra::Next(next) => {
+                            ip = next;
+                            n = f.stack.len();
+                            cap = f.stack.capacity();
+                            s = f.stack.as_mut_ptr();
+                            continue;
+                        }
+                        Extra::Switched => {
+                            ip = f.ip;
+                            switched = true;
+                            continue 'frames;
+                        }
+                        Extra::Stop => break,
+                    }
+                }};
+            }
+            loop {
+                if ip + 1 >= bytes.len() {
+                    break;
+                }
+                let b = bytes[ip];
+                let a = bytes[ip + 1] as usize;
+                match b {
+                    LOAD_FAST => {
+                        if a >= n || n == cap {
+                            break;
+                        }
+                        let v = read!(a);
+                        if v.is_undef() {
+                            break;
+                        }
+                        write!(n, v);
+                        n += 1;
+                        ip += 2;
+                    }
+                    STORE_FAST => {
+                        if n == 0 || a >= n - 1 {
+                            break;
+                        }
+                        n -= 1;
+                        let v = read!(n);
+                        write!(a, v);
+                        ip += 2;
+                    }
+                    LOAD_CONST => {
+                        if n == cap || a >= consts.len() {
+                            break;
+                        }
+                        write!(n, consts[a]);
+                        n += 1;
+                        ip += 2;
+                    }
+                    LOAD_SMALL_INT => {
+                        if n == cap {
+                            break;
+                        }
+                        write!(n, Value::Int(a as i64));
+                        n += 1;
+                        ip += 2;
+                    }
+                    LOAD_NONE => {
+                        if n == cap {
+                            break;
+                        }
+                        write!(n, Value::None);
+                        n += 1;
+                        ip += 1;
+                    }
+                    LOAD_GLOBAL => {
+                        if n == cap {
+                            break;
+                        }
+                        let Some(v) = self.cached_global(code, a, globals) else { break };
+                        write!(n, v);
+                        n += 1;
+                        ip += 2;
+                    }
+                    POP => {
+                        if n == 0 {
+                            break;
+                        }
+                        n -= 1;
+                        ip += 1;
+                    }
+                    ADD | INPLACE_ADD | SUB | MUL => {
+                        if n < 2 {
+                            break;
+                        }
+                        let r = match (read!(n - 2), read!(n - 1)) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                let r = match b {
+                                    SUB => x.checked_sub(y),
+                                    MUL => x.checked_mul(y),
+                                    _ => x.checked_add(y),
+                                };
+                                match r {
+                                    Some(r) => Value::Int(r),
+                                    None => break,
+                                }
+                            }
+                            (Value::Float(x), Value::Float(y)) => Value::Float(match b {
+                                SUB => x - y,
+                                MUL => x * y,
+                                _ => x + y,
+                            }),
+                            _ => break,
+                        };
+                        n -= 1;
+                        write!(n - 1, r);
+                        ip += 1;
+                    }
+                    LT | LE | GT | GE | EQ | NE => {
+                        if n < 2 {
+                            break;
+                        }
+                        let (Value::Int(x), Value::Int(y)) = (read!(n - 2), read!(n - 1)) else { break };
+                        let r = match b {
+                            LT => x < y,
+                            LE => x <= y,
+                            GT => x > y,
+                            GE => x >= y,
+                            EQ => x == y,
+                            _ => x != y,
+                        };
+                        n -= 1;
+                        write!(n - 1, Value::Bool(r));
+                        ip += 1;
+                    }
+                    POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                        if n == 0 {
+                            break;
+                        }
+                        let Value::Bool(t) = read!(n - 1) else { extra!(b, a) };
+                        if a <= ip {
+                            let cost = back_edge_fuel(ip, a);
+                            if self.fuel < cost {
+                                break;
+                            }
+                            self.fuel -= cost;
+                        }
+                        n -= 1;
+                        ip = if t == (b == POP_JUMP_IF_TRUE) { a } else { ip + 2 };
+                    }
+                    JUMP => {
+                        if self.heap.should_collect() {
+                            break;
+                        }
+                        if a <= ip {
+                            let cost = back_edge_fuel(ip, a);
+                            if self.fuel < cost {
+                                break;
+                            }
+                            self.fuel -= cost;
+                        }
+                        ip = a;
+                    }
+                    FOR_ITER => {
+                        if n == 0 || n == cap || self.heap.should_collect() {
+                            break;
+                        }
+                        let Value::Obj(r) = read!(n - 1) else { break };
+                        let state = match self.heap.get_mut(r) {
+                            HeapObj::Iter(state) => state,
+                            HeapObj::Generator(_) => {
+                                // SAFETY: as above.
+                                unsafe { f.stack.set_len(n) };
+                                f.ip = ip + 2;
+                                if !self.resume_simple(f, r, Value::None, Link::ForIter(a as u32)) {
+                                    break;
+                                }
+                                ip = f.ip;
+                                switched = true;
+                                continue 'frames;
+                            }
+                            _ => break,
+                        };
+                        let IterState::Range { next, stop, step } = &mut **state else { break };
+                        if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                            let v = *next;
+                            *next = next.saturating_add(*step);
+                            write!(n, Value::Int(v));
+                            n += 1;
+                            ip += 2;
+                        } else {
+                            n -= 1;
+                            ip = a;
+                        }
+                    }
+                    CALL => {
+                        // A call of a plain function with exactly its positional parameters.
+                        if a >= n {
+                            break;
+                        }
+                        // SAFETY: as above (the call stops with the stack's length at `n`).
+                        unsafe { f.stack.set_len(n) };
+                        if !self.enter_simple_call(f, n - a - 1, a, ip + 2) {
+                            break;
+                        }
+                        ip = 0;
+                        switched = true;
+                        continue 'frames;
+                    }
+                    YIELD => {
+                        if n == 0 {
+                            break;
+                        }
+                        let v = read!(n - 1);
+                        // SAFETY: as above. (If the yield is not the simple one, the final
+                        // `set_len(n)` puts `v` back.)
+                        unsafe { f.stack.set_len(n - 1) };
+                        f.ip = ip + 1;
+                        if !self.yield_simple(f, v) {
+                            break;
+                        }
+                        ip = f.ip;
+                        switched = true;
+                        continue 'frames;
+                    }
+                    STORE_GLOBAL => {
+                        if n == 0 {
+                            break;
+                        }
+                        let v = read!(n - 1);
+                        if !self.store_cached_global(code, a, globals, v) {
+                            break;
+                        }
+                        n -= 1;
+                        ip += 2;
+                    }
+                    RETURN => {
+                        // A return from a plain function frame to the frame below it.
+                        if n == 0 || f.gen.is_some() || !matches!(f.link, Link::Call) || self.frames.len() <= base {
+                            break;
+                        }
+                        let v = read!(n - 1);
+                        let Some(caller) = self.frames.pop() else { break };
+                        // SAFETY: as above.
+                        unsafe { f.stack.set_len(n - 1) };
+                        let done = std::mem::replace(f, caller);
+                        self.recycle_frame(done);
+                        f.stack.push(v);
+                        ip = f.ip;
+                        switched = true;
+                        continue 'frames;
+                    }
+                    _ => extra!(b, a),
+                }
+            }
+            // SAFETY: the first `n` slots are initialised (see above) and `n <= cap`.
+            unsafe { f.stack.set_len(n) };
+            return (ip, switched);
+        }
+    }
+
+    /// The inner loop's less common instructions (see `run_simple`): runs instruction `b` with
+    /// operand `a` at `ip` of the running frame `f` when it needs no more than the inner loop
+    /// allows (no Python, no allocation, nothing that can fail), or stops before changing
+    /// anything.
+    #[inline(never)]
+    fn simple_extra(&mut self, f: &mut Box<Frame>, code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
+        let n = f.stack.len();
+        let room = n < f.stack.capacity();
+        let Some(op) = Op::from_byte(b) else { return Extra::Stop };
+        match op {
+            Op::PopJumpIfFalse | Op::PopJumpIfTrue if n > 0 => {
+                let Some(t) = self.simple_truth(f.stack[n - 1]) else { return Extra::Stop };
+                if a <= ip {
+                    // A loop's back edge: fuel, as in the inner loop's bool case.
+                    let cost = back_edge_fuel(ip, a);
+                    if self.fuel < cost {
+                        return Extra::Stop;
+                    }
+                    self.fuel -= cost;
+                }
+                f.stack.pop();
+                Extra::Next(if t == (op == Op::PopJumpIfTrue) { a } else { ip + 2 })
+            }
+            Op::Not if n > 0 => {
+                let Some(t) = self.simple_truth(f.stack[n - 1]) else { return Extra::Stop };
+                f.stack[n - 1] = Value::Bool(!t);
+                Extra::Next(ip + 1)
+            }
+            Op::IsOp if n >= 2 => {
+                let r = f.stack[n - 2].is(f.stack[n - 1]) != (a == 1);
+                f.stack.pop();
+                f.stack[n - 2] = Value::Bool(r);
+                Extra::Next(ip + 2)
+            }
+            Op::Copy if a >= 1 && a <= n && room => {
+                f.stack.push(f.stack[n - a]);
+                Extra::Next(ip + 2)
+            }
+            Op::Swap if a >= 1 && a <= n => {
+                f.stack.swap(n - 1, n - a);
+                Extra::Next(ip + 2)
+            }
+            Op::Mod if n >= 2 => {
+                // Integer `%` with Python's sign rule (the result takes the divisor's sign).
+                let (Value::Int(x), Value::Int(y)) = (f.stack[n - 2], f.stack[n - 1]) else { return Extra::Stop };
+                let Some(mut r) = x.checked_rem(y) else { return Extra::Stop };
+                if r != 0 && (r < 0) != (y < 0) {
+                    r += y;
+                }
+                f.stack.pop();
+                f.stack[n - 2] = Value::Int(r);
+                Extra::Next(ip + 1)
+            }
+            Op::LoadAttr if n > 0 && a < code.names.len() => {
+                // An instance attribute the name's inline cache locates.
+                let Some(v) = self.cached_instance_attr(code, a, f.stack[n - 1], code.names[a]) else {
+                    return Extra::Stop;
+                };
+                f.stack[n - 1] = v;
+                Extra::Next(ip + 2)
+            }
+            Op::StoreAttr if n >= 2 && a < code.names.len() => {
+                if !self.cached_instance_store(code, a, f.stack[n - 1], code.names[a], f.stack[n - 2]) {
+                    return Extra::Stop;
+                }
+                f.stack.truncate(n - 2);
+                Extra::Next(ip + 2)
+            }
+            Op::LoadMethod if n > 0 && room && a < code.names.len() => {
+                // A Python method of an instance's class, or a cached builtin method.
+                let obj = f.stack[n - 1];
+                let Some(m) = self.simple_method(code, a, obj) else { return Extra::Stop };
+                f.stack[n - 1] = m;
+                f.stack.push(obj);
+                Extra::Next(ip + 2)
+            }
+            Op::CallMethod if a + 2 <= n && !f.stack[n - a - 1].is_undef() => {
+                // A Python method with exactly its positional parameters: the callee slot, then
+                // the receiver and the arguments.
+                if self.enter_simple_call(f, n - a - 2, a + 1, ip + 2) {
+                    Extra::Switched
+                } else {
+                    Extra::Stop
+                }
+            }
+            _ => Extra::Stop,
+        }
+    }
+
+    /// The truth value of `v` when it needs no Python and cannot fail: bools, None, numbers,
+    /// and the builtin containers (deques too) and strings (by emptiness). None for anything else.
+    #[inline(always)]
+    fn simple_truth(&self, v: Value) -> Option<bool> {
+        Some(match v {
+            Value::Bool(b) => b,
+            Value::None => false,
+            Value::Int(x) => x != 0,
+            Value::Float(x) => x != 0.0,
+            // A user subclass of a builtin type may define __bool__ or __len__ (`derived.rs`).
+            Value::Obj(r) if !self.heap.derived.is_empty() && self.heap.derived.contains_key(&r.0) => return None,
+            Value::Obj(r) => match self.heap.get(r) {
+                HeapObj::List(l) => !l.is_empty(),
+                HeapObj::Tuple(t) => !t.is_empty(),
+                HeapObj::Str(s) => !s.s.is_empty(),
+                HeapObj::Dict(d) => !d.is_empty(),
+                HeapObj::Deque(d) => !d.items.is_empty(),
+                _ => return None,
+            },
+            Value::Undef => return None,
+        })
+    }
+
+    /// For the inner loop: when the value at `callee_slot` of `f`'s stack is a plain Python
+    /// function taking exactly the `nargs` values above it, makes its frame the running one (the
+    /// callee and arguments popped, the caller to continue at `ret_ip`) and returns true; false,
+    /// having changed nothing, for any other call.
+    #[inline(always)]
+    fn enter_simple_call(&mut self, f: &mut Box<Frame>, callee_slot: usize, nargs: usize, ret_ip: usize) -> bool {
+        let Some(&Value::Obj(r)) = f.stack.get(callee_slot) else { return false };
+        let HeapObj::Function(func) = self.heap.get(r) else { return false };
+        if func.code.simple_argcount != nargs || self.frames.len() + 2 > self.recursion_limit || self.fuel < CALL_FUEL {
+            return false;
+        }
+        let Some(mut frame) = self.frame_pool.pop() else { return false };
+        self.fuel -= CALL_FUEL;
+        init_simple_frame(&mut frame, func, &f.stack[callee_slot + 1..]);
+        f.stack.truncate(callee_slot);
+        f.ip = ret_ip;
+        let caller = std::mem::replace(f, frame);
+        self.frames.push(caller);
+        true
+    }
+
+    /// The callee's frame when `callee` is a plain Python function (not a generator), with the
+    /// arguments copied straight from the caller's stack: the common call, without the
+    /// intermediate argument vector of `call_value`.
+    #[inline]
+    pub(crate) fn fast_frame(&mut self, callee: Value, args: &[Value]) -> Result<Option<Box<Frame>>, Exc> {
+        let Value::Obj(r) = callee else { return Ok(None) };
+        let func = match self.heap.get(r) {
+            HeapObj::Function(func) => func,
+            HeapObj::Class(_) => return Ok(self.init_frame(r, args)),
+            _ => return Ok(None),
+        };
+        if func.code.code.flags.generator {
+            return Ok(None);
+        }
+        // The commonest call: exact positional arguments, no cells. Build the frame inline.
+        if args.len() == func.code.simple_argcount {
+            if let Some(mut frame) = self.frame_pool.pop() {
+                init_simple_frame(&mut frame, func, args);
+                return Ok(Some(frame));
+            }
+        }
+        self.function_frame(r, args, &[]).map(Some)
+    }
+
+    /// Calling user class `cls` in the common way: a plain class (no metaclass, `__new__` or
+    /// builtin base) whose `__init__` is a Python function taking exactly the instance and
+    /// `args`. The new instance, and the frame of its `__init__` linked to hand it back; None,
+    /// having done nothing, for any other call (`instantiate` then makes it).
+    fn init_frame(&mut self, cls: ObjRef, args: &[Value]) -> Option<Box<Frame>> {
+        let HeapObj::Class(c) = self.heap.get(cls) else { return None };
+        if !c.heap_type
+            || c.metaclass.is_some()
+            || c.kind != crate::object::TypeKind::Object
+            || c.specials & bits::NEW != 0
+        {
+            return None;
+        }
+        let hint = c.instance_dict_hint as usize;
+        let Some(Value::Obj(init)) = self.class_lookup(cls, self.init_name) else { return None };
+        let HeapObj::Function(func) = self.heap.get(init) else { return None };
+        if func.code.simple_argcount != args.len() + 1 || self.frames.len() + 2 > self.recursion_limit {
+            return None;
+        }
+        let mut frame = self.frame_pool.pop()?;
+        let dict = self.heap.alloc(HeapObj::Dict(Box::new(crate::dict::Dict::with_capacity(hint))));
+        let instance = self.heap.alloc(HeapObj::Instance { class: cls, dict });
+        let HeapObj::Function(func) = self.heap.get(init) else { return None };
+        init_simple_frame(&mut frame, func, &[Value::Obj(instance)]);
+        frame.stack[1..=args.len()].copy_from_slice(args);
+        frame.link = Link::Init(instance);
+        Some(frame)
+    }
+}
+
+/// Fuel for a jump back from the instruction at `from` to `to`: the loop body's length in
+/// instructions (two bytes each, most of them), so fuel counts about one unit per instruction.
+#[inline(always)]
+pub(crate) fn back_edge_fuel(from: usize, to: usize) -> u64 {
+    ((from - to) as u64 >> 1) | 1
+}
+
+/// What `Vm::simple_extra` did with an instruction.
+enum Extra {
+    /// Done; continue at this offset.
+    Next(usize),
+    /// A call or a return made another frame the running one (which continues at its `ip`).
+    Switched,
+    /// Not an instruction the inner loop runs: the general loop runs it.
+    Stop,
+}
+
+/// Readies a pooled frame for a call of `func` whose code takes exactly `args` positionally and
+/// has no cells (`LoadedCode::simple_argcount`).
+#[inline(always)]
+fn init_simple_frame(frame: &mut Frame, func: &Function, args: &[Value]) {
+    frame.stack.clear();
+    frame.stack.reserve(func.code.frame_size);
+    frame.stack.extend_from_slice(args);
+    frame.stack.resize(func.code.code.varnames.len(), Value::Undef);
+    if !Rc::ptr_eq(&frame.code, &func.code) {
+        frame.code = func.code.clone();
+    }
+    frame.ip = 0;
+    frame.globals = func.globals;
+    frame.exc_info = Value::Undef;
+    frame.link = Link::Call;
+    frame.gen = None;
+    frame.root = None;
+    frame.closing = false;
+    frame.locals_dict = Value::Undef;
+    if !frame.cells.is_empty() {
+        frame.cells = Box::new([]);
+    }
+}
