@@ -413,7 +413,7 @@ mod tests {
             assert_eq!(Op::from_byte(i as u8), Some(*op));
         }
         assert_eq!(Op::from_byte(OP_COUNT as u8), None);
-        assert!(OP_COUNT < 256);
+        const { assert!(OP_COUNT < 256) };
     }
 
     #[test]

@@ -5,8 +5,6 @@
 
 use coro_tests::runner::coro_in_scratch as coro;
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 const PROGRAM: &str = "\
 def add(a, b):

@@ -431,10 +431,8 @@ impl Vm {
                     }
                     return self.super_getattr(class, this, name);
                 }
-                HeapObj::ClassMethod(f) | HeapObj::StaticMethod(f) => {
-                    if self.str_of(name) == Some("__func__") {
-                        return Ok(Attr::Value(f));
-                    }
+                HeapObj::ClassMethod(f) | HeapObj::StaticMethod(f) if self.str_of(name) == Some("__func__") => {
+                    return Ok(Attr::Value(f));
                 }
                 HeapObj::Property(ref p) => {
                     let i = match self.str_of(name) {
@@ -646,10 +644,7 @@ impl Vm {
                         Some(v) => Some(self.class_attr(r, v)),
                         // Then the metaclass's attributes, bound to the class.
                         None => match self.class(r).and_then(|c| c.metaclass) {
-                            Some(m) => match self.class_lookup(m, name) {
-                                Some(v) => Some(self.bind_descr(v, obj, m)),
-                                None => None,
-                            },
+                            Some(m) => self.class_lookup(m, name).map(|v| self.bind_descr(v, obj, m)),
                             None => None,
                         },
                     },

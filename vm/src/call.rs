@@ -551,8 +551,8 @@ impl Vm {
         if !missing.is_empty() {
             return Err(self.missing_args(qualname, "positional", &missing));
         }
-        for i in argcount..argcount + kwonly {
-            if locals[i].is_undef() {
+        for (i, slot) in locals.iter_mut().enumerate().take(argcount + kwonly).skip(argcount) {
+            if slot.is_undef() {
                 let d = match kwdefaults {
                     Value::Obj(d) => {
                         let key = self.intern(&c.varnames[i]);
@@ -561,7 +561,7 @@ impl Vm {
                     _ => None,
                 };
                 match d {
-                    Some(v) => locals[i] = v,
+                    Some(v) => *slot = v,
                     None => missing.push(format!("'{}'", c.varnames[i])),
                 }
             }

@@ -690,7 +690,7 @@ mod tests {
             let k = ((seed >> 33) % 12) as i64;
             let h = hash_i64(k) as u64;
             let p = d.probe(&heap, Value::Int(k), h);
-            if (seed >> 20) % 3 == 0 {
+            if (seed >> 20).is_multiple_of(3) {
                 if let Probe::Found(i) = p {
                     d.remove_at(i);
                 }

@@ -326,7 +326,7 @@ fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -377,7 +377,7 @@ impl Report {
             );
         }
         let _ = writeln!(o, "\nHottest lines");
-        let _ = writeln!(o, "  {:<24} {:>14} {:>7}  {}", "line", "instructions", "share", "source");
+        let _ = writeln!(o, "  {:<24} {:>14} {:>7}  source", "line", "instructions", "share");
         for l in self.lines.iter().take(top) {
             let file = std::path::Path::new(&l.file).file_name().map(|s| s.to_string_lossy()).unwrap_or_default();
             let _ = writeln!(
