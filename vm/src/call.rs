@@ -56,7 +56,7 @@ impl Vm {
                 if is_gen {
                     let type_name =
                         if frame.code.code.flags.hidden { prelude_type_name(&frame.code.code.name) } else { None };
-                    let g = self.new_generator(frame, type_name);
+                    let g = self.function_generator(r, frame, type_name);
                     f.stack.push(g);
                 } else {
                     self.push_frame(f, frame)?;
@@ -359,6 +359,28 @@ impl Vm {
             }
         }
         Value::Obj(r)
+    }
+
+    /// The generator a call of generator function `fr` makes, named as the function is now
+    /// (`__name__` and `__qualname__` may have been reassigned since it was defined).
+    pub(crate) fn function_generator(
+        &mut self,
+        fr: ObjRef,
+        frame: Box<Frame>,
+        type_name: Option<&'static str>,
+    ) -> Value {
+        let names = match self.heap.get(fr) {
+            HeapObj::Function(func) => Some((func.name, func.qualname)),
+            _ => None,
+        };
+        let g = self.new_generator(frame, type_name);
+        if let (Some((name, qualname)), Value::Obj(gr)) = (names, g) {
+            if let HeapObj::Generator(x) = self.heap.get_mut(gr) {
+                x.name = name;
+                x.qualname = qualname;
+            }
+        }
+        g
     }
 
     /// Builds the frame for calling function `fr` with `args` (keyword values last, named by

@@ -17,3 +17,16 @@ lam = (lambda: (yield "from lambda"))()
 print(lam.__name__, list(lam))
 print(f"{g!r}")
 print([g][0] is g)
+
+
+# A generator takes the function's name as it is when called, not as it was defined.
+def renamed():
+    yield 1
+
+
+before = renamed()
+renamed.__name__ = "new_name"
+renamed.__qualname__ = "Outer.new_name"
+after = renamed()
+print(before.__name__, before.__qualname__)
+print(after.__name__, after.__qualname__, repr(after).split(" at ")[0])

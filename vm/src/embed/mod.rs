@@ -793,7 +793,7 @@ impl Runtime {
             Err(e) => return Ok(Err(e)),
         };
         if is_gen {
-            return Ok(Ok(Outcome::Returned(vm.new_generator(frame, None))));
+            return Ok(Ok(Outcome::Returned(vm.function_generator(callee, frame, None))));
         }
         frame.link = Link::Host;
         Ok(vm.run(frame, None))
