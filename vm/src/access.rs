@@ -81,8 +81,10 @@ impl Vm {
                 None => return Err(self.index_error("cannot fit 'int' into an index-sized integer")),
             },
             _ => {
+                // Assignment and deletion name only the type here (`list indices must be ...`).
+                let kind = what.strip_suffix(" assignment").unwrap_or(what);
                 let t = self.type_name(k);
-                return Err(self.type_error(&format!("{what} indices must be integers or slices, not {t}")));
+                return Err(self.type_error(&format!("{kind} indices must be integers or slices, not {t}")));
             }
         };
         let j = if i < 0 { i + len as i64 } else { i };

@@ -390,6 +390,36 @@ impl Vm {
                 f.stack[n - 2] = Value::Int(r);
                 Extra::Next(ip + 1)
             }
+            Op::Subscr if n >= 2 => {
+                // `seq[i]` of a list or tuple with an int index in range.
+                let (Value::Obj(r), Value::Int(i)) = (f.stack[n - 2], f.stack[n - 1]) else { return Extra::Stop };
+                if self.is_derived(r) {
+                    return Extra::Stop;
+                }
+                let items: &[Value] = match self.heap.get(r) {
+                    HeapObj::List(l) => l,
+                    HeapObj::Tuple(t) => t,
+                    _ => return Extra::Stop,
+                };
+                let Some(&v) = seq_index(items.len(), i).and_then(|j| items.get(j)) else { return Extra::Stop };
+                f.stack.pop();
+                f.stack[n - 2] = v;
+                Extra::Next(ip + 1)
+            }
+            Op::StoreSubscr if n >= 3 => {
+                // `list[i] = v` with an int index in range.
+                let (Value::Obj(r), Value::Int(i), v) = (f.stack[n - 2], f.stack[n - 1], f.stack[n - 3]) else {
+                    return Extra::Stop;
+                };
+                if self.is_derived(r) {
+                    return Extra::Stop;
+                }
+                let HeapObj::List(l) = self.heap.get_mut(r) else { return Extra::Stop };
+                let Some(slot) = seq_index(l.len(), i).and_then(|j| l.get_mut(j)) else { return Extra::Stop };
+                *slot = v;
+                f.stack.truncate(n - 3);
+                Extra::Next(ip + 1)
+            }
             Op::LoadAttr if n > 0 && a < code.names.len() => {
                 // An instance attribute the name's inline cache locates.
                 let Some(v) = self.cached_instance_attr(code, a, f.stack[n - 1], code.names[a]) else {
@@ -436,7 +466,7 @@ impl Vm {
             Value::Int(x) => x != 0,
             Value::Float(x) => x != 0.0,
             // A user subclass of a builtin type may define __bool__ or __len__ (`derived.rs`).
-            Value::Obj(r) if !self.heap.derived.is_empty() && self.heap.derived.contains_key(&r.0) => return None,
+            Value::Obj(r) if self.is_derived(r) => return None,
             Value::Obj(r) => match self.heap.get(r) {
                 HeapObj::List(l) => !l.is_empty(),
                 HeapObj::Tuple(t) => !t.is_empty(),
@@ -447,6 +477,13 @@ impl Vm {
             },
             Value::Undef => return None,
         })
+    }
+
+    /// Whether `r` is an instance of a user subclass of a builtin type (whose special methods
+    /// the inner loop leaves to the general loop).
+    #[inline(always)]
+    fn is_derived(&self, r: ObjRef) -> bool {
+        !self.heap.derived.is_empty() && self.heap.derived.contains_key(&r.0)
     }
 
     /// For the inner loop: when the value at `callee_slot` of `f`'s stack is a plain Python
@@ -529,6 +566,13 @@ impl Vm {
 #[inline(always)]
 pub(crate) fn back_edge_fuel(from: usize, to: usize) -> u64 {
     ((from - to) as u64 >> 1) | 1
+}
+
+/// Index `i` (negative from the end) of a sequence of `len` items, if in range.
+#[inline(always)]
+fn seq_index(len: usize, i: i64) -> Option<usize> {
+    let j = if i < 0 { i.checked_add(len as i64)? } else { i };
+    (0..len as i64).contains(&j).then_some(j as usize)
 }
 
 /// What `Vm::simple_extra` did with an instruction.
