@@ -5,7 +5,7 @@
 //! the general loop (`interp.rs`) runs it.
 
 use crate::frame::{Frame, Link};
-use crate::interp::CALL_FUEL;
+use crate::interp::{Ret, CALL_FUEL};
 use crate::object::{Function, HeapObj, IterState, LoadedCode};
 use crate::special::bits;
 use crate::value::{ObjRef, Value};
@@ -96,6 +96,12 @@ impl Vm {
                             continue 'frames;
                         }
                         Extra::Stop => break,
+                        Extra::Pending(next) => {
+                            // The general loop acts on `Vm::inner_pending` before `next`.
+                            ip = next;
+                            n = f.stack.len();
+                            break;
+                        }
                     }
                 }};
             }
@@ -447,10 +453,9 @@ impl Vm {
                 // A Python method with exactly its positional parameters: the callee slot, then
                 // the receiver and the arguments.
                 if self.enter_simple_call(f, n - a - 2, a + 1, ip + 2) {
-                    Extra::Switched
-                } else {
-                    Extra::Stop
+                    return Extra::Switched;
                 }
+                self.call_native_method(f, n - a - 2, ip + 2)
             }
             _ => Extra::Stop,
         }
@@ -477,6 +482,37 @@ impl Vm {
             },
             Value::Undef => return None,
         })
+    }
+
+    /// For `CallMethod` in the inner loop: when the callee at `callee_slot` is a builtin method
+    /// that `LoadMethod` found through the receiver's class (so the receiver, in the slot above,
+    /// needs no check), calls it with the receiver and arguments where they lie. A plain result
+    /// replaces them and the loop goes on at `next`; anything else (an error, a request such as
+    /// resuming a generator) is left in `inner_pending` for the general loop, which acts on it
+    /// as its own `CallMethod` would have. Stops, having done nothing, for any other callee.
+    #[inline(never)]
+    fn call_native_method(&mut self, f: &mut Box<Frame>, callee_slot: usize, next: usize) -> Extra {
+        let Some(&Value::Obj(r)) = f.stack.get(callee_slot) else { return Extra::Stop };
+        let HeapObj::Builtin(b) = self.heap.get(r) else { return Extra::Stop };
+        // A host function bound to its table slot takes the general path (`call_native_on_stack`).
+        if !b.this.is_undef() || self.fuel < CALL_FUEL {
+            return Extra::Stop;
+        }
+        let func = b.func;
+        self.fuel -= CALL_FUEL;
+        self.caller_globals = Some(f.globals);
+        let ret = func(self, f.stack.get(callee_slot + 1..).unwrap_or(&[]), &[]);
+        f.stack.truncate(callee_slot);
+        match ret {
+            Ok(Ret::Value(v)) => {
+                f.stack.push(v);
+                Extra::Next(next)
+            }
+            other => {
+                self.inner_pending = Some(other);
+                Extra::Pending(next)
+            }
+        }
     }
 
     /// Whether `r` is an instance of a user subclass of a builtin type (whose special methods
@@ -583,6 +619,9 @@ enum Extra {
     Switched,
     /// Not an instruction the inner loop runs: the general loop runs it.
     Stop,
+    /// The instruction ran a native whose outcome (`Vm::inner_pending`) the general loop must
+    /// handle; the frame continues at this offset.
+    Pending(usize),
 }
 
 /// Readies a pooled frame for a call of `func` whose code takes exactly `args` positionally and

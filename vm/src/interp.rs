@@ -410,6 +410,12 @@ impl Vm {
                     if switched {
                         code = f.code.clone();
                     }
+                    if let Some(outcome) = self.inner_pending.take() {
+                        // A native method the inner loop called asked for more (or raised).
+                        save!();
+                        flowed!(outcome.and_then(|ret| self.handle_ret(f, ret)));
+                        continue;
+                    }
                 }
                 start = ip;
             }

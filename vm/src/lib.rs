@@ -113,6 +113,9 @@ pub struct Vm {
     pub(crate) init_name: Value,
     /// The collector's roots vector, kept between collections.
     gc_roots: Vec<Value>,
+    /// The outcome of a native the inner loop called that only the general loop can act on
+    /// (`inner::Extra::Pending`).
+    pub(crate) inner_pending: Option<Result<interp::Ret, Exc>>,
 }
 
 impl Vm {
@@ -167,6 +170,7 @@ impl Vm {
             }),
             init_name: Value::None,
             gc_roots: Vec::new(),
+            inner_pending: None,
         };
         vm.init_name = vm.intern("__init__");
         types::install_methods(&mut vm);
