@@ -265,7 +265,7 @@ impl Vm {
                             }
                             _ => break,
                         };
-                        let IterState::Range { next, stop, step } = &mut **state else { break };
+                        let IterState::Range { next, stop, step } = &mut **state else { extra!(b, a) };
                         if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                             let v = *next;
                             *next = next.saturating_add(*step);
@@ -395,6 +395,25 @@ impl Vm {
                 f.stack.pop();
                 f.stack[n - 2] = Value::Int(r);
                 Extra::Next(ip + 1)
+            }
+            Op::ForIter if n > 0 && room => {
+                // The next item of a list or tuple iterator (its end is left to the general loop).
+                let Value::Obj(r) = f.stack[n - 1] else { return Extra::Stop };
+                let HeapObj::Iter(state) = self.heap.get(r) else { return Extra::Stop };
+                let IterState::Seq { seq, index } = **state else { return Extra::Stop };
+                let item = match self.heap.get(seq) {
+                    HeapObj::List(l) => l.get(index),
+                    HeapObj::Tuple(t) => t.get(index),
+                    _ => None,
+                };
+                let Some(&v) = item else { return Extra::Stop };
+                if let HeapObj::Iter(state) = self.heap.get_mut(r) {
+                    if let IterState::Seq { index, .. } = &mut **state {
+                        *index += 1;
+                    }
+                }
+                f.stack.push(v);
+                Extra::Next(ip + 2)
             }
             Op::Subscr if n >= 2 => {
                 // `seq[i]` of a list or tuple with an int index in range.

@@ -76,3 +76,19 @@ try:
     del items[7]
 except IndexError as e:
     print("IndexError:", e)
+
+# Iterating lists and tuples (also taken by the inner loop) while they change.
+grown = [1, 2, 3]
+for x in grown:
+    if x < 6:
+        grown.append(x + 3)
+print(grown)
+shrunk = [1, 2, 3, 4, 5, 6]
+for x in shrunk:
+    shrunk.remove(x)
+print(shrunk)
+it = iter(grown)
+for x in it:
+    pass
+grown.append(99)
+print(next(it, "exhausted stays exhausted"), [x for x in (1, 2, 3)])
