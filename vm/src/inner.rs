@@ -5,7 +5,7 @@
 //! the general loop (`interp.rs`) runs it.
 
 use crate::frame::{Frame, Link};
-use crate::interp::{Ret, CALL_FUEL};
+use crate::interp::{Flow, Ret, CALL_FUEL};
 use crate::object::{Function, HeapObj, IterState, LoadedCode};
 use crate::special::bits;
 use crate::value::{ObjRef, Value};
@@ -96,9 +96,9 @@ impl Vm {
                             continue 'frames;
                         }
                         Extra::Stop => break,
-                        Extra::Pending(next) => {
-                            // The general loop acts on `Vm::inner_pending` before `next`.
-                            ip = next;
+                        Extra::Pending => {
+                            // The general loop acts on `Vm::inner_pending` (with the frame's
+                            // saved `ip`) before anything else.
                             n = f.stack.len();
                             break;
                         }
@@ -415,6 +415,21 @@ impl Vm {
                 f.stack.push(v);
                 Extra::Next(ip + 2)
             }
+            Op::GetYieldFromIter if n > 0 => {
+                // `yield from` a generator delegates to the generator itself.
+                let Value::Obj(r) = f.stack[n - 1] else { return Extra::Stop };
+                if !matches!(self.heap.get(r), HeapObj::Generator(_)) || self.iterates_in_python(f.stack[n - 1]) {
+                    return Extra::Stop;
+                }
+                Extra::Next(ip + 1)
+            }
+            Op::YieldFrom if n >= 2 => {
+                let (sent, it) = (f.stack[n - 1], f.stack[n - 2]);
+                f.stack.pop();
+                f.ip = ip + 1;
+                let flow = self.yield_from(f, it, sent, ip);
+                self.settle(flow)
+            }
             Op::Subscr if n >= 2 => {
                 // `seq[i]` of a list or tuple with an int index in range.
                 let (Value::Obj(r), Value::Int(i)) = (f.stack[n - 2], f.stack[n - 1]) else { return Extra::Stop };
@@ -528,8 +543,23 @@ impl Vm {
                 Extra::Next(next)
             }
             other => {
+                f.ip = next;
+                let flow = other.and_then(|ret| self.handle_ret(f, ret));
+                self.settle(flow)
+            }
+        }
+    }
+
+    /// The inner loop's part in an instruction that ran as the general loop runs it (with the
+    /// running frame's `ip` saved past it): the loop goes on with whatever frame is now the
+    /// running one, or leaves an error or an exit to the general loop (`inner_pending`).
+    #[inline]
+    fn settle(&mut self, flow: Result<Flow, Exc>) -> Extra {
+        match flow {
+            Ok(Flow::Next) => Extra::Switched,
+            other => {
                 self.inner_pending = Some(other);
-                Extra::Pending(next)
+                Extra::Pending
             }
         }
     }
@@ -638,9 +668,9 @@ enum Extra {
     Switched,
     /// Not an instruction the inner loop runs: the general loop runs it.
     Stop,
-    /// The instruction ran a native whose outcome (`Vm::inner_pending`) the general loop must
-    /// handle; the frame continues at this offset.
-    Pending(usize),
+    /// The instruction ended in an error or an exit (`Vm::inner_pending`) that the general loop
+    /// must handle; the running frame's `ip` is saved.
+    Pending,
 }
 
 /// Readies a pooled frame for a call of `func` whose code takes exactly `args` positionally and

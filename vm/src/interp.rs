@@ -411,9 +411,9 @@ impl Vm {
                         code = f.code.clone();
                     }
                     if let Some(outcome) = self.inner_pending.take() {
-                        // A native method the inner loop called asked for more (or raised).
-                        save!();
-                        flowed!(outcome.and_then(|ret| self.handle_ret(f, ret)));
+                        // An instruction the inner loop ran raised, or ended the run (the
+                        // frame's `ip` is saved past the instruction).
+                        flowed!(outcome);
                         continue;
                     }
                 }

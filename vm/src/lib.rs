@@ -113,9 +113,9 @@ pub struct Vm {
     pub(crate) init_name: Value,
     /// The collector's roots vector, kept between collections.
     gc_roots: Vec<Value>,
-    /// The outcome of a native the inner loop called that only the general loop can act on
-    /// (`inner::Extra::Pending`).
-    pub(crate) inner_pending: Option<Result<interp::Ret, Exc>>,
+    /// How an instruction the inner loop ran ended when only the general loop can act on it:
+    /// an error to raise, or an exit from the run (`inner::Extra::Pending`).
+    pub(crate) inner_pending: Option<Result<interp::Flow, Exc>>,
 }
 
 impl Vm {
