@@ -3,6 +3,7 @@
 //! builtin types live in `strings`, `containers` and `misc`.
 
 pub mod containers;
+pub mod formatting;
 pub mod misc;
 pub mod sets;
 pub mod strings;
