@@ -524,8 +524,12 @@ impl Vm {
     /// `repr`, `bits::TEXT_STR` for `str`, `bits::TEXT_FORMAT` for `format`); items inside
     /// containers are shown by their repr.
     pub(crate) fn needs_python_text(&mut self, v: Value, top: u64) -> bool {
-        // The common case, numbers and strings (every f-string field), allocates nothing.
+        // The common cases, numbers, strings (every f-string field) and instances, allocate
+        // nothing.
         match v {
+            Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Instance { .. }) => {
+                return self.specials(v) & top != 0;
+            }
             Value::Obj(r) if !matches!(self.heap.get(r), HeapObj::Str(_)) || self.derived(v).is_some() => {}
             _ => return false,
         }

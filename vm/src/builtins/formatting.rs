@@ -1,28 +1,96 @@
-//! `str.format` and `%`-formatting (printf-style), with CPython 3.11's parsing, results and
-//! messages.
+//! `str.format` and `format()`, with CPython 3.11's parsing, results and messages; the `%`
+//! operator's formatting is in `percent.rs`, built the same way.
+//!
+//! Formatting can run user code: the values' `__str__`, `__repr__` and `__format__`, a
+//! property or `__getattr__` reached by a `{0.name}` field, a `__getitem__` reached by
+//! `{0[key]}`. Natives never call Python (DESIGN.md), so the parser hands a template's steps,
+//! in the order CPython takes them, to a sink:
+//!
+//! - `NativeFormat` carries each step out at once, and stops (`Halt::Python`) before the first
+//!   one that would run Python. Everything it did until then only read builtin values, so it
+//!   can be thrown away and done again.
+//! - `FormatPlan` records the steps as Python values, a plan the prelude's `_format_run` then
+//!   carries out in order: the user methods run as frames of the dispatch loop, where CPython
+//!   runs them, and the builtin parts come back to natives. A template error is recorded where
+//!   the parser meets it and raised when the run reaches it, so the user methods before it
+//!   still run, as in CPython.
+//!
+//! A plan is a list of: a str (literal text); an exception (raised there); or a field
+//! `(object, steps, spec)`, whose `steps` is a tuple of `(".", name)` (an attribute),
+//! `("[", key)` (an item), `("s" | "r" | "a", None)` (a conversion) and at most one exception
+//! (last), and whose `spec` is a str, or a plan when the spec has fields of its own.
 
-use super::strings::{check_size, receiver};
-use super::{split_args, NResult};
-use crate::object::HeapObj;
+use super::strings::{check_size, receiver_value};
+use super::{arity, split_args, NResult};
+use crate::classes::Attr;
+use crate::interp::Ret;
+use crate::object::NativeFn;
+use crate::special::bits;
 use crate::value::Value;
 use crate::{numfmt, Exc, Vm};
 
-// ---------------------------------------------------------------------------------------------
-// str.format: CPython's MarkupIterator and field-name parsing (Objects/stringlib/unicode_format.h)
-// ---------------------------------------------------------------------------------------------
+/// Hidden natives the prelude's formatting calls.
+pub(crate) const FORMAT_NATIVES: &[(&str, NativeFn)] = &[
+    ("_percent_one", super::percent::percent_one),
+    ("_percent_star", super::percent::percent_star),
+    ("_format_builtin", format_builtin),
+    ("_ascii_escape", ascii_escape),
+];
+
+/// `_format_builtin(value, spec)`: `format()` as the value's builtin type does it, with no
+/// user method (the prelude has checked for `__format__`, and calls `str()` itself for an
+/// empty spec).
+fn format_builtin(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    arity(vm, "_format_builtin", args, 2, 2)?;
+    let spec = vm.str_of(args[1]).unwrap_or("").to_string();
+    Ok(vm.format_value(args[0], &spec)?.into())
+}
+
+/// `_ascii_escape(text)`: `ascii()` of an object whose repr (made by the prelude) is `text`.
+fn ascii_escape(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    arity(vm, "_ascii_escape", args, 1, 1)?;
+    let s = crate::repr::ascii_escape(vm.str_of(args[0]).unwrap_or(""));
+    Ok(vm.new_string(s).into())
+}
+
+/// Why a native formatting pass stopped early.
+enum Halt {
+    Exc(Exc),
+    /// The next step runs Python: the prelude formats the template from its plan.
+    Python,
+}
+
+impl From<Exc> for Halt {
+    fn from(e: Exc) -> Halt {
+        Halt::Exc(e)
+    }
+}
 
 /// `str.format(*args, **kwargs)`.
 pub(super) fn str_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     let (pos, kws) = split_args(vm, args, kwnames);
-    let fmt: Vec<char> = receiver(vm, pos, "format")?.chars().collect();
+    let fmt_v = receiver_value(vm, pos, "format")?;
+    let fmt: Vec<char> = vm.str_of(fmt_v).unwrap_or("").chars().collect();
     if !fmt.iter().any(|c| *c == '{' || *c == '}') {
         // Nothing to replace: CPython gives back the receiver (a str subclass stays one).
         return Ok(pos[0].into());
     }
-    let mut numbering = AutoNumber::Unset;
-    // CPython allows one level of fields nested in a format spec: depth 2 at the top.
-    let out = format_template(vm, &fmt, &pos[1..], &kws, 2, &mut numbering)?;
-    if let Some(v) = sole_field_value(vm, &fmt, &pos[1..], &kws) {
+    let pos = &pos[1..];
+    let mut run = NativeFormat::new();
+    match format_template(vm, &mut run, &fmt, pos, &kws, false, &mut AutoNumber::Unset) {
+        Ok(()) => {}
+        Err(Halt::Exc(e)) => return Err(e),
+        Err(Halt::Python) => {
+            let mut plan = FormatPlan { levels: vec![PlanLevel::default()] };
+            let plan = match format_template(vm, &mut plan, &fmt, pos, &kws, false, &mut AutoNumber::Unset) {
+                Err(Halt::Exc(e)) => plan.fail(vm, e),
+                _ => plan.finish(vm),
+            };
+            return Ok(Ret::TailCall(vm.prelude_fn("_format_run"), vec![plan]));
+        }
+    }
+    let out = std::mem::take(&mut run.out[0]);
+    if let Some(v) = sole_field_value(vm, &fmt, pos, &kws) {
         if vm.derived(v).is_some() && vm.str_of(v) == Some(out.as_str()) {
             // A template that is one field with a spec leaving a str unchanged gives that
             // object itself in CPython (a str subclass stays one).
@@ -71,64 +139,92 @@ struct Field {
     spec_has_fields: bool,
 }
 
-fn format_template(
+/// Receives a template's steps in the order CPython takes them. Each field is `field`, then
+/// its `attr`/`item` steps, at most one `convert`, its spec (`spec`, or `begin_spec`, the
+/// nested template's steps and `end_spec`), then `render`.
+trait FormatSink {
+    fn text(&mut self, vm: &mut Vm, text: &[char]) -> Result<(), Halt>;
+    /// A field starts with this argument as its object.
+    fn field(&mut self, vm: &mut Vm, v: Value) -> Result<(), Halt>;
+    /// The object becomes its attribute `name`.
+    fn attr(&mut self, vm: &mut Vm, name: Value) -> Result<(), Halt>;
+    /// The object becomes its item `key`.
+    fn item(&mut self, vm: &mut Vm, key: Value) -> Result<(), Halt>;
+    /// The object becomes its `str()` (`s`), `repr()` (`r`) or `ascii()` (`a`).
+    fn convert(&mut self, vm: &mut Vm, conv: char) -> Result<(), Halt>;
+    /// The field's spec, without fields of its own.
+    fn spec(&mut self, vm: &mut Vm, spec: &[char]) -> Result<(), Halt>;
+    fn begin_spec(&mut self, vm: &mut Vm) -> Result<(), Halt>;
+    fn end_spec(&mut self, vm: &mut Vm) -> Result<(), Halt>;
+    /// The object, formatted with the spec, joins the output.
+    fn render(&mut self, vm: &mut Vm) -> Result<(), Halt>;
+}
+
+/// Reads a template (`nested`: a spec's) and hands its steps to `sink`.
+fn format_template<S: FormatSink>(
     vm: &mut Vm,
+    sink: &mut S,
     fmt: &[char],
     pos: &[Value],
     kws: &[(String, Value)],
-    depth: u32,
+    nested: bool,
     numbering: &mut AutoNumber,
-) -> Result<String, Exc> {
-    if depth == 0 {
-        return Err(vm.value_error("Max string recursion exceeded"));
-    }
-    let mut out = String::new();
+) -> Result<(), Halt> {
     let mut i = 0;
+    let mut literal = 0;
     while let Some(&c) = fmt.get(i) {
         i += 1;
         if c != '{' && c != '}' {
-            out.push(c);
             continue;
         }
         let next = fmt.get(i).copied();
         if next == Some(c) {
-            out.push(c);
+            // `{{` or `}}`: the text so far with one brace.
+            sink.text(vm, &fmt[literal..i])?;
             i += 1;
+            literal = i;
             continue;
         }
+        if literal < i - 1 {
+            sink.text(vm, &fmt[literal..i - 1])?;
+        }
         if c == '}' {
-            return Err(vm.value_error("Single '}' encountered in format string"));
+            return Err(vm.value_error("Single '}' encountered in format string").into());
         }
         if next.is_none() {
-            return Err(vm.value_error("Single '{' encountered in format string"));
+            return Err(vm.value_error("Single '{' encountered in format string").into());
         }
         let field = parse_field(vm, fmt, &mut i)?;
-        let mut value = field_value(vm, &fmt[field.name.clone()], pos, kws, numbering)?;
-        value = match field.conversion {
-            None => value,
-            Some('r') => vm.to_repr(value)?,
-            Some('s') => vm.to_str(value)?,
-            Some('a') => vm.to_ascii(value)?,
+        literal = i;
+        field_value(vm, sink, &fmt[field.name.clone()], pos, kws, numbering)?;
+        match field.conversion {
+            None => {}
+            Some(c @ ('r' | 's' | 'a')) => sink.convert(vm, c)?,
             Some(c) if c > ' ' && c < '\x7f' => {
-                return Err(vm.value_error(&format!("Unknown conversion specifier {c}")))
+                return Err(vm.value_error(&format!("Unknown conversion specifier {c}")).into())
             }
             Some(c) => {
                 let n = c as u32;
-                return Err(vm.value_error(&format!("Unknown conversion specifier \\x{n:x}")));
+                return Err(vm.value_error(&format!("Unknown conversion specifier \\x{n:x}")).into());
             }
-        };
-        let spec_chars = &fmt[field.spec.clone()];
-        let spec = if field.spec_has_fields {
-            format_template(vm, spec_chars, pos, kws, depth - 1, numbering)?
+        }
+        let spec = &fmt[field.spec.clone()];
+        if !field.spec_has_fields {
+            sink.spec(vm, spec)?;
+        } else if nested {
+            // CPython expands fields in a spec, but not in a spec inside one.
+            return Err(vm.value_error("Max string recursion exceeded").into());
         } else {
-            spec_chars.iter().collect()
-        };
-        let s = vm.format_value(value, &spec)?;
-        let piece = vm.str_of(s).map_or(0, str::len);
-        check_size(vm, out.len().checked_add(piece))?;
-        out.push_str(vm.str_of(s).unwrap_or(""));
+            sink.begin_spec(vm)?;
+            format_template(vm, sink, spec, pos, kws, true, numbering)?;
+            sink.end_spec(vm)?;
+        }
+        sink.render(vm)?;
     }
-    Ok(out)
+    if literal < fmt.len() {
+        sink.text(vm, &fmt[literal..])?;
+    }
+    Ok(())
 }
 
 /// Parses the field that starts at `fmt[*i]` (just past its '{') and leaves `*i` past its '}'.
@@ -215,35 +311,39 @@ fn field_integer(vm: &mut Vm, text: &[char]) -> Result<Option<usize>, Exc> {
     Ok(Some(n))
 }
 
-/// The object a field name designates: an argument, then attributes (`.name`) and items
-/// (`[key]`, a number when it is all digits).
-fn field_value(
+/// Starts the field a field name designates: an argument, then attributes (`.name`) and
+/// items (`[key]`, a number when it is all digits), as steps.
+fn field_value<S: FormatSink>(
     vm: &mut Vm,
+    sink: &mut S,
     name: &[char],
     pos: &[Value],
     kws: &[(String, Value)],
     numbering: &mut AutoNumber,
-) -> Result<Value, Exc> {
+) -> Result<(), Halt> {
     let first_end = name.iter().position(|c| *c == '.' || *c == '[').unwrap_or(name.len());
     let first = &name[..first_end];
     let index = field_integer(vm, first)?;
-    let mut value = if first.is_empty() || index.is_some() {
+    let value = if first.is_empty() || index.is_some() {
         let n = match (*numbering, index) {
             (AutoNumber::Unset, None) => 0,
             (AutoNumber::Auto(n), None) => n,
             (AutoNumber::Unset | AutoNumber::Manual, Some(n)) => n,
             (AutoNumber::Manual, None) => {
-                return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"))
+                let msg = "cannot switch from manual field specification to automatic field numbering";
+                return Err(vm.value_error(msg).into());
             }
             (AutoNumber::Auto(_), Some(_)) => {
-                return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"))
+                let msg = "cannot switch from automatic field numbering to manual field specification";
+                return Err(vm.value_error(msg).into());
             }
         };
         *numbering = if index.is_some() { AutoNumber::Manual } else { AutoNumber::Auto(n + 1) };
         match pos.get(n) {
             Some(v) => *v,
             None => {
-                return Err(vm.index_error(&format!("Replacement index {n} out of range for positional args tuple")))
+                let msg = format!("Replacement index {n} out of range for positional args tuple");
+                return Err(vm.index_error(&msg).into());
             }
         }
     } else {
@@ -252,10 +352,11 @@ fn field_value(
             Some((_, v)) => *v,
             None => {
                 let k = vm.new_string(key);
-                return Err(vm.key_error(k));
+                return Err(vm.key_error(k).into());
             }
         }
     };
+    sink.field(vm, value)?;
     let mut j = first_end;
     while let Some(&c) = name.get(j) {
         j += 1;
@@ -266,403 +367,260 @@ fn field_value(
                     j += 1;
                 }
                 if start == j {
-                    return Err(vm.value_error("Empty attribute in format string"));
+                    return Err(vm.value_error("Empty attribute in format string").into());
                 }
                 let attr: String = name[start..j].iter().collect();
                 let attr = vm.intern(&attr);
-                value = vm.get_attr(value, attr)?;
+                sink.attr(vm, attr)?;
             }
             '[' => {
                 while name.get(j).is_some_and(|c| *c != ']') {
                     j += 1;
                 }
                 if j == name.len() {
-                    return Err(vm.value_error("Missing ']' in format string"));
+                    return Err(vm.value_error("Missing ']' in format string").into());
                 }
                 let key = &name[start..j];
                 j += 1;
                 let index = field_integer(vm, key)?;
                 if key.is_empty() {
-                    return Err(vm.value_error("Empty attribute in format string"));
+                    return Err(vm.value_error("Empty attribute in format string").into());
                 }
                 let k = match index {
                     Some(n) => Value::Int(n as i64),
                     None => vm.new_string(key.iter().collect()),
                 };
-                value = vm.get_item(value, k)?;
+                sink.item(vm, k)?;
             }
-            _ => return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier")),
+            _ => return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier").into()),
         }
     }
-    Ok(value)
+    Ok(())
 }
 
-// ---------------------------------------------------------------------------------------------
-// %-formatting: CPython's PyUnicode_Format
-// ---------------------------------------------------------------------------------------------
-
-/// The arguments of `%`-formatting as CPython walks them: a tuple's items in turn, or one value
-/// (`len` -1) that a single conversion consumes.
-struct PercentArgs {
-    single: Value,
-    items: Vec<Value>,
-    len: i64,
-    next: i64,
+/// Formats as the steps arrive. Index 0 is the template, 1 a spec with fields (CPython
+/// expands one level): its output, its current field's object and that field's spec.
+struct NativeFormat {
+    out: [String; 2],
+    value: [Value; 2],
+    spec: [String; 2],
+    level: usize,
 }
 
-impl PercentArgs {
-    fn one(v: Value) -> PercentArgs {
-        PercentArgs { single: v, items: Vec::new(), len: -1, next: -2 }
+impl NativeFormat {
+    fn new() -> NativeFormat {
+        NativeFormat { out: Default::default(), value: [Value::None; 2], spec: Default::default(), level: 0 }
+    }
+}
+
+impl FormatSink for NativeFormat {
+    fn text(&mut self, _vm: &mut Vm, text: &[char]) -> Result<(), Halt> {
+        self.out[self.level].extend(text);
+        Ok(())
     }
 
-    fn take(&mut self, vm: &mut Vm) -> Result<Value, Exc> {
-        if self.next < self.len {
-            let i = self.next;
-            self.next += 1;
-            let v = if self.len < 0 { Some(self.single) } else { self.items.get(i as usize).copied() };
-            if let Some(v) = v {
-                return Ok(v);
-            }
+    fn field(&mut self, _vm: &mut Vm, v: Value) -> Result<(), Halt> {
+        self.value[self.level] = v;
+        Ok(())
+    }
+
+    fn attr(&mut self, vm: &mut Vm, name: Value) -> Result<(), Halt> {
+        let v = &mut self.value[self.level];
+        match vm.get_attr_flow(*v, name)? {
+            Attr::Value(a) => *v = a,
+            // A property or `__getattr__`.
+            Attr::Call(..) => return Err(Halt::Python),
         }
-        Err(vm.type_error("not enough arguments for format string"))
+        Ok(())
+    }
+
+    fn item(&mut self, vm: &mut Vm, key: Value) -> Result<(), Halt> {
+        let v = &mut self.value[self.level];
+        if vm.item_needs_python(*v) {
+            return Err(Halt::Python);
+        }
+        *v = vm.get_item(*v, key)?;
+        Ok(())
+    }
+
+    fn convert(&mut self, vm: &mut Vm, conv: char) -> Result<(), Halt> {
+        let v = &mut self.value[self.level];
+        if vm.needs_python_text(*v, if conv == 's' { bits::TEXT_STR } else { bits::REPR }) {
+            return Err(Halt::Python);
+        }
+        *v = match conv {
+            's' => vm.to_str(*v)?,
+            'r' => vm.to_repr(*v)?,
+            _ => vm.to_ascii(*v)?,
+        };
+        Ok(())
+    }
+
+    fn spec(&mut self, _vm: &mut Vm, spec: &[char]) -> Result<(), Halt> {
+        let s = &mut self.spec[self.level];
+        s.clear();
+        s.extend(spec);
+        Ok(())
+    }
+
+    fn begin_spec(&mut self, _vm: &mut Vm) -> Result<(), Halt> {
+        self.level = 1;
+        self.out[1].clear();
+        Ok(())
+    }
+
+    fn end_spec(&mut self, _vm: &mut Vm) -> Result<(), Halt> {
+        self.level = 0;
+        self.spec[0] = std::mem::take(&mut self.out[1]);
+        Ok(())
+    }
+
+    fn render(&mut self, vm: &mut Vm) -> Result<(), Halt> {
+        let (v, l) = (self.value[self.level], self.level);
+        if vm.needs_python_text(v, bits::TEXT_FORMAT) {
+            return Err(Halt::Python);
+        }
+        let s = vm.format_value(v, &self.spec[l])?;
+        let text = vm.str_of(s).unwrap_or("");
+        check_size(vm, self.out[l].len().checked_add(text.len()))?;
+        let text = vm.str_of(s).unwrap_or("");
+        self.out[l].push_str(text);
+        Ok(())
     }
 }
 
-/// One conversion specifier: `%(key)flags width .precision conversion`.
+/// Records the steps as a plan (see the top of the file): one level per template being read,
+/// the innermost last.
+struct FormatPlan {
+    levels: Vec<PlanLevel>,
+}
+
 #[derive(Default)]
-struct PercentSpec {
-    left: bool,
-    plus: bool,
-    blank: bool,
-    alt: bool,
-    zero: bool,
-    width: Option<usize>,
-    precision: Option<usize>,
-    conv: char,
+struct PlanLevel {
+    items: Vec<Value>,
+    /// Literal text not yet in `items`.
+    text: String,
+    /// The field being read: its object, steps and spec (Undef until known).
+    field: Option<(Value, Vec<Value>, Value)>,
 }
 
-/// `fmt % args` (printf-style formatting), as CPython 3.11's `PyUnicode_Format`.
-pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> Result<Value, Exc> {
-    let fmt: Vec<char> = vm.str_of(fmt_v).unwrap_or("").chars().collect();
-    let (is_tuple, is_mapping) = match args {
-        Value::Obj(r) => match vm.heap.get(r) {
-            HeapObj::Tuple(_) => (true, false),
-            // PyMapping_Check: anything subscriptable, so lists and ranges count too.
-            HeapObj::Dict(_) | HeapObj::List(_) | HeapObj::Range { .. } => (false, true),
-            _ => (false, false),
-        },
-        _ => (false, false),
-    };
-    let mut cursor = if is_tuple {
-        let items = vm.tuple_items(args);
-        PercentArgs { single: args, len: items.len() as i64, items, next: 0 }
-    } else {
-        PercentArgs::one(args)
-    };
-    let dict = is_mapping.then_some(args);
-    let mut out = String::new();
-    let mut i = 0;
-    while let Some(&c) = fmt.get(i) {
-        i += 1;
-        if c != '%' {
-            out.push(c);
-            continue;
-        }
-        if fmt.get(i) == Some(&'%') {
-            out.push('%');
-            i += 1;
-            continue;
-        }
-        let spec = parse_percent_spec(vm, &fmt, &mut i, dict, &mut cursor)?;
-        let v = cursor.take(vm)?;
-        let (text, numeric) = match spec.conv {
-            's' => (vm.str_string(v)?, false),
-            'r' => (vm.repr_string(v)?, false),
-            'a' => {
-                let s = vm.to_ascii(v)?;
-                (vm.str_of(s).unwrap_or("").to_string(), false)
-            }
-            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => (percent_int(vm, v, &spec)?, true),
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => (percent_float(vm, v, &spec)?, true),
-            'c' => (percent_char(vm, v)?.to_string(), false),
-            c => {
-                let shown = if (' '..='~').contains(&c) || c == '\x1f' { c } else { '?' };
-                let (n, at) = (c as u32, i - 1);
-                return Err(vm.value_error(&format!("unsupported format character '{shown}' (0x{n:x}) at index {at}")));
-            }
-        };
-        let field = spec.width.unwrap_or(0).max(text.len());
-        check_size(vm, out.len().checked_add(field))?;
-        write_percent(&mut out, &spec, numeric, &text);
+impl FormatPlan {
+    fn level(&mut self) -> &mut PlanLevel {
+        let last = self.levels.len() - 1;
+        &mut self.levels[last]
     }
-    if cursor.next < cursor.len && dict.is_none() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
-    }
-    if !fmt.contains(&'%') {
-        // CPython gives back the format itself (a str subclass stays one).
-        return Ok(fmt_v);
-    }
-    Ok(vm.new_string(out))
-}
 
-/// Reads a specifier starting just past its '%', leaving `*i` past the conversion char. A
-/// `(key)` replaces the arguments with `dict[key]`; `*` widths and precisions take arguments.
-fn parse_percent_spec(
-    vm: &mut Vm,
-    fmt: &[char],
-    i: &mut usize,
-    dict: Option<Value>,
-    cursor: &mut PercentArgs,
-) -> Result<PercentSpec, Exc> {
-    let mut spec = PercentSpec::default();
-    if fmt.get(*i) == Some(&'(') {
-        let Some(dict) = dict else {
-            return Err(vm.type_error("format requires a mapping"));
-        };
-        *i += 1;
-        let start = *i;
-        let mut depth = 1;
-        while depth > 0 {
-            match fmt.get(*i) {
-                Some(')') => depth -= 1,
-                Some('(') => depth += 1,
-                Some(_) => {}
-                None => return Err(vm.value_error("incomplete format key")),
-            }
-            *i += 1;
-        }
-        let key = vm.new_string(fmt[start..*i - 1].iter().collect());
-        let v = vm.get_item(dict, key)?;
-        *cursor = PercentArgs::one(v);
-    }
-    // Running out of format string anywhere in a specifier is CPython's "incomplete format".
-    let next = |vm: &mut Vm, i: &mut usize| match fmt.get(*i) {
-        Some(&c) => {
-            *i += 1;
-            Ok(c)
-        }
-        None => Err(vm.value_error("incomplete format")),
-    };
-    let mut c = next(vm, i)?;
-    loop {
-        match c {
-            '-' => spec.left = true,
-            '+' => spec.plus = true,
-            ' ' => spec.blank = true,
-            '#' => spec.alt = true,
-            '0' => spec.zero = true,
-            _ => break,
-        }
-        c = next(vm, i)?;
-    }
-    if c == '*' {
-        let v = cursor.take(vm)?;
-        let w = match v {
-            Value::Int(n) => n,
-            Value::Bool(b) => b as i64,
-            _ if vm.is_int(v) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-            _ => return Err(vm.type_error("* wants int")),
-        };
-        if w < 0 {
-            spec.left = true;
-        }
-        spec.width = Some(w.unsigned_abs() as usize);
-        c = next(vm, i)?;
-    } else if let Some(d) = c.to_digit(10) {
-        let mut w = d as usize;
-        loop {
-            c = next(vm, i)?;
-            let Some(d) = c.to_digit(10) else { break };
-            w = match w.checked_mul(10).and_then(|w| w.checked_add(d as usize)).filter(|w| *w <= isize::MAX as usize) {
-                Some(w) => w,
-                None => return Err(vm.value_error("width too big")),
-            };
-        }
-        spec.width = Some(w);
-    }
-    if c == '.' {
-        spec.precision = Some(0);
-        c = next(vm, i)?;
-        if c == '*' {
-            let v = cursor.take(vm)?;
-            let p = match v {
-                Value::Int(n) => i32::try_from(n).ok(),
-                Value::Bool(b) => Some(b as i32),
-                _ if vm.is_int(v) => None,
-                _ => return Err(vm.type_error("* wants int")),
-            };
-            let Some(p) = p else {
-                return Err(vm.overflow_error("Python int too large to convert to C int"));
-            };
-            spec.precision = Some(p.max(0) as usize);
-            c = next(vm, i)?;
-        } else if let Some(d) = c.to_digit(10) {
-            let mut p = d as usize;
-            loop {
-                c = next(vm, i)?;
-                let Some(d) = c.to_digit(10) else { break };
-                p = match p.checked_mul(10).and_then(|p| p.checked_add(d as usize)).filter(|p| *p <= i32::MAX as usize)
-                {
-                    Some(p) => p,
-                    None => return Err(vm.value_error("precision too big")),
-                };
-            }
-            spec.precision = Some(p);
+    fn step(&mut self, vm: &mut Vm, op: &str, x: Value) {
+        let op = vm.intern(op);
+        let t = vm.new_tuple(vec![op, x]);
+        if let Some((_, steps, _)) = &mut self.level().field {
+            steps.push(t);
         }
     }
-    // C length modifiers are accepted and ignored.
-    if matches!(c, 'h' | 'l' | 'L') {
-        c = next(vm, i)?;
-    }
-    spec.conv = c;
-    Ok(spec)
-}
 
-/// `%d %i %u %o %x %X`: floats are truncated for the decimal ones; the precision is a minimum
-/// digit count; `#` adds the 0o/0x prefix. The sign and padding come later, in `write_percent`.
-fn percent_int(vm: &mut Vm, v: Value, spec: &PercentSpec) -> Result<String, Exc> {
-    use num_traits::Signed;
-    let conv = spec.conv;
-    let wrong_type = |vm: &mut Vm| {
-        let t = vm.type_name(v);
-        let what = if matches!(conv, 'o' | 'x' | 'X') { "an integer" } else { "a real number" };
-        vm.type_error(&format!("%{conv} format: {what} is required, not {t}"))
-    };
-    let n = match (vm.to_bigint(v), v) {
-        (Some(n), _) => n,
-        (None, Value::Float(_)) if matches!(conv, 'o' | 'x' | 'X') => return Err(wrong_type(vm)),
-        (None, Value::Float(f)) if f.is_nan() => return Err(vm.value_error("cannot convert float NaN to integer")),
-        (None, Value::Float(f)) => match numfmt::float_is_integer_to_bigint(f.trunc()) {
-            Some(n) => n,
-            None => return Err(vm.overflow_error("cannot convert float infinity to integer")),
-        },
-        _ => return Err(wrong_type(vm)),
-    };
-    let (base, prefix) = match conv {
-        'o' => (8, "0o"),
-        'x' | 'X' => (16, "0x"),
-        _ => (10, ""),
-    };
-    let digits = if base == 10 {
-        match numfmt::int_to_decimal_checked(&n.abs()) {
-            Ok(d) => d,
-            Err(_) => return Err(vm.value_error(&numfmt::int_to_str_limit_message())),
+    /// Closes the innermost level's field, if one is open, into its items.
+    fn close_field(&mut self, vm: &mut Vm) {
+        if let Some((v, steps, spec)) = self.level().field.take() {
+            let steps = vm.new_tuple(steps);
+            let spec = if spec.is_undef() { vm.intern("") } else { spec };
+            let t = vm.new_tuple(vec![v, steps, spec]);
+            self.level().items.push(t);
         }
-    } else {
-        n.magnitude().to_str_radix(base)
-    };
-    let mut out = String::new();
-    if n.is_negative() {
-        out.push('-');
     }
-    if spec.alt {
-        out.push_str(prefix);
-    }
-    let zeros = spec.precision.unwrap_or(0).saturating_sub(digits.len());
-    check_size(vm, digits.len().checked_add(zeros))?;
-    out.extend(std::iter::repeat_n('0', zeros));
-    out.push_str(&digits);
-    if conv == 'X' {
-        out.make_ascii_uppercase();
-    }
-    Ok(out)
-}
 
-/// `%e %E %f %F %g %G`, with the precision defaulting to 6.
-fn percent_float(vm: &mut Vm, v: Value, spec: &PercentSpec) -> Result<String, Exc> {
-    let Some(f) = vm.to_f64(v)? else {
-        let t = vm.type_name(v);
-        return Err(vm.type_error(&format!("must be real number, not {t}")));
-    };
-    let alt = if spec.alt { "#" } else { "" };
-    let fspec = format!("{alt}.{}{}", spec.precision.unwrap_or(6), spec.conv);
-    let s = vm.format_value(Value::Float(f), &fspec)?;
-    Ok(vm.str_of(s).unwrap_or("").to_string())
-}
-
-/// `%c`: a one-char str or a code point.
-fn percent_char(vm: &mut Vm, v: Value) -> Result<char, Exc> {
-    if let Some(s) = vm.str_of(v) {
-        let mut it = s.chars();
-        return match (it.next(), it.next()) {
-            (Some(c), None) => Ok(c),
-            _ => Err(vm.type_error("%c requires int or char")),
-        };
+    fn flush_text(&mut self, vm: &mut Vm) {
+        let level = self.level();
+        if !level.text.is_empty() {
+            let s = std::mem::take(&mut level.text);
+            let s = vm.new_string(s);
+            self.level().items.push(s);
+        }
     }
-    let Some(n) = vm.to_bigint(v) else {
-        return Err(vm.type_error("%c requires int or char"));
-    };
-    match u32::try_from(n) {
-        Ok(cp) if cp < 0x110000 => match char::from_u32(cp) {
-            Some(c) => Ok(c),
-            // coro's strings are UTF-8 and cannot hold a lone surrogate.
-            None => Err(vm.value_error("%c of a surrogate code point is not supported")),
-        },
-        _ => Err(vm.overflow_error("%c arg not in range(0x110000)")),
+
+    /// Closes the innermost level into a list: the plan, or the spec of the field around it.
+    fn close_level(&mut self, vm: &mut Vm) -> Value {
+        self.flush_text(vm);
+        self.close_field(vm);
+        let items = std::mem::take(&mut self.level().items);
+        if self.levels.len() > 1 {
+            self.levels.pop();
+        }
+        let list = vm.new_list(items);
+        if let Some((_, _, spec)) = &mut self.level().field {
+            *spec = list;
+        }
+        list
+    }
+
+    /// The plan of a template read to its end.
+    fn finish(&mut self, vm: &mut Vm) -> Value {
+        let mut plan = self.close_level(vm);
+        while self.levels.len() > 1 || self.level().field.is_some() {
+            plan = self.close_level(vm);
+        }
+        plan
+    }
+
+    /// The plan of a template that stopped at error `e`: the steps so far, then `e`.
+    fn fail(&mut self, vm: &mut Vm, e: Exc) -> Value {
+        self.flush_text(vm);
+        let e = Value::Obj(e.0);
+        let level = self.level();
+        match &mut level.field {
+            Some((_, steps, _)) => steps.push(e),
+            None => level.items.push(e),
+        }
+        self.finish(vm)
     }
 }
 
-/// Writes a converted value with its padding, as CPython's `unicode_format_arg_output`: with
-/// the '0' flag, numbers put their sign and 0x/0o prefix before the zeros; '-' pads on the
-/// right with spaces; the precision truncates `%s %r %a`.
-fn write_percent(out: &mut String, spec: &PercentSpec, numeric: bool, text: &str) {
-    let chars: Vec<char> = text.chars().collect();
-    let mut len = chars.len();
-    if spec.width.is_none_or(|w| w <= len) && spec.precision.is_none_or(|p| p >= len) && !(spec.plus || spec.blank) {
-        out.push_str(text);
-        return;
+impl FormatSink for FormatPlan {
+    fn text(&mut self, _vm: &mut Vm, text: &[char]) -> Result<(), Halt> {
+        self.level().text.extend(text);
+        Ok(())
     }
-    if matches!(spec.conv, 's' | 'r' | 'a') {
-        len = len.min(spec.precision.unwrap_or(len));
+
+    fn field(&mut self, vm: &mut Vm, v: Value) -> Result<(), Halt> {
+        self.flush_text(vm);
+        self.level().field = Some((v, Vec::new(), Value::Undef));
+        Ok(())
     }
-    let fill = if numeric && spec.zero { '0' } else { ' ' };
-    let mut at = 0;
-    let mut sign = None;
-    if numeric {
-        match chars.first() {
-            Some(&c) if c == '-' || c == '+' => {
-                sign = Some(c);
-                len -= 1;
-                at = 1;
-            }
-            _ if spec.plus => sign = Some('+'),
-            _ if spec.blank => sign = Some(' '),
-            _ => {}
+
+    fn attr(&mut self, vm: &mut Vm, name: Value) -> Result<(), Halt> {
+        self.step(vm, ".", name);
+        Ok(())
+    }
+
+    fn item(&mut self, vm: &mut Vm, key: Value) -> Result<(), Halt> {
+        self.step(vm, "[", key);
+        Ok(())
+    }
+
+    fn convert(&mut self, vm: &mut Vm, conv: char) -> Result<(), Halt> {
+        self.step(vm, conv.encode_utf8(&mut [0; 4]), Value::None);
+        Ok(())
+    }
+
+    fn spec(&mut self, vm: &mut Vm, spec: &[char]) -> Result<(), Halt> {
+        let s = vm.new_string(spec.iter().collect());
+        if let Some((_, _, slot)) = &mut self.level().field {
+            *slot = s;
         }
+        Ok(())
     }
-    let mut width = spec.width.unwrap_or(0).max(len);
-    if let Some(s) = sign {
-        if fill != ' ' {
-            out.push(s);
-        }
-        if width > len {
-            width -= 1;
-        }
+
+    fn begin_spec(&mut self, _vm: &mut Vm) -> Result<(), Halt> {
+        self.levels.push(PlanLevel::default());
+        Ok(())
     }
-    let prefixed = spec.alt && matches!(spec.conv, 'o' | 'x' | 'X') && len >= 2;
-    if prefixed {
-        if fill != ' ' {
-            out.extend(&chars[at..at + 2]);
-            at += 2;
-        }
-        width = width.saturating_sub(2);
-        len -= 2;
+
+    fn end_spec(&mut self, vm: &mut Vm) -> Result<(), Halt> {
+        self.close_level(vm);
+        Ok(())
     }
-    if width > len && !spec.left {
-        out.extend(std::iter::repeat_n(fill, width - len));
-        width = len;
-    }
-    if fill == ' ' {
-        if let Some(s) = sign {
-            out.push(s);
-        }
-        if prefixed {
-            out.extend(&chars[at..at + 2]);
-            at += 2;
-        }
-    }
-    out.extend(&chars[at..at + len]);
-    if width > len {
-        out.extend(std::iter::repeat_n(' ', width - len));
+
+    fn render(&mut self, vm: &mut Vm) -> Result<(), Halt> {
+        self.close_field(vm);
+        Ok(())
     }
 }

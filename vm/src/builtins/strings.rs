@@ -104,7 +104,7 @@ pub fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
 
 /// The receiver, checked to be a str. Methods looked up on the class (`str.upper(x)`) get the
 /// receiver as a plain first argument, so it is checked as CPython's method descriptors do.
-fn receiver_value(vm: &mut Vm, pos: &[Value], name: &str) -> Result<Value, Exc> {
+pub(super) fn receiver_value(vm: &mut Vm, pos: &[Value], name: &str) -> Result<Value, Exc> {
     let Some(&v) = pos.first() else {
         return Err(vm.type_error(&format!("unbound method str.{name}() needs an argument")));
     };
@@ -1871,7 +1871,7 @@ mod ucd {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::builtins::formatting::percent_format;
+    use crate::builtins::percent::percent_format;
 
     /// An argument of a test call.
     #[derive(Clone, Copy)]
