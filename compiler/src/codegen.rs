@@ -13,6 +13,7 @@ use crate::ast::*;
 use crate::code::{Code, CodeFlags, Const, ExceptionEntry, LineTableBuilder};
 use crate::error::CompileError;
 use crate::opcode::{format_flags, make_function, BinOpKind, Op};
+use crate::percent_fold::{percent_as_fstring, Piece};
 use crate::scope::{self, Resolution, ScopeId, ScopeKind, ScopeTable};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -1275,6 +1276,7 @@ impl<'a, 't> Compiler<'a, 't> {
             },
             ExprKind::Dict(items) => self.dict(items)?,
             ExprKind::Starred(_) => return Err(err_at("can't use starred expression here", e.span)),
+            ExprKind::BinOp { op: BinOp::Mod, left, right } if self.percent_fstring(left, right)? => {}
             ExprKind::BinOp { op, left, right } => {
                 self.expr(left)?;
                 self.expr(right)?;
@@ -1463,6 +1465,46 @@ impl<'a, 't> Compiler<'a, 't> {
             n = 1;
         }
         Ok(n)
+    }
+
+    /// `'...' % (a, b)` compiled as the f-string CPython rewrites it to, if it does
+    /// (`percent_fold`); false, with nothing emitted, otherwise.
+    fn percent_fstring(&mut self, left: &'a Expr<'a>, right: &'a Expr<'a>) -> CResult<bool> {
+        let (ExprKind::Str(fmt), ExprKind::Tuple(items)) = (&left.kind, &right.kind) else { return Ok(false) };
+        if items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_))) || constant_tuple(items).is_some() {
+            // A tuple of constants is folded first, and a starred item has no fixed count.
+            return Ok(false);
+        }
+        let Some(pieces) = percent_as_fstring(fmt, items.len()) else { return Ok(false) };
+        let mut n = 0;
+        let mut item = 0;
+        for piece in pieces {
+            match piece {
+                Piece::Text(t) => self.load_const(Const::Str(t.into())),
+                Piece::Field { conversion, spec } => {
+                    // One field per item, in order (`percent_as_fstring` checked the count).
+                    self.expr(&items[item])?;
+                    item += 1;
+                    let mut flags = match conversion {
+                        's' => format_flags::CONV_STR,
+                        'r' => format_flags::CONV_REPR,
+                        _ => format_flags::CONV_ASCII,
+                    };
+                    if let Some(spec) = spec {
+                        self.load_const(Const::Str(spec.into()));
+                        flags |= format_flags::HAS_SPEC;
+                    }
+                    self.emit(Op::FormatValue, flags);
+                }
+            }
+            n += 1;
+        }
+        match n {
+            0 => self.load_const(Const::Str("".into())),
+            1 => {}
+            n => self.emit(Op::BuildString, n),
+        }
+        Ok(true)
     }
 
     /// Builds a tuple/list/set display, with `*x` items spliced in.

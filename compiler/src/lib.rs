@@ -17,6 +17,7 @@ pub mod interactive;
 pub mod lexer;
 pub mod opcode;
 pub mod parser;
+pub mod percent_fold;
 pub mod scope;
 pub mod verify;
 

@@ -523,11 +523,25 @@ impl Vm {
     /// must do it: `top` is the special methods that matter for `v` itself (`bits::REPR` for
     /// `repr`, `bits::TEXT_STR` for `str`, `bits::TEXT_FORMAT` for `format`); items inside
     /// containers are shown by their repr.
+    #[inline]
     pub(crate) fn needs_python_text(&mut self, v: Value, top: u64) -> bool {
-        // The common case, numbers and strings (every f-string field), allocates nothing.
+        // The common cases, numbers and strings (every f-string field), cost a load or two.
         match v {
-            Value::Obj(r) if !matches!(self.heap.get(r), HeapObj::Str(_)) || self.derived(v).is_some() => {}
-            _ => return false,
+            Value::Obj(r) if !matches!(self.heap.get(r), HeapObj::Str(_)) || self.derived(v).is_some() => {
+                self.object_needs_python_text(v, top)
+            }
+            _ => false,
+        }
+    }
+
+    /// `needs_python_text` of an object other than a plain str.
+    #[inline(never)]
+    fn object_needs_python_text(&mut self, v: Value, top: u64) -> bool {
+        // An instance answers for itself, without the walk's allocations.
+        if let Value::Obj(r) = v {
+            if matches!(self.heap.get(r), HeapObj::Instance { .. }) {
+                return self.specials(v) & top != 0;
+            }
         }
         let mut stack = vec![v];
         let mut seen: std::collections::HashSet<ObjRef> = std::collections::HashSet::new();

@@ -615,7 +615,7 @@ impl Vm {
                         Op::FloorDiv => BinOpKind::FloorDiv,
                         _ => BinOpKind::Mod,
                     };
-                    if self.either_has(a, b, bits::NUMERIC) {
+                    if self.either_has(a, b, bits::NUMERIC) || self.percent_needs_python(kind, a, b) {
                         flow!(self.protocol_call(f, "_binary_op", &[a, b, Value::Int(kind as i64)]));
                         continue;
                     }
@@ -637,7 +637,7 @@ impl Vm {
                     let b = pop!(f);
                     let a = pop!(f);
                     let kind = BinOpKind::from_u32(arg).unwrap_or(BinOpKind::Add);
-                    if self.either_has(a, b, bits::NUMERIC) {
+                    if self.either_has(a, b, bits::NUMERIC) || self.percent_needs_python(kind, a, b) {
                         flow!(self.protocol_call(f, "_inplace_op", &[a, b, Value::Int(kind as i64)]));
                         continue;
                     }

@@ -404,7 +404,7 @@ impl Vm {
                 };
                 self.repeat(ra, n)
             }
-            (BinOpKind::Mod, HeapObj::Str(_)) => crate::builtins::strings::percent_format(self, a, b),
+            (BinOpKind::Mod, HeapObj::Str(_)) => crate::builtins::percent::percent_format(self, a, b),
             (BinOpKind::Or | BinOpKind::And | BinOpKind::Sub | BinOpKind::Xor, HeapObj::Set(_)) => {
                 crate::builtins::sets::set_binop(self, kind, a, b)
             }

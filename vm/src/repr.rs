@@ -349,20 +349,7 @@ impl Vm {
 
     pub fn to_ascii(&mut self, v: Value) -> Result<Value, Exc> {
         let s = self.repr_string(v)?;
-        let mut out = String::new();
-        for c in s.chars() {
-            let n = c as u32;
-            if n < 128 {
-                out.push(c);
-            } else if n < 256 {
-                out.push_str(&format!("\\x{n:02x}"));
-            } else if n < 0x10000 {
-                out.push_str(&format!("\\u{n:04x}"));
-            } else {
-                out.push_str(&format!("\\U{n:08x}"));
-            }
-        }
-        Ok(self.new_string(out))
+        Ok(self.new_string(ascii_escape(&s)))
     }
 
     /// `format(v, spec)` for builtin values.
@@ -406,6 +393,24 @@ impl Vm {
         let t = self.type_name(v);
         Err(self.type_error(&format!("unsupported format string passed to {t}.__format__")))
     }
+}
+
+/// `ascii()` of an object whose repr is `repr`: every non-ASCII char escaped.
+pub fn ascii_escape(repr: &str) -> String {
+    let mut out = String::new();
+    for c in repr.chars() {
+        let n = c as u32;
+        if n < 128 {
+            out.push(c);
+        } else if n < 256 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
 }
 
 /// Python's repr of a string (escapes decided by Python's exact `str.isprintable`).

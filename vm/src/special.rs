@@ -352,7 +352,12 @@ fn special_native(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 /// `_binary_native(a, b, kind)`: the builtin operation (its TypeError names both types).
 fn binary_native(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     let kind = BinOpKind::from_u32(int_arg(args, 2) as u32).unwrap_or(BinOpKind::Add);
-    Ok(vm.binary_op(kind, arg(args, 0), arg(args, 1))?.into())
+    let (a, b) = (arg(args, 0), arg(args, 1));
+    if kind == BinOpKind::Mod && vm.str_of(a).is_some() {
+        // `%`-formatting, which may need the prelude to run user methods.
+        return crate::builtins::percent::percent_call(vm, a, b);
+    }
+    Ok(vm.binary_op(kind, a, b)?.into())
 }
 
 /// `_inplace_native(a, b, kind)`.

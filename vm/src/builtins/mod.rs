@@ -3,7 +3,9 @@
 //! builtin types live in `strings`, `containers` and `misc`.
 
 pub mod containers;
+pub mod formatting;
 pub mod misc;
+pub mod percent;
 pub mod sets;
 pub mod strings;
 
@@ -221,6 +223,7 @@ fn install_prelude(vm: &mut Vm) {
         .iter()
         .chain(crate::special::SPECIAL_NATIVES)
         .chain(crate::derived::DERIVED_NATIVES)
+        .chain(formatting::FORMAT_NATIVES)
     {
         let k = vm.intern(name);
         let f = native(vm, name, *func);
@@ -311,6 +314,9 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_str",
     "_print",
     "_format_value",
+    "_format_run",
+    "_percent_run",
+    "_ascii",
     "_getattr_default",
     "_hasattr_call",
     "_call_for_effect",
@@ -801,25 +807,26 @@ fn b_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 
 fn b_ascii(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "ascii", args, 1, 1)?;
+    if vm.needs_python_text(args[0], bits::REPR) {
+        return Ok(Ret::TailCall(vm.prelude_fn("_ascii"), vec![args[0]]));
+    }
     Ok(vm.to_ascii(args[0])?.into())
 }
 
 fn b_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     arity(vm, "format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(s) if vm.str_of(*s).is_none() => {
+            let t = vm.type_name(*s);
+            return Err(vm.type_error(&format!("format() argument 2 must be str, not {t}")));
+        }
+        Some(s) => *s,
+        None => vm.intern(""),
+    };
     if vm.needs_python_text(args[0], bits::TEXT_FORMAT) {
-        let spec = args.get(1).copied().unwrap_or_else(|| vm.intern(""));
         return Ok(Ret::TailCall(vm.prelude_fn("_format_value"), vec![args[0], Value::None, spec]));
     }
-    let spec = match args.get(1) {
-        Some(s) => match vm.str_of(*s) {
-            Some(s) => s.to_string(),
-            None => {
-                let t = vm.type_name(*s);
-                return Err(vm.type_error(&format!("format() argument 2 must be str, not {t}")));
-            }
-        },
-        None => String::new(),
-    };
+    let spec = vm.str_of(spec).unwrap_or("").to_string();
     Ok(vm.format_value(args[0], &spec)?.into())
 }
 

@@ -318,6 +318,10 @@ def _binary_try(a, b, k):
         r = f(a, b)
         if r is not NotImplemented:
             return r
+    elif name == "__mod__" and isinstance(a, str):
+        # str's own % formats (it never gives NotImplemented): only a subclass's __rmod__,
+        # above, comes before it.
+        return _binary_native(a, b, k)
     if rf is not None:
         return rf(b, a)
     return NotImplemented
@@ -721,7 +725,7 @@ def _text(o, which):
         return None
     m, name = found
     r = m(o)
-    if type(r) is not str:
+    if not isinstance(r, str):
         raise TypeError(f"{name} returned non-string (type {type(r).__name__})")
     return r
 
@@ -804,24 +808,96 @@ def _print(args, sep=" ", end="\n", file=None, flush=False):
     print(sep.join([_str(a) for a in args]), end=end, file=file, flush=flush)
 
 
+def _ascii(o):
+    return _ascii_escape(_repr(o))
+
+
 def _format_value(v, conv, spec):
+    # format(v, spec) after the conversion of an f-string field or a str.format field.
     if conv == "r":
         v = _repr(v)
     elif conv == "s":
         v = _str(v)
     elif conv == "a":
-        raise NotImplementedError("coro: !a of an object with a user __repr__ is not supported yet")
+        v = _ascii(v)
     if type(v) is str:
         return format(v, spec)
     f = _special(v, "__format__")
     if f is not None:
         r = f(v, spec)
-        if type(r) is not str:
+        if not isinstance(r, str):
             raise TypeError("__format__ must return a str, not " + type(r).__name__)
         return r
-    if spec:
-        raise TypeError(f"unsupported format string passed to {type(v).__name__}.__format__")
-    return _str(v)
+    if not spec:
+        # object.__format__, and a builtin type's with an empty spec, are str(v).
+        return _str(v)
+    return _format_builtin(v, spec)
+
+
+def _format_run(plan):
+    # str.format of a template whose fields need Python: its plan, made and described in
+    # vm/src/builtins/formatting.rs.
+    out = []
+    for p in plan:
+        if type(p) is str:
+            out.append(p)
+            continue
+        if type(p) is not tuple:
+            raise p
+        v, steps, spec = p
+        for step in steps:
+            if type(step) is not tuple:
+                raise step
+            op, x = step
+            if op == ".":
+                v = getattr(v, x)
+            elif op == "[":
+                v = v[x]
+            elif op == "s":
+                v = _str(v)
+            elif op == "r":
+                v = _repr(v)
+            else:
+                v = _ascii(v)
+        if type(spec) is list:
+            spec = _format_run(spec)
+        out.append(_format_value(v, None, spec))
+    if len(plan) == 1 and len(out) == 1:
+        # A template that is one field gives that field's str itself, as in CPython.
+        return out[0]
+    return "".join(out)
+
+
+def _percent_run(plan):
+    # fmt % args when an argument needs Python: the plan, made and described in
+    # vm/src/builtins/percent.rs.
+    out = []
+    for p in plan:
+        if type(p) is str:
+            out.append(p)
+            continue
+        if type(p) is not tuple:
+            raise p
+        if len(p) == 2:
+            v, spec = p
+        else:
+            m, key, spec = p
+            v = m[key]
+            if type(spec) is not tuple:
+                if spec is not None:
+                    _percent_star(v, spec)
+                continue
+        c = spec[0]
+        if c == "s":
+            v = _str(v)
+        elif c == "r":
+            v = _repr(v)
+        elif c == "a":
+            v = _ascii(v)
+        out.append(_percent_one(v, spec))
+    if len(plan) == 1 and len(out) == 1:
+        return out[0]
+    return "".join(out)
 
 
 def _getattr_default(f, args, default):
