@@ -36,19 +36,6 @@ pub struct Heap {
     /// if the live heap is still above it the script gets MemoryError. `usize::MAX`: none.
     pub limit: usize,
     pub collections: u64,
-    /// The collector's work lists, kept between collections: allocating them afresh each
-    /// time made glibc's malloc consolidate its free lists (walking every freed chunk) twice
-    /// per collection.
-    gray: Vec<ObjRef>,
-    children: Vec<Value>,
-    /// The sweep is lazy: slots `sweep_at..sweep_end` have not been swept since the last
-    /// marking. In that range a marked slot is live (its mark is cleared when it is swept) and
-    /// an unmarked one that is not `Free` is garbage, which `alloc` replaces with the new object
-    /// as it advances `sweep_at`. Freeing garbage just before allocating reuses memory the
-    /// allocator has warm, where sweeping everything at once walked the whole heap and left the
-    /// next allocations to cold memory. The next collection first finishes the sweep.
-    sweep_at: usize,
-    sweep_end: usize,
 }
 
 const MIN_THRESHOLD: usize = 100_000;
@@ -72,10 +59,6 @@ impl Heap {
             bytes: 0,
             limit: usize::MAX,
             collections: 0,
-            gray: Vec::new(),
-            children: Vec::new(),
-            sweep_at: 0,
-            sweep_end: 0,
         }
     }
 
@@ -88,57 +71,13 @@ impl Heap {
             self.threshold = 0;
         }
         if let Some(i) = self.free.pop() {
-            let i = i as usize;
-            self.objs[i] = obj;
-            if i >= self.sweep_at && i < self.sweep_end {
-                // Not yet swept: marked, so the sweep keeps it.
-                self.marks[i] = true;
-            }
-            ObjRef(i as u32)
-        } else if let Some(i) = self.sweep_to_garbage() {
-            // Dropping the garbage object there frees its memory for the next allocations.
-            self.objs[i] = obj;
-            ObjRef(i as u32)
+            self.objs[i as usize] = obj;
+            ObjRef(i)
         } else {
             self.objs.push(obj);
             self.marks.push(false);
             ObjRef(self.objs.len() as u32 - 1)
         }
-    }
-
-    /// Sweeps up to the next garbage slot, returning it (now behind `sweep_at`).
-    #[inline]
-    fn sweep_to_garbage(&mut self) -> Option<usize> {
-        while self.sweep_at < self.sweep_end {
-            let i = self.sweep_at;
-            self.sweep_at += 1;
-            if self.marks[i] {
-                self.marks[i] = false;
-            } else if !matches!(self.objs[i], HeapObj::Free) {
-                return Some(i);
-            }
-        }
-        None
-    }
-
-    /// Sweeps the rest of the heap: every garbage slot is freed.
-    fn finish_sweep(&mut self) {
-        for i in self.sweep_at..self.sweep_end {
-            if self.marks[i] {
-                self.marks[i] = false;
-            } else if !matches!(self.objs[i], HeapObj::Free) {
-                self.objs[i] = HeapObj::Free;
-                self.free.push(i as u32);
-            }
-        }
-        self.sweep_at = 0;
-        self.sweep_end = 0;
-    }
-
-    /// Whether `r` is garbage found by the last collection and not yet swept (or already free).
-    pub fn is_garbage(&self, r: ObjRef) -> bool {
-        let i = r.index();
-        matches!(self.objs[i], HeapObj::Free) || (i >= self.sweep_at && i < self.sweep_end && !self.marks[i])
     }
 
     /// Allocates a class, making its dict a class dict (whose changes invalidate cached class
@@ -206,12 +145,9 @@ impl Heap {
         self.live == 0
     }
 
-    /// Marks everything reachable from `roots` and the given frames; the rest is garbage, freed
-    /// by the lazy sweep (see `sweep_at`).
+    /// Marks everything reachable from `roots` and the given frames, then frees the rest.
     pub fn collect<'f>(&mut self, roots: &[Value], frames: impl Iterator<Item = &'f Frame>) {
-        self.finish_sweep();
-        let mut gray = std::mem::take(&mut self.gray);
-        gray.clear();
+        let mut gray: Vec<ObjRef> = Vec::new();
         for v in roots {
             self.mark_value(*v, &mut gray);
         }
@@ -226,17 +162,11 @@ impl Heap {
             });
         }
         // One buffer for every object's children (a vector per object was a malloc each).
-        let mut children = std::mem::take(&mut self.children);
-        // Every marked object passes through `gray` once: the live set is counted there.
-        let mut live = 0;
-        let mut bytes = 0;
+        let mut children: Vec<Value> = Vec::new();
         loop {
             while let Some(r) = gray.pop() {
-                let obj = &self.objs[r.index()];
-                live += 1;
-                bytes += approx_size(obj);
                 children.clear();
-                trace_obj(obj, &mut |v| children.push(v));
+                trace_obj(&self.objs[r.index()], &mut |v| children.push(v));
                 for c in children.iter() {
                     self.mark_value(*c, &mut gray);
                 }
@@ -262,11 +192,18 @@ impl Heap {
             let marks = &self.marks;
             self.derived.retain(|k, _| marks[*k as usize]);
         }
-        children.clear();
-        self.gray = gray;
-        self.children = children;
-        self.sweep_at = 0;
-        self.sweep_end = self.objs.len();
+        let mut live = 0;
+        let mut bytes = 0;
+        for i in 0..self.objs.len() {
+            if self.marks[i] {
+                self.marks[i] = false;
+                live += 1;
+                bytes += approx_size(&self.objs[i]);
+            } else if !matches!(self.objs[i], HeapObj::Free) {
+                self.objs[i] = HeapObj::Free;
+                self.free.push(i as u32);
+            }
+        }
         self.live = live;
         self.bytes = bytes;
         self.allocated_since_gc = 0;

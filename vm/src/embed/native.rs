@@ -511,9 +511,7 @@ pub(crate) fn drop_continuations_in(vm: &mut Vm, frames: &[Box<crate::frame::Fra
 pub(crate) fn sweep_continuations(vm: &mut Vm) {
     let dead: Vec<i64> = (vm.embed.natives.iter().enumerate())
         .filter_map(|(i, slot)| match slot {
-            Slot::Once { generation, obj, .. }
-                if vm.heap.is_garbage(*obj) || host_tag(vm, Value::Obj(*obj)) != Some(tag(i, *generation)) =>
-            {
+            Slot::Once { generation, obj, .. } if host_tag(vm, Value::Obj(*obj)) != Some(tag(i, *generation)) => {
                 Some(tag(i, *generation))
             }
             _ => None,
