@@ -543,28 +543,42 @@ impl Vm {
                 return self.specials(v) & top != 0;
             }
         }
-        let mut stack = vec![v];
+        // Each value with the special methods that matter for it: `top` for `v`, `__repr__` for
+        // items inside containers, and `__str__` too for an exception's args (its str is the
+        // str of its only argument).
+        let mut stack = vec![(v, top)];
         let mut seen: std::collections::HashSet<ObjRef> = std::collections::HashSet::new();
-        while let Some(x) = stack.pop() {
+        while let Some((x, mask)) = stack.pop() {
             let Value::Obj(r) = x else { continue };
-            if self.derived(x).is_some() && self.specials(x) & if x.is(v) { top } else { bits::REPR } != 0 {
+            if self.derived(x).is_some() && self.specials(x) & mask != 0 {
                 return true;
             }
             match self.heap.get(r) {
-                HeapObj::Instance { .. } | HeapObj::Exception(_) | HeapObj::Class(_) => {
-                    let mut mask = if x.is(v) { top } else { bits::REPR };
-                    if mask & bits::STR != 0 && matches!(self.heap.get(r), HeapObj::Exception(_)) {
-                        mask &= !bits::REPR;
-                    }
+                HeapObj::Instance { .. } | HeapObj::Class(_) => {
                     if self.specials(x) & mask != 0 {
                         return true;
                     }
                 }
-                HeapObj::List(items) if seen.insert(r) => stack.extend(items.iter().copied()),
-                HeapObj::Tuple(items) if seen.insert(r) => stack.extend(items.iter().copied()),
-                HeapObj::Deque(d) if seen.insert(r) => stack.extend(d.items.iter().copied()),
-                HeapObj::Dict(d) if seen.insert(r) => d.trace(&mut |v| stack.push(v)),
-                HeapObj::Set(s) if seen.insert(r) => s.trace(&mut |v| stack.push(v)),
+                HeapObj::Exception(e) => {
+                    let args = e.args;
+                    // BaseException.__str__ shows the args; it does not fall back to __repr__.
+                    let own = if mask & bits::STR != 0 { mask & !bits::REPR } else { mask };
+                    if self.specials(x) & own != 0 {
+                        return true;
+                    }
+                    if seen.insert(r) {
+                        stack.push((args, bits::TEXT_STR));
+                    }
+                }
+                HeapObj::List(items) if seen.insert(r) => stack.extend(items.iter().map(|i| (*i, bits::REPR))),
+                HeapObj::Tuple(items) if seen.insert(r) => {
+                    // An exception's args tuple passes on the mask it was given.
+                    let m = if x.is(v) { bits::REPR } else { mask | bits::REPR };
+                    stack.extend(items.iter().map(|i| (*i, m)))
+                }
+                HeapObj::Deque(d) if seen.insert(r) => stack.extend(d.items.iter().map(|i| (*i, bits::REPR))),
+                HeapObj::Dict(d) if seen.insert(r) => d.trace(&mut |i| stack.push((i, bits::REPR))),
+                HeapObj::Set(s) if seen.insert(r) => s.trace(&mut |i| stack.push((i, bits::REPR))),
                 _ => {}
             }
         }

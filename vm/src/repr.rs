@@ -321,7 +321,7 @@ impl Vm {
             match self.heap.get(r) {
                 HeapObj::Str(_) if self.specials(v) & crate::special::bits::STR != 0 => {}
                 HeapObj::Str(s) => return Ok(s.s.to_string()),
-                HeapObj::Exception(_) => return Ok(self.exc_str(Exc(r))),
+                HeapObj::Exception(_) => return self.try_exc_str(Exc(r)),
                 _ => {}
             }
         }

@@ -311,6 +311,8 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_text",
     "_init_instance",
     "_repr",
+    "_exc_repr",
+    "_exc_str",
     "_str",
     "_print",
     "_format_value",

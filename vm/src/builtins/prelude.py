@@ -776,7 +776,31 @@ def _repr(o):
             _repr_active.pop()
         return s
     r = _text(o, "__repr__")
-    return repr(o) if r is None else r
+    if r is not None:
+        return r
+    if isinstance(o, BaseException):
+        return _exc_repr(o)
+    return repr(o)
+
+
+def _exc_repr(e):
+    # BaseException.__repr__: the class's name, then the args (one shown bare).
+    a = e.args
+    if len(a) == 1:
+        return type(e).__name__ + "(" + _repr(a[0]) + ")"
+    return type(e).__name__ + _repr(a)
+
+
+def _exc_str(e):
+    # BaseException.__str__ (KeyError's shows its one key by repr).
+    a = e.args
+    if not a:
+        return ""
+    if len(a) > 1:
+        return _repr(a)
+    if isinstance(e, KeyError):
+        return _repr(a[0])
+    return _str(a[0])
 
 
 def _str(o):
@@ -795,7 +819,11 @@ def _str(o):
     if t is list or t is tuple or t is dict or t is set or t is _deque:
         return _repr(o)
     r = _text(o, "__str__")
-    return str(o) if r is None else r
+    if r is not None:
+        return r
+    if isinstance(o, BaseException):
+        return _exc_str(o)
+    return str(o)
 
 
 def _print(args, sep=" ", end="\n", file=None, flush=False):
