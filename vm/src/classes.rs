@@ -358,10 +358,10 @@ impl Vm {
         if let Some(Value::Obj(d)) = descr {
             if let HeapObj::Property(p) = self.heap.get(d) {
                 let fget = p[0];
-                if fget.is_none() {
+                if fget.is_none() && self.getattr_hook(cls).is_none() {
                     return Err(self.property_error(d, obj, "getter"));
                 }
-                return Ok(Attr::Call(fget, vec![obj]));
+                return Ok(self.property_get(fget, obj, cls, name));
             }
         }
         if self.str_of(name) == Some("__dict__") {
@@ -373,13 +373,31 @@ impl Vm {
         if let Some(d) = descr {
             return Ok(Attr::Value(self.bind_descr(d, obj, cls)));
         }
-        let ga = self.intern("__getattr__");
-        if let Some(g) = self.class_lookup(cls, ga) {
+        if let Some(g) = self.getattr_hook(cls) {
             return Ok(Attr::Call(g, vec![obj, name]));
         }
         let n = self.str_of(name).unwrap_or("?").to_string();
         let t = self.type_name(obj);
         Err(self.attribute_error(&format!("'{t}' object has no attribute '{n}'")))
+    }
+
+    /// The `__getattr__` of `cls`, if it has one.
+    pub(crate) fn getattr_hook(&mut self, cls: ObjRef) -> Option<Value> {
+        let ga = self.intern("__getattr__");
+        self.class_lookup(cls, ga)
+    }
+
+    /// Reading property `name` (getter `fget`, None when it has none) of `obj`, an instance of
+    /// `cls`: the getter's call, or, when `cls` has `__getattr__`, a call that falls back to it
+    /// if the getter raises AttributeError (CPython calls `__getattr__` whenever the normal
+    /// lookup raises AttributeError). A missing getter with no `__getattr__` is the caller's
+    /// error to raise.
+    pub(crate) fn property_get(&mut self, fget: Value, obj: Value, cls: ObjRef, name: Value) -> Attr {
+        match self.getattr_hook(cls) {
+            Some(g) if fget.is_none() => Attr::Call(g, vec![obj, name]),
+            Some(g) => Attr::Call(self.prelude_fn("_property_or_getattr"), vec![fget, obj, g, name]),
+            None => Attr::Call(fget, vec![obj]),
+        }
     }
 
     /// A class attribute as seen through an instance `obj` of `cls`: functions bind to `obj`,

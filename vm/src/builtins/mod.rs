@@ -320,6 +320,7 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_percent_run",
     "_ascii",
     "_getattr_default",
+    "_property_or_getattr",
     "_hasattr_call",
     "_call_for_effect",
     "_zip_strict",

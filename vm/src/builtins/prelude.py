@@ -935,6 +935,16 @@ def _getattr_default(f, args, default):
         return default
 
 
+def _property_or_getattr(fget, obj, getattr_, name):
+    # Reading a property of a class that has __getattr__: a getter raising AttributeError
+    # falls back to __getattr__, which runs with no exception being handled.
+    try:
+        return fget(obj)
+    except AttributeError:
+        pass
+    return getattr_(obj, name)
+
+
 def _call_for_effect(f, args):
     f(*args)
 
