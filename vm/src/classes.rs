@@ -572,11 +572,7 @@ impl Vm {
                 return true;
             }
             match self.heap.get(r) {
-                HeapObj::Instance { .. } | HeapObj::Class(_) => {
-                    if self.specials(x) & mask != 0 {
-                        return true;
-                    }
-                }
+                HeapObj::Instance { .. } | HeapObj::Class(_) if self.specials(x) & mask != 0 => return true,
                 HeapObj::Exception(e) => {
                     let args = e.args;
                     // BaseException.__str__ shows the args; it does not fall back to __repr__.
