@@ -137,22 +137,53 @@ impl Vm {
                 None => Err(self.type_error("__str__ returned non-string")),
             };
         }
+        let key_error = self.exc_is(e, ExcKind::KeyError);
+        self.builtin_exc_str(e, key_error)
+    }
+
+    /// BaseException's `str(exc)` (with SyntaxError's, and with `key_error` KeyError's), from
+    /// the args alone: an arg whose text needs a user method is a clean error here (the
+    /// prelude's `_exc_str` is the way that runs it).
+    pub(crate) fn builtin_exc_str(&mut self, e: Exc, key_error: bool) -> Result<String, Exc> {
         if let Some((msg, file, line, _, _)) = self.syntax_error_details(e) {
             // CPython's SyntaxError.__str__: the message, then the file's base name and line.
             let base = file.rsplit('/').next().unwrap_or(&file).to_string();
             return Ok(format!("{msg} ({base}, line {line})"));
         }
         let args = self.exc_args(e);
-        let is_key_error = self.exc_is(e, ExcKind::KeyError);
         match args.len() {
             0 => Ok(String::new()),
-            1 if is_key_error => self.repr_string(args[0]),
+            1 if key_error => self.repr_string(args[0]),
             1 => self.str_string(args[0]),
             _ => {
                 let t = self.new_tuple(args);
                 self.repr_string(t)
             }
         }
+    }
+
+    /// Whether showing the args of `e` (by str or repr) would call a user method.
+    pub(crate) fn exc_args_need_python(&mut self, e: Exc) -> bool {
+        let args = self.exc_args(e);
+        args.into_iter().any(|a| self.needs_python_text(a, bits::TEXT_STR))
+    }
+
+    /// BaseException's `repr(exc)`: the class's name, then the args (one shown bare).
+    pub(crate) fn builtin_exc_repr(&mut self, e: Exc) -> Result<String, Exc> {
+        let name = self.exc_obj(e).and_then(|x| self.class(x.class)).map(|c| c.name.to_string()).unwrap_or_default();
+        let args = self.exc_args(e);
+        let inner = if args.len() == 1 {
+            self.repr_string(args[0])?
+        } else {
+            let t = self.new_tuple(args.clone());
+            let s = self.repr_string(t)?;
+            if args.is_empty() {
+                String::new()
+            } else {
+                s[1..s.len() - 1].to_string()
+            }
+        };
+        Ok(format!("{name}({inner})"))
     }
 
     /// The class name as the last traceback line shows it: `Name`, or `module.Name` for classes

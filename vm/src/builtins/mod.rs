@@ -1339,6 +1339,8 @@ pub fn install_methods(vm: &mut Vm) {
     add_methods(vm, vm.types.deque, crate::deque::DEQUE_METHODS);
     let base_exc = vm.types.exc(ExcKind::BaseException);
     add_methods(vm, base_exc, misc::EXCEPTION_METHODS);
+    let key_error = vm.types.exc(ExcKind::KeyError);
+    add_methods(vm, key_error, misc::KEY_ERROR_METHODS);
     for it in [
         vm.types.list_iterator,
         vm.types.tuple_iterator,

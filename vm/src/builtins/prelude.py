@@ -791,14 +791,14 @@ def _exc_repr(e):
     return type(e).__name__ + _repr(a)
 
 
-def _exc_str(e):
-    # BaseException.__str__ (KeyError's shows its one key by repr).
+def _exc_str(e, key_error):
+    # BaseException.__str__, or KeyError's (which shows its one key by repr).
     a = e.args
     if not a:
         return ""
     if len(a) > 1:
         return _repr(a)
-    if isinstance(e, KeyError):
+    if key_error:
         return _repr(a[0])
     return _str(a[0])
 
@@ -822,7 +822,7 @@ def _str(o):
     if r is not None:
         return r
     if isinstance(o, BaseException):
-        return _exc_str(o)
+        return _exc_str(o, isinstance(o, KeyError))
     return str(o)
 
 
