@@ -358,10 +358,10 @@ impl Vm {
         if let Some(Value::Obj(d)) = descr {
             if let HeapObj::Property(p) = self.heap.get(d) {
                 let fget = p[0];
-                if fget.is_none() {
+                if fget.is_none() && self.getattr_hook(cls).is_none() {
                     return Err(self.property_error(d, obj, "getter"));
                 }
-                return Ok(Attr::Call(fget, vec![obj]));
+                return Ok(self.property_get(fget, obj, cls, name));
             }
         }
         if self.str_of(name) == Some("__dict__") {
@@ -373,13 +373,31 @@ impl Vm {
         if let Some(d) = descr {
             return Ok(Attr::Value(self.bind_descr(d, obj, cls)));
         }
-        let ga = self.intern("__getattr__");
-        if let Some(g) = self.class_lookup(cls, ga) {
+        if let Some(g) = self.getattr_hook(cls) {
             return Ok(Attr::Call(g, vec![obj, name]));
         }
         let n = self.str_of(name).unwrap_or("?").to_string();
         let t = self.type_name(obj);
         Err(self.attribute_error(&format!("'{t}' object has no attribute '{n}'")))
+    }
+
+    /// The `__getattr__` of `cls`, if it has one.
+    pub(crate) fn getattr_hook(&mut self, cls: ObjRef) -> Option<Value> {
+        let ga = self.intern("__getattr__");
+        self.class_lookup(cls, ga)
+    }
+
+    /// Reading property `name` (getter `fget`, None when it has none) of `obj`, an instance of
+    /// `cls`: the getter's call, or, when `cls` has `__getattr__`, a call that falls back to it
+    /// if the getter raises AttributeError (CPython calls `__getattr__` whenever the normal
+    /// lookup raises AttributeError). A missing getter with no `__getattr__` is the caller's
+    /// error to raise.
+    pub(crate) fn property_get(&mut self, fget: Value, obj: Value, cls: ObjRef, name: Value) -> Attr {
+        match self.getattr_hook(cls) {
+            Some(g) if fget.is_none() => Attr::Call(g, vec![obj, name]),
+            Some(g) => Attr::Call(self.prelude_fn("_property_or_getattr"), vec![fget, obj, g, name]),
+            None => Attr::Call(fget, vec![obj]),
+        }
     }
 
     /// A class attribute as seen through an instance `obj` of `cls`: functions bind to `obj`,
@@ -543,28 +561,38 @@ impl Vm {
                 return self.specials(v) & top != 0;
             }
         }
-        let mut stack = vec![v];
+        // Each value with the special methods that matter for it: `top` for `v`, `__repr__` for
+        // items inside containers, and `__str__` too for an exception's args (its str is the
+        // str of its only argument).
+        let mut stack = vec![(v, top)];
         let mut seen: std::collections::HashSet<ObjRef> = std::collections::HashSet::new();
-        while let Some(x) = stack.pop() {
+        while let Some((x, mask)) = stack.pop() {
             let Value::Obj(r) = x else { continue };
-            if self.derived(x).is_some() && self.specials(x) & if x.is(v) { top } else { bits::REPR } != 0 {
+            if self.derived(x).is_some() && self.specials(x) & mask != 0 {
                 return true;
             }
             match self.heap.get(r) {
-                HeapObj::Instance { .. } | HeapObj::Exception(_) | HeapObj::Class(_) => {
-                    let mut mask = if x.is(v) { top } else { bits::REPR };
-                    if mask & bits::STR != 0 && matches!(self.heap.get(r), HeapObj::Exception(_)) {
-                        mask &= !bits::REPR;
-                    }
-                    if self.specials(x) & mask != 0 {
+                HeapObj::Instance { .. } | HeapObj::Class(_) if self.specials(x) & mask != 0 => return true,
+                HeapObj::Exception(e) => {
+                    let args = e.args;
+                    // BaseException.__str__ shows the args; it does not fall back to __repr__.
+                    let own = if mask & bits::STR != 0 { mask & !bits::REPR } else { mask };
+                    if self.specials(x) & own != 0 {
                         return true;
                     }
+                    if seen.insert(r) {
+                        stack.push((args, bits::TEXT_STR));
+                    }
                 }
-                HeapObj::List(items) if seen.insert(r) => stack.extend(items.iter().copied()),
-                HeapObj::Tuple(items) if seen.insert(r) => stack.extend(items.iter().copied()),
-                HeapObj::Deque(d) if seen.insert(r) => stack.extend(d.items.iter().copied()),
-                HeapObj::Dict(d) if seen.insert(r) => d.trace(&mut |v| stack.push(v)),
-                HeapObj::Set(s) if seen.insert(r) => s.trace(&mut |v| stack.push(v)),
+                HeapObj::List(items) if seen.insert(r) => stack.extend(items.iter().map(|i| (*i, bits::REPR))),
+                HeapObj::Tuple(items) if seen.insert(r) => {
+                    // An exception's args tuple passes on the mask it was given.
+                    let m = if x.is(v) { bits::REPR } else { mask | bits::REPR };
+                    stack.extend(items.iter().map(|i| (*i, m)))
+                }
+                HeapObj::Deque(d) if seen.insert(r) => stack.extend(d.items.iter().map(|i| (*i, bits::REPR))),
+                HeapObj::Dict(d) if seen.insert(r) => d.trace(&mut |i| stack.push((i, bits::REPR))),
+                HeapObj::Set(s) if seen.insert(r) => s.trace(&mut |i| stack.push((i, bits::REPR))),
                 _ => {}
             }
         }

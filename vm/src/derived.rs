@@ -131,12 +131,12 @@ impl Vm {
         if let Some(Value::Obj(p)) = descr {
             if let HeapObj::Property(p) = self.heap.get(p) {
                 let fget = p[0];
-                if fget.is_none() {
+                if fget.is_none() && self.getattr_hook(d.class).is_none() {
                     let n = self.str_of(name).unwrap_or("?").to_string();
                     let t = self.type_name(obj);
                     return Err(self.attribute_error(&format!("property '{n}' of '{t}' object has no getter")));
                 }
-                return Ok(Attr::Call(fget, vec![obj]));
+                return Ok(self.property_get(fget, obj, d.class, name));
             }
         }
         match self.str_of(name) {
@@ -150,8 +150,7 @@ impl Vm {
         if let Some(m) = descr {
             return Ok(Attr::Value(self.bind_descr(m, obj, d.class)));
         }
-        let ga = self.intern("__getattr__");
-        if let Some(g) = self.class_lookup(d.class, ga) {
+        if let Some(g) = self.getattr_hook(d.class) {
             return Ok(Attr::Call(g, vec![obj, name]));
         }
         let n = self.str_of(name).unwrap_or("?").to_string();

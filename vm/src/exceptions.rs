@@ -3,6 +3,7 @@
 //! "[Previous line repeated N more times]" folding).
 
 use crate::object::{ExcObj, HeapObj};
+use crate::special::bits;
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
@@ -110,34 +111,79 @@ impl Vm {
         self.exc_args(e).first().copied().unwrap_or(Value::None)
     }
 
-    /// `str(exc)` as CPython computes it for builtin exceptions; a user `__str__` runs when the
-    /// host has control (reporting an uncaught exception), else the builtin text is used.
+    /// `str(exc)` for a report (an uncaught exception's last line, an embedding host's error):
+    /// when the text fails (a user `__str__` raising or returning a non-str), CPython's
+    /// `<exception str() failed>`.
     pub fn exc_str(&mut self, e: Exc) -> String {
+        self.try_exc_str(e).unwrap_or_else(|_| "<exception str() failed>".into())
+    }
+
+    /// `str(exc)`. A user `__str__`, or args whose text needs one, runs through the prelude's
+    /// `_str` when the host has control (no dispatch loop running); inside a run, callers that
+    /// can run Python go through the prelude before getting here, and anything else gets a clean
+    /// error rather than a wrong text.
+    pub fn try_exc_str(&mut self, e: Exc) -> Result<String, Exc> {
         let v = Value::Obj(e.0);
-        if self.specials(v) & crate::special::bits::STR != 0 && self.loops_active == 0 {
-            let f = self.prelude_fn("_str");
-            if let Ok(s) = self.call_from_host(f, &[v]) {
-                if let Some(s) = self.str_of(s) {
-                    return s.to_string();
-                }
+        if self.needs_python_text(v, bits::TEXT_STR) {
+            if self.loops_active != 0 {
+                return Err(
+                    self.exc_msg(ExcKind::NotImplementedError, "coro: a user __str__ cannot be called from here yet")
+                );
             }
+            let f = self.prelude_fn("_str");
+            let s = self.call_from_host(f, &[v])?;
+            return match self.str_of(s) {
+                Some(s) => Ok(s.to_string()),
+                None => Err(self.type_error("__str__ returned non-string")),
+            };
         }
+        let key_error = self.exc_is(e, ExcKind::KeyError);
+        self.builtin_exc_str(e, key_error)
+    }
+
+    /// BaseException's `str(exc)` (with SyntaxError's, and with `key_error` KeyError's), from
+    /// the args alone: an arg whose text needs a user method is a clean error here (the
+    /// prelude's `_exc_str` is the way that runs it).
+    pub(crate) fn builtin_exc_str(&mut self, e: Exc, key_error: bool) -> Result<String, Exc> {
         if let Some((msg, file, line, _, _)) = self.syntax_error_details(e) {
             // CPython's SyntaxError.__str__: the message, then the file's base name and line.
             let base = file.rsplit('/').next().unwrap_or(&file).to_string();
-            return format!("{msg} ({base}, line {line})");
+            return Ok(format!("{msg} ({base}, line {line})"));
         }
         let args = self.exc_args(e);
-        let is_key_error = self.exc_is(e, ExcKind::KeyError);
         match args.len() {
-            0 => String::new(),
-            1 if is_key_error => self.repr_string(args[0]).unwrap_or_default(),
-            1 => self.str_string(args[0]).unwrap_or_default(),
+            0 => Ok(String::new()),
+            1 if key_error => self.repr_string(args[0]),
+            1 => self.str_string(args[0]),
             _ => {
                 let t = self.new_tuple(args);
-                self.repr_string(t).unwrap_or_default()
+                self.repr_string(t)
             }
         }
+    }
+
+    /// Whether showing the args of `e` (by str or repr) would call a user method.
+    pub(crate) fn exc_args_need_python(&mut self, e: Exc) -> bool {
+        let args = self.exc_args(e);
+        args.into_iter().any(|a| self.needs_python_text(a, bits::TEXT_STR))
+    }
+
+    /// BaseException's `repr(exc)`: the class's name, then the args (one shown bare).
+    pub(crate) fn builtin_exc_repr(&mut self, e: Exc) -> Result<String, Exc> {
+        let name = self.exc_obj(e).and_then(|x| self.class(x.class)).map(|c| c.name.to_string()).unwrap_or_default();
+        let args = self.exc_args(e);
+        let inner = if args.len() == 1 {
+            self.repr_string(args[0])?
+        } else {
+            let t = self.new_tuple(args.clone());
+            let s = self.repr_string(t)?;
+            if args.is_empty() {
+                String::new()
+            } else {
+                s[1..s.len() - 1].to_string()
+            }
+        };
+        Ok(format!("{name}({inner})"))
     }
 
     /// The class name as the last traceback line shows it: `Name`, or `module.Name` for classes

@@ -281,24 +281,7 @@ impl Vm {
                 },
                 None => format!("<generator object {} at 0x{addr:x}>", self.str_of(g.qualname).unwrap_or("?")),
             },
-            HeapObj::Exception(_) => {
-                let e = Exc(r);
-                let name =
-                    self.exc_obj(e).and_then(|x| self.class(x.class)).map(|c| c.name.to_string()).unwrap_or_default();
-                let args = self.exc_args(e);
-                let inner = if args.len() == 1 {
-                    self.repr_string(args[0])?
-                } else {
-                    let t = self.new_tuple(args.clone());
-                    let s = self.repr_string(t)?;
-                    if args.is_empty() {
-                        String::new()
-                    } else {
-                        s[1..s.len() - 1].to_string()
-                    }
-                };
-                format!("{name}({inner})")
-            }
+            HeapObj::Exception(_) => self.builtin_exc_repr(Exc(r))?,
             HeapObj::Class(c) => {
                 if &*c.module == "builtins" {
                     format!("<class '{}'>", c.qualname)
@@ -321,7 +304,7 @@ impl Vm {
             match self.heap.get(r) {
                 HeapObj::Str(_) if self.specials(v) & crate::special::bits::STR != 0 => {}
                 HeapObj::Str(s) => return Ok(s.s.to_string()),
-                HeapObj::Exception(_) => return Ok(self.exc_str(Exc(r))),
+                HeapObj::Exception(_) => return self.try_exc_str(Exc(r)),
                 _ => {}
             }
         }

@@ -28,7 +28,54 @@ pub const INT_METHODS: &[(&str, NativeFn)] = &[
 pub const FLOAT_METHODS: &[(&str, NativeFn)] =
     &[("is_integer", float_is_integer), ("conjugate", identity), ("as_integer_ratio", float_as_integer_ratio)];
 
-pub const EXCEPTION_METHODS: &[(&str, NativeFn)] = &[("with_traceback", identity)];
+pub const EXCEPTION_METHODS: &[(&str, NativeFn)] =
+    &[("with_traceback", identity), ("__str__", exc_str_method), ("__repr__", exc_repr_method)];
+
+fn receiver_exc(vm: &mut Vm, args: &[Value], name: &str) -> Result<Exc, Exc> {
+    match args.first() {
+        Some(Value::Obj(r)) if matches!(vm.heap.get(*r), HeapObj::Exception(_)) => Ok(Exc(*r)),
+        other => {
+            let t = vm.type_name(other.copied().unwrap_or(Value::None));
+            Err(vm.type_error(&format!("descriptor '{name}' requires a 'BaseException' object but received a '{t}'")))
+        }
+    }
+}
+
+/// `KeyError.__str__` has a method of its own: one key shows by its repr.
+pub const KEY_ERROR_METHODS: &[(&str, NativeFn)] = &[("__str__", key_error_str_method)];
+
+/// `BaseException.__str__(self)`: the args' text, never the class's own `__str__` (a user
+/// `__str__` calling `super().__str__()` gets here).
+fn exc_str_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    exc_str_of(vm, args, false)
+}
+
+fn key_error_str_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    exc_str_of(vm, args, true)
+}
+
+fn exc_str_of(vm: &mut Vm, args: &[Value], key_error: bool) -> NResult {
+    let e = receiver_exc(vm, args, "__str__")?;
+    if key_error && !vm.exc_is(e, ExcKind::KeyError) {
+        let t = vm.type_name(args[0]);
+        return Err(vm.type_error(&format!("descriptor '__str__' requires a 'KeyError' object but received a '{t}'")));
+    }
+    if vm.exc_args_need_python(e) {
+        return Ok(Ret::TailCall(vm.prelude_fn("_exc_str"), vec![args[0], Value::Bool(key_error)]));
+    }
+    let s = vm.builtin_exc_str(e, key_error)?;
+    Ok(vm.new_string(s).into())
+}
+
+/// `BaseException.__repr__(self)`, never the class's own `__repr__`.
+fn exc_repr_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
+    let e = receiver_exc(vm, args, "__repr__")?;
+    if vm.exc_args_need_python(e) {
+        return Ok(Ret::TailCall(vm.prelude_fn("_exc_repr"), vec![args[0]]));
+    }
+    let s = vm.builtin_exc_repr(e)?;
+    Ok(vm.new_string(s).into())
+}
 
 fn receiver_gen(vm: &mut Vm, args: &[Value], name: &str) -> Result<ObjRef, Exc> {
     match args.first() {

@@ -311,6 +311,8 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_text",
     "_init_instance",
     "_repr",
+    "_exc_repr",
+    "_exc_str",
     "_str",
     "_print",
     "_format_value",
@@ -318,6 +320,7 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "_percent_run",
     "_ascii",
     "_getattr_default",
+    "_property_or_getattr",
     "_hasattr_call",
     "_call_for_effect",
     "_zip_strict",
@@ -1336,6 +1339,8 @@ pub fn install_methods(vm: &mut Vm) {
     add_methods(vm, vm.types.deque, crate::deque::DEQUE_METHODS);
     let base_exc = vm.types.exc(ExcKind::BaseException);
     add_methods(vm, base_exc, misc::EXCEPTION_METHODS);
+    let key_error = vm.types.exc(ExcKind::KeyError);
+    add_methods(vm, key_error, misc::KEY_ERROR_METHODS);
     for it in [
         vm.types.list_iterator,
         vm.types.tuple_iterator,

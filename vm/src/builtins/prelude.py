@@ -776,7 +776,31 @@ def _repr(o):
             _repr_active.pop()
         return s
     r = _text(o, "__repr__")
-    return repr(o) if r is None else r
+    if r is not None:
+        return r
+    if isinstance(o, BaseException):
+        return _exc_repr(o)
+    return repr(o)
+
+
+def _exc_repr(e):
+    # BaseException.__repr__: the class's name, then the args (one shown bare).
+    a = e.args
+    if len(a) == 1:
+        return type(e).__name__ + "(" + _repr(a[0]) + ")"
+    return type(e).__name__ + _repr(a)
+
+
+def _exc_str(e, key_error):
+    # BaseException.__str__, or KeyError's (which shows its one key by repr).
+    a = e.args
+    if not a:
+        return ""
+    if len(a) > 1:
+        return _repr(a)
+    if key_error:
+        return _repr(a[0])
+    return _str(a[0])
 
 
 def _str(o):
@@ -795,7 +819,11 @@ def _str(o):
     if t is list or t is tuple or t is dict or t is set or t is _deque:
         return _repr(o)
     r = _text(o, "__str__")
-    return str(o) if r is None else r
+    if r is not None:
+        return r
+    if isinstance(o, BaseException):
+        return _exc_str(o, isinstance(o, KeyError))
+    return str(o)
 
 
 def _print(args, sep=" ", end="\n", file=None, flush=False):
@@ -905,6 +933,16 @@ def _getattr_default(f, args, default):
         return f(*args)
     except AttributeError:
         return default
+
+
+def _property_or_getattr(fget, obj, getattr_, name):
+    # Reading a property of a class that has __getattr__: a getter raising AttributeError
+    # falls back to __getattr__, which runs with no exception being handled.
+    try:
+        return fget(obj)
+    except AttributeError:
+        pass
+    return getattr_(obj, name)
 
 
 def _call_for_effect(f, args):
