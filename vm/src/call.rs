@@ -428,17 +428,7 @@ impl Vm {
             Some(mut f) => {
                 f.stack.clear();
                 f.stack.reserve(code.frame_size);
-                f.ip = 0;
-                f.globals = globals;
-                f.exc_info = Value::Undef;
-                f.link = Link::Call;
-                f.gen = None;
-                f.root = None;
-                f.closing = false;
-                f.locals_dict = Value::Undef;
-                if !f.cells.is_empty() {
-                    f.cells = Box::new([]);
-                }
+                f.reset(globals);
                 f
             }
             None => {

@@ -71,6 +71,24 @@ impl Frame {
 }
 
 impl Frame {
+    /// Readies a pooled frame for a new activation with `globals`: at its start, handling no
+    /// exception, called plainly, owned by no generator, without cells (the caller sets its
+    /// code and stack).
+    #[inline(always)]
+    pub(crate) fn reset(&mut self, globals: ObjRef) {
+        self.ip = 0;
+        self.globals = globals;
+        self.exc_info = Value::Undef;
+        self.link = Link::Call;
+        self.gen = None;
+        self.root = None;
+        self.closing = false;
+        self.locals_dict = Value::Undef;
+        if !self.cells.is_empty() {
+            self.cells = Box::new([]);
+        }
+    }
+
     pub fn nlocals(&self) -> usize {
         self.code.code.varnames.len()
     }

@@ -684,15 +684,5 @@ fn init_simple_frame(frame: &mut Frame, func: &Function, args: &[Value]) {
     if !Rc::ptr_eq(&frame.code, &func.code) {
         frame.code = func.code.clone();
     }
-    frame.ip = 0;
-    frame.globals = func.globals;
-    frame.exc_info = Value::Undef;
-    frame.link = Link::Call;
-    frame.gen = None;
-    frame.root = None;
-    frame.closing = false;
-    frame.locals_dict = Value::Undef;
-    if !frame.cells.is_empty() {
-        frame.cells = Box::new([]);
-    }
+    frame.reset(func.globals);
 }
