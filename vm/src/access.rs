@@ -1,7 +1,6 @@
 //! Subscripts, slices, attributes and method lookup.
 
 use crate::classes::Attr;
-use crate::dict;
 use crate::object::HeapObj;
 use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
@@ -391,41 +390,38 @@ impl Vm {
         }
     }
 
-    /// `obj.name` for the commonest case, an instance attribute found in the instance's own dict
-    /// under a name that is not a dunder (`__class__` and `__dict__` are not in that dict) and
-    /// not shadowed by a property: the instance's class, the attribute's entry index in the
-    /// dict, and its value. None: take `get_attr_flow`.
+    /// `obj.name` for the commonest case, an attribute among an instance's values (not in a
+    /// dict) under a name that is not a dunder (`__class__` and `__dict__` are not attributes)
+    /// and not shadowed by a property: the instance's class, the attribute's position in the
+    /// class layout, and its value. None: take `get_attr_flow`.
     #[inline]
-    pub(crate) fn instance_dict_attr(&self, obj: Value, name: Value) -> Option<(ObjRef, usize, Value)> {
+    pub(crate) fn instance_layout_attr(&self, obj: Value, name: Value) -> Option<(ObjRef, usize, Value)> {
         let Value::Obj(r) = obj else { return None };
-        let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return None };
+        let HeapObj::Instance { class, dict: None, values } = self.heap.get(r) else { return None };
         let Value::Obj(n) = name else { return None };
         let HeapObj::Str(s) = self.heap.get(n) else { return None };
         if s.s.starts_with("__") {
             return None;
         }
-        if let Some(Value::Obj(d)) = self.class_lookup(class, name) {
+        if let Some(Value::Obj(d)) = self.class_lookup(*class, name) {
             if matches!(self.heap.get(d), HeapObj::Property(_)) {
                 return None;
             }
         }
-        let hash = dict::hash_value(&self.heap, name).ok()?;
-        let HeapObj::Dict(d) = self.heap.get(dict) else { return None };
-        match d.probe(&self.heap, name, hash) {
-            dict::Probe::Found(i) => Some((class, i, d.value_at(i))),
-            dict::Probe::Vacant => None,
-        }
+        let i = self.layout_index(*class, name)?;
+        let v = *values.get(i)?;
+        (!v.is_undef()).then_some((*class, i, v))
     }
 
     /// `obj.name`: the value, or the call (a property getter, `__getattr__`) that gives it.
     pub(crate) fn get_attr_flow(&mut self, obj: Value, name: Value) -> Result<Attr, Exc> {
         if let Value::Obj(r) = obj {
             match *self.heap.get(r) {
-                HeapObj::Instance { class, dict } => {
+                HeapObj::Instance { class, .. } => {
                     if self.str_of(name) == Some("__class__") {
                         return Ok(Attr::Value(Value::Obj(class)));
                     }
-                    return self.instance_getattr(obj, class, dict, name);
+                    return self.instance_getattr(obj, r, class, name);
                 }
                 HeapObj::Super { class, this } => {
                     if self.str_of(name) == Some("__class__") {
@@ -705,10 +701,9 @@ impl Vm {
     pub(crate) fn load_method_flow(&mut self, obj: Value, name: Value) -> Result<Result<(Value, Value), Attr>, Exc> {
         if let Value::Obj(r) = obj {
             match *self.heap.get(r) {
-                HeapObj::Instance { class, dict } => {
+                HeapObj::Instance { class, .. } => {
                     if let Some(m @ Value::Obj(mr)) = self.class_lookup(class, name) {
-                        if matches!(self.heap.get(mr), HeapObj::Function(_)) && self.dict_get_str(dict, name).is_none()
-                        {
+                        if matches!(self.heap.get(mr), HeapObj::Function(_)) && self.instance_get(r, name).is_none() {
                             return Ok(Ok((m, obj)));
                         }
                     }
@@ -821,8 +816,7 @@ impl Vm {
                         }
                     }
                 }
-                HeapObj::Instance { dict, class } => {
-                    let dict = *dict;
+                HeapObj::Instance { class, .. } => {
                     if !self.is_user_class(*class) {
                         // `object()`, NotImplemented, tracebacks: no attribute dict.
                         let t = self.type_name(obj);
@@ -834,7 +828,7 @@ impl Vm {
                             &format!("coro: assigning {n} is not supported yet"),
                         ));
                     }
-                    return self.dict_set(dict, name, v);
+                    return self.instance_set(r, name, v);
                 }
                 HeapObj::Class(c) => {
                     if c.heap_type {
@@ -876,7 +870,12 @@ impl Vm {
                 HeapObj::Module(m) => Some(m.dict),
                 HeapObj::Function(f) => f.dict,
                 HeapObj::Exception(e) => e.dict,
-                HeapObj::Instance { dict, .. } => Some(*dict),
+                HeapObj::Instance { .. } => {
+                    if self.instance_del(r, name)? {
+                        return Ok(());
+                    }
+                    None
+                }
                 HeapObj::Class(c) if c.heap_type => Some(c.dict),
                 _ => self.derived(obj).and_then(|d| d.dict),
             },

@@ -62,111 +62,89 @@ impl Vm {
     }
 
     /// The method `LoadMethod` finds without a bound-method object, when that needs no more
-    /// than cached lookups: a Python function in the class of an instance whose own dict does
-    /// not shadow it, or a builtin type's method from the inline cache.
+    /// than cached lookups: a Python function in the class of an instance that has no
+    /// attribute of that name, or a builtin type's method from the inline cache.
     #[inline]
     pub(crate) fn simple_method(&self, code: &LoadedCode, i: usize, obj: Value) -> Option<Value> {
         let Value::Obj(r) = obj else { return self.cached_method(code, i, obj) };
-        let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return self.cached_method(code, i, obj) };
+        let HeapObj::Instance { class, dict, values } = self.heap.get(r) else {
+            return self.cached_method(code, i, obj);
+        };
         let c = code.instance_method_cache.get(i)?.get();
-        if c.class != Some(class) || c.epoch != crate::dict::class_epoch() {
-            return self.fill_instance_method(code, i, class, dict);
+        if c.class != Some(*class)
+            || c.epoch != crate::dict::class_epoch()
+            || dict.is_some()
+            || values.len() > c.clean as usize
+        {
+            return self.fill_instance_method(code, i, r, *class);
         }
-        (!self.shadows(dict, code.names[i], c.hash)).then_some(c.method)
+        Some(c.method)
     }
 
-    /// Whether instance dict `dict` has the name (with hash `hash`), hiding a class attribute.
-    #[inline]
-    fn shadows(&self, dict: ObjRef, name: Value, hash: u64) -> bool {
-        match self.heap.get(dict) {
-            HeapObj::Dict(d) => d.may_contain(hash) && d.get(&self.heap, name, hash).is_some(),
-            _ => true,
-        }
-    }
-
-    /// `simple_method` for an instance whose class the name's cache does not hold: the class
-    /// lookup, cached when it finds a Python function.
+    /// `simple_method` for an instance the name's cache cannot answer for: the class lookup,
+    /// cached when it finds a Python function, and a look at the instance's own attributes.
     #[inline(never)]
-    fn fill_instance_method(&self, code: &LoadedCode, i: usize, class: ObjRef, dict: ObjRef) -> Option<Value> {
+    fn fill_instance_method(&self, code: &LoadedCode, i: usize, r: ObjRef, class: ObjRef) -> Option<Value> {
         let name = *code.names.get(i)?;
         let m @ Value::Obj(mr) = self.class_lookup(class, name)? else { return None };
         if !matches!(self.heap.get(mr), HeapObj::Function(_)) {
             return None;
         }
-        let hash = crate::dict::hash_value(&self.heap, name).ok()?;
+        let clean = self.layout_index(class, name).unwrap_or_else(|| self.class(class).map_or(0, |c| c.layout.len()));
         let epoch = crate::dict::class_epoch();
-        code.instance_method_cache.get(i)?.set(InstanceMethodCache { class: Some(class), epoch, method: m, hash });
-        (!self.shadows(dict, name, hash)).then_some(m)
+        code.instance_method_cache.get(i)?.set(InstanceMethodCache {
+            class: Some(class),
+            epoch,
+            method: m,
+            clean: clean as u32,
+        });
+        self.instance_get(r, name).is_none().then_some(m)
     }
 
-    /// `obj.name` from the inline attribute cache: an instance of the cached class whose dict
-    /// holds the name at the cached index.
+    /// `obj.name` from the inline attribute cache: an instance of the cached class holding a
+    /// value at the cached layout position.
     #[inline]
-    pub(crate) fn cached_instance_attr(&self, code: &LoadedCode, i: usize, obj: Value, name: Value) -> Option<Value> {
+    pub(crate) fn cached_instance_attr(&self, code: &LoadedCode, i: usize, obj: Value) -> Option<Value> {
         let Value::Obj(r) = obj else { return None };
-        let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return None };
+        let HeapObj::Instance { class, values, .. } = self.heap.get(r) else { return None };
         let c = code.attr_cache.get(i)?.get();
-        if c.class != Some(class) || c.epoch != crate::dict::class_epoch() {
+        if c.class != Some(*class) || c.epoch != crate::dict::class_epoch() {
             return None;
         }
-        let HeapObj::Dict(d) = self.heap.get(dict) else { return None };
-        let e = d.entry_at(c.index)?;
-        e.key.is(name).then_some(e.value)
+        // An instance with a dict has no values: the read misses.
+        let v = *values.get(c.index)?;
+        (!v.is_undef()).then_some(v)
     }
 
-    /// `obj.name = v` through the inline attribute cache; false when the cache does not apply
-    /// (the full `StoreAttr` then runs). A name new to this instance's dict is added here.
+    /// `obj.name = v` through the inline cache; false when the cache does not apply (the full
+    /// `StoreAttr` then runs). The instance may get the attribute here, when its position is
+    /// right after its last value.
     #[inline]
-    pub(crate) fn cached_instance_store(
-        &mut self,
-        code: &LoadedCode,
-        i: usize,
-        obj: Value,
-        name: Value,
-        v: Value,
-    ) -> bool {
+    pub(crate) fn cached_instance_store(&mut self, code: &LoadedCode, i: usize, obj: Value, v: Value) -> bool {
         let Value::Obj(r) = obj else { return false };
-        let HeapObj::Instance { class, dict } = *self.heap.get(r) else { return false };
-        let Some(cell) = code.attr_cache.get(i) else { return false };
-        let c = cell.get();
-        if c.class != Some(class) || c.epoch != crate::dict::class_epoch() {
+        let Some(c) = code.attr_cache.get(i).map(|c| c.get()) else { return false };
+        let epoch = crate::dict::class_epoch();
+        let HeapObj::Instance { class, dict: None, values } = self.heap.get_mut(r) else { return false };
+        if c.class != Some(*class) || c.epoch != epoch {
             return false;
         }
-        let HeapObj::Dict(d) = self.heap.get(dict) else { return false };
-        if d.entry_at(c.index).is_some_and(|e| e.key.is(name)) {
-            // The instance dict is not a class dict: replacing a value changes no epoch.
-            if let HeapObj::Dict(d) = self.heap.get_mut(dict) {
-                d.set_value_at(c.index, v);
+        let len = values.len();
+        match values.get_mut(c.index) {
+            Some(slot) if !slot.is_undef() => *slot = v,
+            None if c.index == len => {
+                values.push(v);
+                self.heap.grew(std::mem::size_of::<Value>());
             }
-            return true;
-        }
-        let Ok(hash) = crate::dict::hash_value(&self.heap, name) else { return false };
-        let p = d.probe(&self.heap, name, hash);
-        let HeapObj::Dict(d) = self.heap.get_mut(dict) else { return false };
-        d.insert_probed(p, hash, name, v);
-        let index = match p {
-            crate::dict::Probe::Found(index) => index,
-            crate::dict::Probe::Vacant => {
-                let (index, len) = (d.raw_len() - 1, d.len() as u32);
-                if let HeapObj::Class(c) = self.heap.get_mut(class) {
-                    if len > c.instance_dict_hint && len <= MAX_INSTANCE_DICT_HINT {
-                        c.instance_dict_hint = len;
-                    }
-                }
-                index
-            }
-        };
-        if index != c.index {
-            cell.set(AttrCache { index, ..c });
+            _ => return false,
         }
         true
     }
 
-    /// `obj.name` read from an instance's own dict when the inline cache can serve the name for
-    /// the instance's class (see `instance_dict_attr`), filling the cache; None otherwise.
+    /// `obj.name` read from an instance's values when the inline cache can serve the name for
+    /// the instance's class (see `instance_layout_attr`), filling the cache; None otherwise.
     #[inline(never)]
     pub(crate) fn instance_attr_fill(&self, code: &LoadedCode, i: usize, obj: Value, name: Value) -> Option<Value> {
-        let (class, index, v) = self.instance_dict_attr(obj, name)?;
+        let (class, index, v) = self.instance_layout_attr(obj, name)?;
         if self.is_user_class(class) {
             if let Some(cell) = code.attr_cache.get(i) {
                 cell.set(AttrCache { class: Some(class), epoch: crate::dict::class_epoch(), index });
@@ -229,6 +207,3 @@ impl Vm {
         false
     }
 }
-
-/// The most attributes a class's new instances get room for up front.
-const MAX_INSTANCE_DICT_HINT: u32 = 16;

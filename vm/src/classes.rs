@@ -140,7 +140,7 @@ impl Vm {
             heap_type: true,
             specials: 0,
             metaclass,
-            instance_dict_hint: 0,
+            layout: Vec::new(),
         });
         let mro = self.c3_mro(cls, &base_refs)?;
         let specials = self.compute_specials(&mro);
@@ -318,9 +318,7 @@ impl Vm {
         let obj = if kind == TypeKind::Exception {
             Value::Obj(self.new_exception(cls, args[..npos].to_vec()).0)
         } else {
-            let hint = self.class(cls).map_or(0, |c| c.instance_dict_hint as usize);
-            let dict = self.heap.alloc(HeapObj::Dict(Box::new(crate::dict::Dict::with_capacity(hint))));
-            Value::Obj(self.heap.alloc(HeapObj::Instance { class: cls, dict }))
+            Value::Obj(self.new_instance(cls))
         };
         let init_name = self.intern("__init__");
         let init = self.class_lookup(cls, init_name);
@@ -353,7 +351,7 @@ impl Vm {
     }
 
     /// `obj.name` for an instance of a user class.
-    pub(crate) fn instance_getattr(&mut self, obj: Value, cls: ObjRef, dict: ObjRef, name: Value) -> Result<Attr, Exc> {
+    pub(crate) fn instance_getattr(&mut self, obj: Value, r: ObjRef, cls: ObjRef, name: Value) -> Result<Attr, Exc> {
         let descr = self.class_lookup(cls, name);
         if let Some(Value::Obj(d)) = descr {
             if let HeapObj::Property(p) = self.heap.get(d) {
@@ -364,10 +362,10 @@ impl Vm {
                 return Ok(self.property_get(fget, obj, cls, name));
             }
         }
-        if self.str_of(name) == Some("__dict__") {
-            return Ok(Attr::Value(Value::Obj(dict)));
+        if self.str_of(name) == Some("__dict__") && self.is_user_class(cls) {
+            return Ok(Attr::Value(Value::Obj(self.instance_dict(r))));
         }
-        if let Some(v) = self.dict_get_str(dict, name) {
+        if let Some(v) = self.instance_get(r, name) {
             return Ok(Attr::Value(v));
         }
         if let Some(d) = descr {
@@ -797,8 +795,7 @@ fn meta_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 pub(crate) fn new_instance(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     match args.first() {
         Some(Value::Obj(c)) if vm.is_user_class(*c) && vm.class(*c).is_some_and(|k| k.kind == TypeKind::Object) => {
-            let dict = vm.new_dict().as_obj().unwrap_or(vm.builtins);
-            Ok(Value::Obj(vm.heap.alloc(HeapObj::Instance { class: *c, dict })).into())
+            Ok(Value::Obj(vm.new_instance(*c)).into())
         }
         _ => Err(vm.type_error("_new_instance() needs a user class")),
     }

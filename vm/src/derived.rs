@@ -322,8 +322,7 @@ fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
     if kind != TypeKind::Object || !vm.is_user_class(cls) {
         return Err(vm.type_error(&format!("object.__new__({n}) is not safe, use {n}.__new__()")));
     }
-    let dict = vm.new_dict().as_obj().unwrap_or(vm.builtins);
-    Ok(Value::Obj(vm.heap.alloc(HeapObj::Instance { class: cls, dict })).into())
+    Ok(Value::Obj(vm.new_instance(cls)).into())
 }
 
 /// `list.__init__(self, iterable=())`: replaces the contents.

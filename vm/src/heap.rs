@@ -277,11 +277,15 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
         HeapObj::Class(c) => {
             c.bases.iter().chain(c.mro.iter()).chain(c.metaclass.iter()).for_each(|r| f(Value::Obj(*r)));
             f(Value::Obj(c.dict));
+            c.layout.iter().for_each(|v| f(*v));
         }
         HeapObj::Module(m) => f(Value::Obj(m.dict)),
-        HeapObj::Instance { class, dict } => {
+        HeapObj::Instance { class, dict, values } => {
             f(Value::Obj(*class));
-            f(Value::Obj(*dict));
+            if let Some(d) = dict {
+                f(Value::Obj(*d));
+            }
+            values.iter().for_each(|v| f(*v));
         }
         HeapObj::ClassMethod(v) | HeapObj::StaticMethod(v) => f(*v),
         HeapObj::Property(p) => p.iter().for_each(|v| f(*v)),
@@ -313,6 +317,7 @@ pub fn approx_size(obj: &HeapObj) -> usize {
         HeapObj::Tuple(v) => v.len() * 16,
         HeapObj::Dict(d) => d.approx_bytes(),
         HeapObj::Set(t) => t.approx_bytes(),
+        HeapObj::Instance { values, .. } => values.capacity() * 16,
         HeapObj::Generator(g) => 128 + g.frame.as_ref().map(|f| f.stack.capacity() * 16 + 96).unwrap_or(0),
         _ => 32,
     }

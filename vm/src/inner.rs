@@ -462,14 +462,14 @@ impl Vm {
             }
             Op::LoadAttr if n > 0 && a < code.names.len() => {
                 // An instance attribute the name's inline cache locates.
-                let Some(v) = self.cached_instance_attr(code, a, f.stack[n - 1], code.names[a]) else {
+                let Some(v) = self.cached_instance_attr(code, a, f.stack[n - 1]) else {
                     return Extra::Stop;
                 };
                 f.stack[n - 1] = v;
                 Extra::Next(ip + 2)
             }
             Op::StoreAttr if n >= 2 && a < code.names.len() => {
-                if !self.cached_instance_store(code, a, f.stack[n - 1], code.names[a], f.stack[n - 2]) {
+                if !self.cached_instance_store(code, a, f.stack[n - 1], f.stack[n - 2]) {
                     return Extra::Stop;
                 }
                 f.stack.truncate(n - 2);
@@ -629,15 +629,14 @@ impl Vm {
         {
             return None;
         }
-        let hint = c.instance_dict_hint as usize;
+        let room = c.layout.len();
         let Some(Value::Obj(init)) = self.class_lookup(cls, self.init_name) else { return None };
         let HeapObj::Function(func) = self.heap.get(init) else { return None };
         if func.code.simple_argcount != args.len() + 1 || self.frames.len() + 2 > self.recursion_limit {
             return None;
         }
         let mut frame = self.frame_pool.pop()?;
-        let dict = self.heap.alloc(HeapObj::Dict(Box::new(crate::dict::Dict::with_capacity(hint))));
-        let instance = self.heap.alloc(HeapObj::Instance { class: cls, dict });
+        let instance = self.heap.alloc(HeapObj::Instance { class: cls, dict: None, values: Vec::with_capacity(room) });
         let HeapObj::Function(func) = self.heap.get(init) else { return None };
         init_simple_frame(&mut frame, func, &[Value::Obj(instance)]);
         frame.stack[1..=args.len()].copy_from_slice(args);

@@ -1114,7 +1114,7 @@ impl Vm {
                 Op::LoadAttr => {
                     let obj = pop!(f);
                     let name = code.names[arg as usize];
-                    if let Some(v) = self.cached_instance_attr(&code, arg as usize, obj, name) {
+                    if let Some(v) = self.cached_instance_attr(&code, arg as usize, obj) {
                         f.stack.push(v);
                         continue;
                     }
@@ -1131,7 +1131,7 @@ impl Vm {
                     let obj = pop!(f);
                     let v = pop!(f);
                     let name = code.names[arg as usize];
-                    if self.cached_instance_store(&code, arg as usize, obj, name, v) {
+                    if self.cached_instance_store(&code, arg as usize, obj, v) {
                         continue;
                     }
                     match tri!(self.property_accessor(obj, name, 1)) {

@@ -20,6 +20,7 @@ pub mod frame;
 pub mod generator;
 pub mod heap;
 mod inner;
+mod instance;
 pub mod interp;
 pub mod modules;
 pub mod numfmt;

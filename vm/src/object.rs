@@ -45,10 +45,13 @@ pub enum HeapObj {
     },
     /// A `range` whose bounds do not all fit in i64: start, stop, step.
     BigRange(Box<[BigInt; 3]>),
-    /// An instance of a user class: its class and its attribute dict.
+    /// An instance of a user class (or of `object`, `traceback`, NotImplemented): its class
+    /// and its own attributes, in `values` by the class's layout until something needs them
+    /// in a dict, then in `dict` (see `instance.rs`).
     Instance {
         class: ObjRef,
-        dict: ObjRef,
+        dict: Option<ObjRef>,
+        values: Vec<Value>,
     },
     /// `classmethod(f)`
     ClassMethod(Value),
@@ -116,10 +119,9 @@ pub struct LoadedCode {
     pub attr_cache: Box<[std::cell::Cell<AttrCache>]>,
 }
 
-/// Where an attribute sits in instances' dicts: for instances of `class`, while the class epoch
-/// is `epoch` (so the class still has no property under the name), the entry at `index` of the
-/// instance dict holds the attribute when its key is the name. Instances initialised by the
-/// same `__init__` insert their attributes in the same order, so one index serves them all.
+/// Where an attribute sits in instances' values: for instances of `class`, while the class
+/// epoch is `epoch` (so the class still has no property under the name), the name is at
+/// `index` in the class layout (see `instance.rs`).
 #[derive(Clone, Copy, Default)]
 pub struct AttrCache {
     pub class: Option<ObjRef>,
@@ -128,19 +130,20 @@ pub struct AttrCache {
 }
 
 /// A Python method found by `LoadMethod` on an instance: for instances of `class`, while the
-/// class epoch is `epoch`, the method is `method` unless the instance's own dict has the name
-/// (whose hash is `hash`).
+/// class epoch is `epoch`, the method is `method` unless the instance has an attribute of that
+/// name. The first `clean` names of the class layout are not the name, so an instance with no
+/// more values than that (and no dict) cannot have one.
 #[derive(Clone, Copy)]
 pub struct InstanceMethodCache {
     pub class: Option<ObjRef>,
     pub epoch: u64,
     pub method: Value,
-    pub hash: u64,
+    pub clean: u32,
 }
 
 impl Default for InstanceMethodCache {
     fn default() -> Self {
-        InstanceMethodCache { class: None, epoch: 0, method: Value::Undef, hash: 0 }
+        InstanceMethodCache { class: None, epoch: 0, method: Value::Undef, clean: 0 }
     }
 }
 
@@ -247,9 +250,9 @@ pub struct Class {
     pub specials: u64,
     /// The class's metaclass when it is a user subclass of `type` (None: `type`).
     pub metaclass: Option<ObjRef>,
-    /// How many attributes instances have been given (the most seen, up to a bound): new
-    /// instances' dicts start with that much room.
-    pub instance_dict_hint: u32,
+    /// The names of its instances' attributes, in the order they were first given: positions
+    /// in the instances' values (see `instance.rs`).
+    pub layout: Vec<Value>,
 }
 
 /// What a builtin class's instances are, so `type(x)`, `isinstance` and constructors can

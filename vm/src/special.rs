@@ -233,8 +233,7 @@ impl Vm {
     /// A traceback object for `__exit__`: an instance of the builtin `traceback` class, so it
     /// prints and compares as CPython's do; reading its frames is not supported yet.
     pub(crate) fn new_traceback(&mut self) -> Value {
-        let dict = self.new_dict().as_obj().unwrap_or(self.builtins);
-        Value::Obj(self.heap.alloc(HeapObj::Instance { class: self.types.traceback, dict }))
+        Value::Obj(self.new_instance(self.types.traceback))
     }
 
     /// Whether looking for `x` among `items` with `==` may run a user `__eq__`.

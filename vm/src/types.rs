@@ -235,7 +235,7 @@ fn new_class(heap: &mut Heap, name: &str, bases: &[ObjRef], kind: TypeKind) -> O
         heap_type: false,
         specials: 0,
         metaclass: None,
-        instance_dict_hint: 0,
+        layout: Vec::new(),
     });
     mro.insert(0, r);
     heap.set_mro(r, mro);
@@ -328,8 +328,8 @@ pub fn bootstrap(heap: &mut Heap) -> (Types, ObjRef, ObjRef) {
         }
         *slot = cls;
     }
-    let ni_dict = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
-    types.not_implemented = heap.alloc(HeapObj::Instance { class: types.not_implemented_type, dict: ni_dict });
+    types.not_implemented =
+        heap.alloc(HeapObj::Instance { class: types.not_implemented_type, dict: None, values: Vec::new() });
     let builtins = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
     let modules = heap.alloc(HeapObj::Dict(Box::new(Dict::new())));
     (types, builtins, modules)

@@ -402,8 +402,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
             if !args.is_empty() {
                 return Err(vm.type_error("object() takes no arguments"));
             }
-            let dict = vm.new_dict().as_obj().unwrap_or(vm.builtins);
-            return Ok(Value::Obj(vm.heap.alloc(HeapObj::Instance { class: cls, dict })).into());
+            return Ok(Value::Obj(vm.new_instance(cls)).into());
         }
         _ => {}
     }

@@ -62,7 +62,7 @@ fn iterator_class(vm: &mut Vm, type_name: &'static str, attr: &str) -> ObjRef {
         heap_type: false,
         specials: 0,
         metaclass: None,
-        instance_dict_hint: 0,
+        layout: Vec::new(),
     });
     vm.heap.set_mro(cls, vec![cls, object]);
     for (name, f) in crate::builtins::misc::LAZY_ITER_METHODS {
