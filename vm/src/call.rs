@@ -338,27 +338,8 @@ impl Vm {
     }
 
     pub(crate) fn new_generator(&mut self, frame: Box<Frame>, type_name: Option<&'static str>) -> Value {
-        let code = frame.code.clone();
-        let g = Generator {
-            state: GenState::Created,
-            frame: Some(frame),
-            name: code.name,
-            qualname: code.qualname,
-            code,
-            delegate: None,
-            delegator: None,
-            leaf: None,
-            leaf_epoch: 0,
-            type_name,
-            chain_depth: 0,
-        };
-        let r = self.heap.alloc(HeapObj::Generator(Box::new(g)));
-        if let HeapObj::Generator(g) = self.heap.get_mut(r) {
-            if let Some(fr) = g.frame.as_mut() {
-                fr.gen = Some(r);
-            }
-        }
-        Value::Obj(r)
+        let (name, qualname) = (frame.code.name, frame.code.qualname);
+        self.named_generator(frame, type_name, name, qualname)
     }
 
     /// The generator a call of generator function `fr` makes, named as the function is now
@@ -369,18 +350,42 @@ impl Vm {
         frame: Box<Frame>,
         type_name: Option<&'static str>,
     ) -> Value {
-        let names = match self.heap.get(fr) {
-            HeapObj::Function(func) => Some((func.name, func.qualname)),
-            _ => None,
+        let (name, qualname) = match self.heap.get(fr) {
+            HeapObj::Function(func) => (func.name, func.qualname),
+            _ => (frame.code.name, frame.code.qualname),
         };
-        let g = self.new_generator(frame, type_name);
-        if let (Some((name, qualname)), Value::Obj(gr)) = (names, g) {
-            if let HeapObj::Generator(x) = self.heap.get_mut(gr) {
-                x.name = name;
-                x.qualname = qualname;
+        self.named_generator(frame, type_name, name, qualname)
+    }
+
+    fn named_generator(
+        &mut self,
+        frame: Box<Frame>,
+        type_name: Option<&'static str>,
+        name: Value,
+        qualname: Value,
+    ) -> Value {
+        let code = frame.code.clone();
+        let g = Generator {
+            state: GenState::Created,
+            frame: Some(frame),
+            name,
+            qualname,
+            code,
+            delegate: None,
+            delegator: None,
+            leaf: None,
+            leaf_epoch: 0,
+            type_name,
+            chain_depth: 0,
+        };
+        let g = self.heap.box_generator(g);
+        let r = self.heap.alloc(HeapObj::Generator(g));
+        if let HeapObj::Generator(g) = self.heap.get_mut(r) {
+            if let Some(fr) = g.frame.as_mut() {
+                fr.gen = Some(r);
             }
         }
-        g
+        Value::Obj(r)
     }
 
     /// Builds the frame for calling function `fr` with `args` (keyword values last, named by

@@ -285,7 +285,8 @@ impl Vm {
                         // SAFETY: as above (the call stops with the stack's length at `n`).
                         unsafe { f.stack.set_len(n) };
                         if !self.enter_simple_call(f, n - a - 1, a, ip + 2) {
-                            break;
+                            // Perhaps a generator function's call.
+                            extra!(b, a)
                         }
                         ip = 0;
                         switched = true;
@@ -489,8 +490,12 @@ impl Vm {
                 if self.enter_simple_call(f, n - a - 2, a + 1, ip + 2) {
                     return Extra::Switched;
                 }
+                if self.simple_generator_call(f, n - a - 2, a + 1) {
+                    return Extra::Next(ip + 2);
+                }
                 self.call_native_method(f, n - a - 2, ip + 2)
             }
+            Op::Call if a < n && self.simple_generator_call(f, n - a - 1, a) => Extra::Next(ip + 2),
             _ => Extra::Stop,
         }
     }
@@ -589,6 +594,24 @@ impl Vm {
         f.ip = ret_ip;
         let caller = std::mem::replace(f, frame);
         self.frames.push(caller);
+        true
+    }
+
+    /// For the inner loop: when the value at `callee_slot` of `f`'s stack is a generator function
+    /// of the program taking exactly the `nargs` values above it, replaces the callee and the
+    /// arguments with the generator the call makes and returns true; false, having changed
+    /// nothing, for any other call.
+    fn simple_generator_call(&mut self, f: &mut Box<Frame>, callee_slot: usize, nargs: usize) -> bool {
+        let Some(&Value::Obj(r)) = f.stack.get(callee_slot) else { return false };
+        let HeapObj::Function(func) = self.heap.get(r) else { return false };
+        if func.code.generator_argcount != nargs {
+            return false;
+        }
+        let Some(mut frame) = self.frame_pool.pop() else { return false };
+        init_simple_frame(&mut frame, func, &f.stack[callee_slot + 1..]);
+        f.stack.truncate(callee_slot);
+        let g = self.function_generator(r, frame, None);
+        f.stack.push(g);
         true
     }
 

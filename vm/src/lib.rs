@@ -162,6 +162,7 @@ impl Vm {
                 qualname: Value::None,
                 frame_size: 0,
                 simple_argcount: usize::MAX,
+                generator_argcount: usize::MAX,
                 global_cache: Box::new([]),
                 method_cache: Box::new([]),
                 instance_method_cache: Box::new([]),
@@ -274,14 +275,15 @@ impl Vm {
         let qualname = self.intern(&code.qualname);
         let frame_size = code.varnames.len() + code.max_stack as usize;
         let f = &code.flags;
-        let simple = f.is_function
-            && !f.generator
+        let plain_args = f.is_function
             && !f.varargs
             && !f.varkw
             && code.kwonlyargcount == 0
             && code.cellvars.is_empty()
             && code.freevars.is_empty();
-        let simple_argcount = if simple { code.argcount as usize } else { usize::MAX };
+        let argcount_if = |yes: bool| if yes { code.argcount as usize } else { usize::MAX };
+        let simple_argcount = argcount_if(plain_args && !f.generator);
+        let generator_argcount = argcount_if(plain_args && f.generator && !f.hidden);
         let global_cache = (0..names.len()).map(|_| Default::default()).collect();
         let method_cache = (0..names.len()).map(|_| Default::default()).collect();
         let instance_method_cache = (0..names.len()).map(|_| Default::default()).collect();
@@ -301,6 +303,7 @@ impl Vm {
             qualname,
             frame_size,
             simple_argcount,
+            generator_argcount,
             global_cache,
             method_cache,
             instance_method_cache,

@@ -108,6 +108,10 @@ pub struct LoadedCode {
     /// free variables): its parameter count, so a call can check the arguments in one
     /// comparison. `usize::MAX` for every other code.
     pub simple_argcount: usize,
+    /// The same for a generator function of the program (not the prelude's, whose generators
+    /// have type names of their own): calling it with exactly its positional parameters makes
+    /// a generator whose frame needs nothing but the arguments. `usize::MAX` otherwise.
+    pub generator_argcount: usize,
     /// One inline cache per name for `LoadGlobal`: valid while both dicts keep their versions.
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// One inline cache per name for `LoadMethod` on builtin types: the class and the entry of
