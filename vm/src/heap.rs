@@ -39,6 +39,7 @@ pub struct Heap {
     /// The boxes of collected generators, for new generators to reuse: coroutine programs
     /// make and drop generators at a high rate, and a box from here costs no malloc now and
     /// no free at the next collection. A reused box's old contents are dropped then.
+    #[allow(clippy::vec_box)] // the boxes themselves are what is kept
     spare_generators: Vec<Box<Generator>>,
 }
 
