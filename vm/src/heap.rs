@@ -45,8 +45,8 @@ pub struct Heap {
 
 const MIN_THRESHOLD: usize = 100_000;
 
-/// The most generator boxes kept for reuse (about 120 bytes each).
-const MAX_SPARE_GENERATORS: usize = 1024;
+/// The most generator boxes kept for reuse (about 130 bytes each: a megabyte at most).
+const MAX_SPARE_GENERATORS: usize = 8192;
 
 impl Default for Heap {
     fn default() -> Self {

@@ -417,12 +417,26 @@ impl Vm {
                 Extra::Next(ip + 2)
             }
             Op::GetYieldFromIter if n > 0 => {
-                // `yield from` a generator delegates to the generator itself.
-                let Value::Obj(r) = f.stack[n - 1] else { return Extra::Stop };
-                if !matches!(self.heap.get(r), HeapObj::Generator(_)) || self.iterates_in_python(f.stack[n - 1]) {
-                    return Extra::Stop;
+                // `yield from` a generator delegates to the generator itself; `yield from` an
+                // instance whose `__iter__` is a generator function of the program, to the
+                // generator that makes.
+                let v = f.stack[n - 1];
+                let Value::Obj(r) = v else { return Extra::Stop };
+                match self.heap.get(r) {
+                    HeapObj::Generator(_) if !self.iterates_in_python(v) => Extra::Next(ip + 1),
+                    HeapObj::Instance { .. } if room => {
+                        let Some(m) = self.generator_iter_method(v) else { return Extra::Stop };
+                        f.stack[n - 1] = m;
+                        f.stack.push(v);
+                        if self.simple_generator_call(f, n - 1, 1) {
+                            return Extra::Next(ip + 1);
+                        }
+                        f.stack.pop();
+                        f.stack[n - 1] = v;
+                        Extra::Stop
+                    }
+                    _ => Extra::Stop,
                 }
-                Extra::Next(ip + 1)
             }
             Op::YieldFrom if n >= 2 => {
                 let (sent, it) = (f.stack[n - 1], f.stack[n - 2]);

@@ -112,6 +112,8 @@ pub struct Vm {
     pub(crate) class_cache: Box<[std::cell::Cell<types::ClassCacheEntry>]>,
     /// The interned name `__init__` (looked up at every instantiation).
     pub(crate) init_name: Value,
+    /// The interned name `__iter__` (looked up at every `yield from` of a user object).
+    pub(crate) iter_name: Value,
     /// How an instruction the inner loop ran ended when only the general loop can act on it:
     /// an error to raise, or an exit from the run (`inner::Extra::Pending`).
     pub(crate) inner_pending: Option<Result<interp::Flow, Exc>>,
@@ -169,9 +171,11 @@ impl Vm {
                 attr_cache: Box::new([]),
             }),
             init_name: Value::None,
+            iter_name: Value::None,
             inner_pending: None,
         };
         vm.init_name = vm.intern("__init__");
+        vm.iter_name = vm.intern("__iter__");
         types::install_methods(&mut vm);
         builtins::install(&mut vm);
         vm

@@ -292,7 +292,7 @@ impl Vm {
     /// The object's `__iter__` when it is a generator function (`def __iter__(self): yield ...`):
     /// calling it makes a generator, which needs none of the protocol's result checks.
     pub(crate) fn generator_iter_method(&mut self, v: Value) -> Option<Value> {
-        let m = self.special_method(v, "__iter__")?;
+        let m = self.special_method_key(v, self.iter_name, "__iter__")?;
         let Value::Obj(r) = m else { return None };
         match self.heap.get(r) {
             HeapObj::Function(f) if f.code.code.flags.generator => Some(m),
@@ -301,6 +301,12 @@ impl Vm {
     }
 
     pub(crate) fn special_method(&mut self, v: Value, name: &str) -> Option<Value> {
+        let key = self.intern(name);
+        self.special_method_key(v, key, name)
+    }
+
+    /// `special_method` with the name already interned (`key`).
+    pub(crate) fn special_method_key(&mut self, v: Value, key: Value, name: &str) -> Option<Value> {
         let Value::Obj(r) = v else { return None };
         let cls = match self.heap.get(r) {
             HeapObj::Instance { class, .. } => *class,
@@ -308,7 +314,6 @@ impl Vm {
             HeapObj::Class(c) => c.metaclass?,
             _ => self.derived(v)?.class,
         };
-        let key = self.intern(name);
         let Value::Obj(n) = key else { return None };
         let found = self.cached_class_lookup(cls, ObjRef(n.0 | crate::types::SPECIAL_KEY), |vm| {
             for &k in &vm.class(cls)?.mro {
