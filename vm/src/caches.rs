@@ -2,9 +2,10 @@
 //! builtin types' methods, instances' methods and instance attributes, each checked with a
 //! version or epoch before it is trusted, and filled after a full lookup.
 
-use crate::object::{AttrCache, HeapObj, InstanceMethodCache, LoadedCode};
+use crate::object::{AttrCache, HeapObj, InstanceMethodCache, LoadedCode, MethodCache};
 use crate::value::{ObjRef, Value};
 use crate::Vm;
+use std::cell::Cell;
 
 impl Vm {
     fn keys_version(&self, d: ObjRef) -> u64 {
@@ -44,15 +45,12 @@ impl Vm {
         (!v.is_undef()).then_some(v)
     }
 
-    /// A builtin method found by `LoadMethod` at this name index before, if `obj` has the same
-    /// class and the class dict's keys are unchanged.
+    /// A builtin method found by `LoadMethod` at this name index before, if `obj` has one of the
+    /// cached classes and that class dict's keys are unchanged.
     #[inline]
     pub(crate) fn cached_method(&self, code: &LoadedCode, i: usize, obj: Value) -> Option<Value> {
-        let c = code.method_cache.get(i)?.get();
-        let class = c.class?;
-        if self.class_of(obj) != class {
-            return None;
-        }
+        let class = self.class_of(obj);
+        let c = for_class(code.method_cache.get(i)?, class)?;
         let dict = self.class(class)?.dict;
         if self.keys_version(dict) != c.version {
             return None;
@@ -70,12 +68,10 @@ impl Vm {
         let HeapObj::Instance { class, dict, values } = self.heap.get(r) else {
             return self.cached_method(code, i, obj);
         };
-        let c = code.instance_method_cache.get(i)?.get();
-        if c.class != Some(*class)
-            || c.epoch != crate::dict::class_epoch()
-            || dict.is_some()
-            || values.len() > c.clean as usize
-        {
+        let Some(c) = for_class(code.instance_method_cache.get(i)?, *class) else {
+            return self.fill_instance_method(code, i, r, *class);
+        };
+        if c.epoch != crate::dict::class_epoch() || dict.is_some() || values.len() > c.clean as usize {
             return self.fill_instance_method(code, i, r, *class);
         }
         Some(c.method)
@@ -92,12 +88,8 @@ impl Vm {
         }
         let clean = self.layout_index(class, name).unwrap_or_else(|| self.class(class).map_or(0, |c| c.layout.len()));
         let epoch = crate::dict::class_epoch();
-        code.instance_method_cache.get(i)?.set(InstanceMethodCache {
-            class: Some(class),
-            epoch,
-            method: m,
-            clean: clean as u32,
-        });
+        let new = InstanceMethodCache { class: Some(class), epoch, method: m, clean: clean as u32 };
+        refill(code.instance_method_cache.get(i)?, new);
         self.instance_get(r, name).is_none().then_some(m)
     }
 
@@ -107,8 +99,8 @@ impl Vm {
     pub(crate) fn cached_instance_attr(&self, code: &LoadedCode, i: usize, obj: Value) -> Option<Value> {
         let Value::Obj(r) = obj else { return None };
         let HeapObj::Instance { class, values, .. } = self.heap.get(r) else { return None };
-        let c = code.attr_cache.get(i)?.get();
-        if c.class != Some(*class) || c.epoch != crate::dict::class_epoch() {
+        let c = for_class(code.attr_cache.get(i)?, *class)?;
+        if c.epoch != crate::dict::class_epoch() {
             return None;
         }
         // An instance with a dict has no values: the read misses.
@@ -122,10 +114,11 @@ impl Vm {
     #[inline]
     pub(crate) fn cached_instance_store(&mut self, code: &LoadedCode, i: usize, obj: Value, v: Value) -> bool {
         let Value::Obj(r) = obj else { return false };
-        let Some(c) = code.attr_cache.get(i).map(|c| c.get()) else { return false };
+        let Some(pair) = code.attr_cache.get(i) else { return false };
         let epoch = crate::dict::class_epoch();
         let HeapObj::Instance { class, dict: None, values } = self.heap.get_mut(r) else { return false };
-        if c.class != Some(*class) || c.epoch != epoch {
+        let Some(c) = for_class(pair, *class) else { return false };
+        if c.epoch != epoch {
             return false;
         }
         let len = values.len();
@@ -147,7 +140,7 @@ impl Vm {
         let (class, index, v) = self.instance_layout_attr(obj, name)?;
         if self.is_user_class(class) {
             if let Some(cell) = code.attr_cache.get(i) {
-                cell.set(AttrCache { class: Some(class), epoch: crate::dict::class_epoch(), index });
+                refill(cell, AttrCache { class: Some(class), epoch: crate::dict::class_epoch(), index });
             }
         }
         Some(v)
@@ -161,7 +154,7 @@ impl Vm {
         let hash = crate::dict::hash_value(&self.heap, name).unwrap_or(0);
         if let HeapObj::Dict(x) = self.heap.get(dict) {
             if let crate::dict::Probe::Found(index) = x.probe(&self.heap, name, hash) {
-                cell.set(crate::object::MethodCache { class: Some(class), version: x.keys_version(), index });
+                refill(cell, crate::object::MethodCache { class: Some(class), version: x.keys_version(), index });
             }
         }
     }
@@ -206,4 +199,47 @@ impl Vm {
         }
         false
     }
+}
+
+/// A cache entry for the instances of one class (the caches keep two per name).
+pub(crate) trait ClassKeyed: Copy {
+    fn class(&self) -> Option<ObjRef>;
+}
+
+impl ClassKeyed for AttrCache {
+    fn class(&self) -> Option<ObjRef> {
+        self.class
+    }
+}
+
+impl ClassKeyed for InstanceMethodCache {
+    fn class(&self) -> Option<ObjRef> {
+        self.class
+    }
+}
+
+impl ClassKeyed for MethodCache {
+    fn class(&self) -> Option<ObjRef> {
+        self.class
+    }
+}
+
+/// The entry of a name's pair for `class`, if it has one (each entry read only as needed).
+#[inline(always)]
+fn for_class<T: ClassKeyed>(pair: &Cell<[T; 2]>, class: ObjRef) -> Option<T> {
+    let pair: &Cell<[T]> = pair;
+    let [first, second] = pair.as_slice_of_cells() else { return None };
+    let first = first.get();
+    if first.class() == Some(class) {
+        return Some(first);
+    }
+    let second = second.get();
+    (second.class() == Some(class)).then_some(second)
+}
+
+/// Records `new` first in a name's pair: it replaces its class's entry, or else the older of
+/// the two, so a site used with two classes in turn keeps hitting.
+fn refill<T: ClassKeyed>(cell: &Cell<[T; 2]>, new: T) {
+    let [first, second] = cell.get();
+    cell.set(if first.class() == new.class() { [new, second] } else { [new, first] });
 }

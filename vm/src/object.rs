@@ -114,13 +114,15 @@ pub struct LoadedCode {
     pub generator_argcount: usize,
     /// One inline cache per name for `LoadGlobal`: valid while both dicts keep their versions.
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
-    /// One inline cache per name for `LoadMethod` on builtin types: the class and the entry of
-    /// the method in the class dict, valid while the dict's keys are unchanged.
-    pub method_cache: Box<[std::cell::Cell<MethodCache>]>,
-    /// One inline cache per name for `LoadMethod` on instances of user classes.
-    pub instance_method_cache: Box<[std::cell::Cell<InstanceMethodCache>]>,
-    /// One inline cache per name for `LoadAttr`/`StoreAttr` on instances of user classes.
-    pub attr_cache: Box<[std::cell::Cell<AttrCache>]>,
+    /// Inline caches per name for `LoadMethod` on builtin types: the class and the entry of the
+    /// method in the class dict, valid while the dict's keys are unchanged. Two classes per
+    /// name, most recent first, so `lst.append(x)` and `dq.append(x)` in one function both hit.
+    pub method_cache: Box<[std::cell::Cell<[MethodCache; 2]>]>,
+    /// Inline caches per name for `LoadMethod` on instances of user classes (two classes each).
+    pub instance_method_cache: Box<[std::cell::Cell<[InstanceMethodCache; 2]>]>,
+    /// Inline caches per name for `LoadAttr`/`StoreAttr` on instances of user classes (two
+    /// classes each).
+    pub attr_cache: Box<[std::cell::Cell<[AttrCache; 2]>]>,
 }
 
 /// Where an attribute sits in instances' values: for instances of `class`, while the class
