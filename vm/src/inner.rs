@@ -321,7 +321,13 @@ impl Vm {
                     }
                     RETURN => {
                         // A return from a plain function frame to the frame below it.
-                        if n == 0 || f.gen.is_some() || !matches!(f.link, Link::Call) || self.frames.len() <= base {
+                        if n == 0 {
+                            break;
+                        }
+                        if f.gen.is_some() {
+                            extra!(b, a)
+                        }
+                        if !matches!(f.link, Link::Call) || self.frames.len() <= base {
                             break;
                         }
                         let v = read!(n - 1);
@@ -415,6 +421,15 @@ impl Vm {
                 }
                 f.stack.push(v);
                 Extra::Next(ip + 2)
+            }
+            Op::Return if n > 0 => {
+                // A generator's return: to the generator delegating to it, or to its resumer.
+                let Some(g) = f.gen else { return Extra::Stop };
+                let v = f.stack[n - 1];
+                f.stack.pop();
+                f.ip = ip + 1;
+                let flow = self.generator_return(f, g, v);
+                self.settle(flow)
             }
             Op::GetYieldFromIter if n > 0 => {
                 // `yield from` a generator delegates to the generator itself; `yield from` an
