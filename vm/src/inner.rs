@@ -327,8 +327,12 @@ impl Vm {
                         if f.gen.is_some() {
                             extra!(b, a)
                         }
-                        if !matches!(f.link, Link::Call) || self.frames.len() <= base {
+                        if self.frames.len() <= base {
                             break;
+                        }
+                        if !matches!(f.link, Link::Call) {
+                            // An `__init__` handing back its instance, perhaps.
+                            extra!(b, a)
                         }
                         let v = read!(n - 1);
                         let Some(caller) = self.frames.pop() else { break };
@@ -424,12 +428,24 @@ impl Vm {
             }
             Op::Return if n > 0 => {
                 // A generator's return: to the generator delegating to it, or to its resumer.
-                let Some(g) = f.gen else { return Extra::Stop };
+                // Otherwise (`run_simple` has checked the frame has a caller in this run) the
+                // return of an `__init__` that made its instance directly (`init_frame`).
                 let v = f.stack[n - 1];
-                f.stack.pop();
-                f.ip = ip + 1;
-                let flow = self.generator_return(f, g, v);
-                self.settle(flow)
+                if let Some(g) = f.gen {
+                    f.stack.pop();
+                    f.ip = ip + 1;
+                    let flow = self.generator_return(f, g, v);
+                    return self.settle(flow);
+                }
+                let Link::Init(instance) = f.link else { return Extra::Stop };
+                if !v.is_none() {
+                    return Extra::Stop;
+                }
+                let Some(caller) = self.frames.pop() else { return Extra::Stop };
+                let done = std::mem::replace(f, caller);
+                self.recycle_frame(done);
+                f.stack.push(Value::Obj(instance));
+                Extra::Switched
             }
             Op::GetYieldFromIter if n > 0 => {
                 // `yield from` a generator delegates to the generator itself; `yield from` an
@@ -524,7 +540,24 @@ impl Vm {
                 }
                 self.call_native_method(f, n - a - 2, ip + 2)
             }
-            Op::Call if a < n && self.simple_generator_call(f, n - a - 1, a) => Extra::Next(ip + 2),
+            Op::Call if a < n => {
+                if self.simple_generator_call(f, n - a - 1, a) {
+                    return Extra::Next(ip + 2);
+                }
+                // A plain class called with its `__init__`'s arguments.
+                let callee_slot = n - a - 1;
+                let Value::Obj(cls) = f.stack[callee_slot] else { return Extra::Stop };
+                if self.fuel < CALL_FUEL || !matches!(self.heap.get(cls), HeapObj::Class(_)) {
+                    return Extra::Stop;
+                }
+                let Some(frame) = self.init_frame(cls, &f.stack[callee_slot + 1..]) else { return Extra::Stop };
+                self.fuel -= CALL_FUEL;
+                f.stack.truncate(callee_slot);
+                f.ip = ip + 2;
+                let caller = std::mem::replace(f, frame);
+                self.frames.push(caller);
+                Extra::Switched
+            }
             _ => Extra::Stop,
         }
     }
