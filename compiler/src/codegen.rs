@@ -928,9 +928,14 @@ impl<'a, 't> Compiler<'a, 't> {
         if self.unit_ref().fblocks >= 20 {
             return Err(err_at("too many statically nested blocks", span));
         }
-        self.unit().fblocks += 1;
+        // The unit by index: an error inside a nested function or comprehension leaves its
+        // unit unpopped, and the count to undo is this one's.
+        let depth = self.units.len() - 1;
+        self.units[depth].fblocks += 1;
         let r = f(self);
-        self.unit().fblocks -= 1;
+        if let Some(u) = self.units.get_mut(depth) {
+            u.fblocks -= 1;
+        }
         r
     }
 
