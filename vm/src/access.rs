@@ -620,7 +620,7 @@ impl Vm {
                                 "msg" | "name" | "path" if self.exc_is(Exc(r), ExcKind::ImportError) => {
                                     Some(Value::None)
                                 }
-                                _ => None,
+                                other => self.os_error_default(Exc(r), other),
                             },
                         }
                     }

@@ -316,7 +316,16 @@ impl Vm {
         }
         let npos = args.len().saturating_sub(kwnames.len());
         let obj = if kind == TypeKind::Exception {
-            Value::Obj(self.new_exception(cls, args[..npos].to_vec()).0)
+            let own_init = matches!(self.class_lookup(cls, self.init_name),
+                Some(Value::Obj(r)) if !matches!(self.heap.get(r), HeapObj::Builtin(_)));
+            let os_error = self.is_os_error_class(cls);
+            // An OSError subclass with an `__init__` of its own starts without args: OSError's
+            // `__init__`, called by it, reads them. Without one, OSError reads them now.
+            let e = self.new_exception(cls, if os_error && own_init { Vec::new() } else { args[..npos].to_vec() });
+            if os_error && !own_init {
+                self.os_error_fill(e, &args[..npos])?;
+            }
+            Value::Obj(e.0)
         } else {
             Value::Obj(self.new_instance(cls))
         };
@@ -663,6 +672,9 @@ pub(crate) fn exception_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> NResu
     let t = vm.new_tuple(args[1..].to_vec());
     if let HeapObj::Exception(x) = vm.heap.get_mut(e) {
         x.args = t;
+    }
+    if vm.exc_is(crate::Exc(e), ExcKind::OSError) {
+        vm.os_error_fill(crate::Exc(e), &args[1..])?;
     }
     Ok(Value::None.into())
 }

@@ -150,6 +150,9 @@ impl Vm {
             let base = file.rsplit('/').next().unwrap_or(&file).to_string();
             return Ok(format!("{msg} ({base}, line {line})"));
         }
+        if let Some(s) = self.os_error_str(e)? {
+            return Ok(s);
+        }
         let args = self.exc_args(e);
         match args.len() {
             0 => Ok(String::new()),

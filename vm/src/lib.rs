@@ -27,6 +27,7 @@ pub mod numfmt;
 pub mod object;
 pub mod observe;
 pub mod ops;
+mod os_error;
 pub mod profile;
 #[cfg(feature = "cli")]
 pub mod repl;

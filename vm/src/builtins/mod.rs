@@ -368,16 +368,11 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, args: &[Value], kwnames: &[Value]) ->
     }
     if kind == TypeKind::Exception {
         no_kwargs(vm, &name, kwnames)?;
-        let os_error = vm.types.exc(crate::types::ExcKind::OSError);
-        if (2..=5).contains(&args.len()) && (cls == os_error || vm.is_subclass(cls, os_error)) {
-            // CPython reads these as errno, strerror and file names (choosing the subclass from
-            // the errno, and formatting `[Errno 2] ...`), which coro does not model yet.
-            return Err(vm.exc_msg(
-                crate::types::ExcKind::NotImplementedError,
-                &format!("coro: {name}() with errno and strerror arguments is not supported yet"),
-            ));
-        }
+        let cls = vm.os_error_class(cls, args);
         let e = vm.new_exception(cls, args.to_vec());
+        if vm.is_os_error_class(cls) {
+            vm.os_error_fill(e, args)?;
+        }
         return Ok(Value::Obj(e.0).into());
     }
     match kind {
