@@ -15,13 +15,6 @@ impl Vm {
         }
     }
 
-    fn dict_value_at(&self, d: ObjRef, i: usize) -> Value {
-        match self.heap.get(d) {
-            HeapObj::Dict(x) => x.value_at(i),
-            _ => Value::Undef,
-        }
-    }
-
     /// `LoadGlobal` through the name's inline cache: one version check and an indexed read
     /// when the dicts' keys have not changed since the last lookup.
     #[inline]
@@ -46,17 +39,12 @@ impl Vm {
     }
 
     /// A builtin method found by `LoadMethod` at this name index before, if `obj` has one of the
-    /// cached classes and that class dict's keys are unchanged.
+    /// cached classes and the class epoch is unchanged.
     #[inline]
     pub(crate) fn cached_method(&self, code: &LoadedCode, i: usize, obj: Value) -> Option<Value> {
         let class = self.class_of(obj);
         let c = for_class(code.method_cache.get(i)?, class)?;
-        let dict = self.class(class)?.dict;
-        if self.keys_version(dict) != c.version {
-            return None;
-        }
-        let v = self.dict_value_at(dict, c.index);
-        (!v.is_undef()).then_some(v)
+        (c.epoch == crate::dict::class_epoch()).then_some(c.method)
     }
 
     /// The method `LoadMethod` finds without a bound-method object, when that needs no more
@@ -154,7 +142,8 @@ impl Vm {
         let hash = crate::dict::hash_value(&self.heap, name).unwrap_or(0);
         if let HeapObj::Dict(x) = self.heap.get(dict) {
             if let crate::dict::Probe::Found(index) = x.probe(&self.heap, name, hash) {
-                refill(cell, crate::object::MethodCache { class: Some(class), version: x.keys_version(), index });
+                let (epoch, method) = (crate::dict::class_epoch(), x.value_at(index));
+                refill(cell, MethodCache { class: Some(class), epoch, method });
             }
         }
     }

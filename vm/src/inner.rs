@@ -535,10 +535,14 @@ impl Vm {
                 if self.enter_simple_call(f, n - a - 2, a + 1, ip + 2) {
                     return Extra::Switched;
                 }
-                if self.simple_generator_call(f, n - a - 2, a + 1) {
+                let callee_slot = n - a - 2;
+                if matches!(f.stack[callee_slot], Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Builtin(_))) {
+                    return self.call_native_method(f, callee_slot, ip + 2);
+                }
+                if self.simple_generator_call(f, callee_slot, a + 1) {
                     return Extra::Next(ip + 2);
                 }
-                self.call_native_method(f, n - a - 2, ip + 2)
+                Extra::Stop
             }
             Op::Call if a < n => {
                 if self.simple_generator_call(f, n - a - 1, a) {

@@ -114,9 +114,8 @@ pub struct LoadedCode {
     pub generator_argcount: usize,
     /// One inline cache per name for `LoadGlobal`: valid while both dicts keep their versions.
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
-    /// Inline caches per name for `LoadMethod` on builtin types: the class and the entry of the
-    /// method in the class dict, valid while the dict's keys are unchanged. Two classes per
-    /// name, most recent first, so `lst.append(x)` and `dq.append(x)` in one function both hit.
+    /// Inline caches per name for `LoadMethod` on builtin types. Two classes per name, most
+    /// recent first, so `lst.append(x)` and `dq.append(x)` in one function both hit.
     pub method_cache: Box<[std::cell::Cell<[MethodCache; 2]>]>,
     /// Inline caches per name for `LoadMethod` on instances of user classes (two classes each).
     pub instance_method_cache: Box<[std::cell::Cell<[InstanceMethodCache; 2]>]>,
@@ -153,11 +152,20 @@ impl Default for InstanceMethodCache {
     }
 }
 
-#[derive(Clone, Copy, Default)]
+/// A method `LoadMethod` found in a class's own dict (a builtin type's, or a user subclass of
+/// one): for objects of `class`, while the class epoch is `epoch` (no class dict has changed
+/// and no collection has run since), the method is `method`.
+#[derive(Clone, Copy)]
 pub struct MethodCache {
     pub class: Option<ObjRef>,
-    pub version: u64,
-    pub index: usize,
+    pub epoch: u64,
+    pub method: Value,
+}
+
+impl Default for MethodCache {
+    fn default() -> Self {
+        MethodCache { class: None, epoch: 0, method: Value::Undef }
+    }
 }
 
 /// A cached global name: where its entry sits in the globals dict (or, when the name is not a

@@ -67,3 +67,23 @@ except AttributeError as e:
     print("AttributeError:", e)
 objs[1].get = lambda: "own"
 print([o.get() for o in objs[1:]], visit([B(0)]))
+
+
+# A builtin method cached for a user subclass of list, then overridden and removed.
+class Log(list):
+    pass
+
+
+def push_all(seq, n):
+    for i in range(n):
+        seq.append(i)
+    return seq
+
+
+logs = [Log(), []]
+for s in logs:
+    push_all(s, 3)
+Log.append = lambda self, x: list.append(self, x * 100)
+print([push_all(s, 2) for s in logs])
+del Log.append
+print([push_all(s, 1) for s in logs])
