@@ -378,8 +378,9 @@ impl Vm {
             type_name,
             chain_depth: 0,
         };
-        let g = self.heap.box_generator(g);
-        let r = self.heap.alloc(HeapObj::Generator(g));
+        // A plain box: keeping collected generators' boxes for reuse cut instructions by 2-4%
+        // but ran no faster on the machine (8,192 kept), or slower (32,768 and more).
+        let r = self.heap.alloc(HeapObj::Generator(Box::new(g)));
         if let HeapObj::Generator(g) = self.heap.get_mut(r) {
             if let Some(fr) = g.frame.as_mut() {
                 fr.gen = Some(r);

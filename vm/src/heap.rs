@@ -5,7 +5,7 @@
 //! safepoints. Cycles (a task and its callbacks) are reclaimed like any other garbage.
 
 use crate::frame::Frame;
-use crate::object::{Generator, HeapObj, IterState};
+use crate::object::{HeapObj, IterState};
 use crate::value::{ObjRef, Value};
 use std::collections::HashMap;
 
@@ -36,17 +36,9 @@ pub struct Heap {
     /// if the live heap is still above it the script gets MemoryError. `usize::MAX`: none.
     pub limit: usize,
     pub collections: u64,
-    /// The boxes of collected generators, for new generators to reuse: coroutine programs
-    /// make and drop generators at a high rate, and a box from here costs no malloc now and
-    /// no free at the next collection. A reused box's old contents are dropped then.
-    #[allow(clippy::vec_box)] // the boxes themselves are what is kept
-    spare_generators: Vec<Box<Generator>>,
 }
 
 const MIN_THRESHOLD: usize = 100_000;
-
-/// The most generator boxes kept for reuse (about 130 bytes each: a megabyte at most).
-const MAX_SPARE_GENERATORS: usize = 8192;
 
 impl Default for Heap {
     fn default() -> Self {
@@ -67,18 +59,6 @@ impl Heap {
             bytes: 0,
             limit: usize::MAX,
             collections: 0,
-            spare_generators: Vec::new(),
-        }
-    }
-
-    /// Boxes generator `g`, in a box a collected generator left if there is one.
-    pub fn box_generator(&mut self, g: Generator) -> Box<Generator> {
-        match self.spare_generators.pop() {
-            Some(mut b) => {
-                *b = g;
-                b
-            }
-            None => Box::new(g),
         }
     }
 
@@ -220,13 +200,7 @@ impl Heap {
                 live += 1;
                 bytes += approx_size(&self.objs[i]);
             } else if !matches!(self.objs[i], HeapObj::Free) {
-                if let HeapObj::Generator(mut g) = std::mem::replace(&mut self.objs[i], HeapObj::Free) {
-                    if self.spare_generators.len() < MAX_SPARE_GENERATORS {
-                        // A generator dropped while suspended gives back its frame now.
-                        g.frame = None;
-                        self.spare_generators.push(g);
-                    }
-                }
+                self.objs[i] = HeapObj::Free;
                 self.free.push(i as u32);
             }
         }
