@@ -52,15 +52,6 @@ pub struct Dict {
     pub extra: Option<Box<DictExtra>>,
     /// A class's dict: every change bumps the class epoch.
     watched: bool,
-    /// One bit per key ever inserted since the last `clear`, chosen by its hash (`bloom_bit`):
-    /// a clear bit proves a key absent without probing (an instance dict checked for a name
-    /// that would shadow a method).
-    bloom: u64,
-}
-
-#[inline]
-fn bloom_bit(hash: u64) -> u64 {
-    1 << (hash & 63)
 }
 
 impl Clone for Dict {
@@ -73,7 +64,6 @@ impl Clone for Dict {
             keys_version: self.keys_version,
             extra: self.extra.clone(),
             watched: false,
-            bloom: self.bloom,
         }
     }
 }
@@ -168,13 +158,6 @@ impl Dict {
         }
     }
 
-    /// False when no key with this hash can be in the dict (without probing); true when one
-    /// may be.
-    #[inline]
-    pub fn may_contain(&self, hash: u64) -> bool {
-        self.bloom & bloom_bit(hash) != 0
-    }
-
     pub fn get(&self, heap: &Heap, key: Value, hash: u64) -> Option<Value> {
         match self.probe(heap, key, hash) {
             Probe::Found(i) => Some(self.entries[i].value),
@@ -194,7 +177,6 @@ impl Dict {
                     self.grow();
                 }
                 let idx = self.entries.len() as u32;
-                self.bloom |= bloom_bit(hash);
                 self.entries.push(Entry { hash, key, value });
                 if !self.indices.is_empty() {
                     self.place(hash, idx);
@@ -263,7 +245,6 @@ impl Dict {
         self.entries.clear();
         self.indices.clear();
         self.len = 0;
-        self.bloom = 0;
     }
 
     /// Positions of the live entries, in insertion order.
