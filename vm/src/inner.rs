@@ -285,8 +285,7 @@ impl Vm {
                         // SAFETY: as above (the call stops with the stack's length at `n`).
                         unsafe { f.stack.set_len(n) };
                         if !self.enter_simple_call(f, n - a - 1, a, ip + 2) {
-                            // Perhaps a generator function's call.
-                            extra!(b, a)
+                            break;
                         }
                         ip = 0;
                         switched = true;
@@ -543,24 +542,6 @@ impl Vm {
                     return Extra::Next(ip + 2);
                 }
                 Extra::Stop
-            }
-            Op::Call if a < n => {
-                if self.simple_generator_call(f, n - a - 1, a) {
-                    return Extra::Next(ip + 2);
-                }
-                // A plain class called with its `__init__`'s arguments.
-                let callee_slot = n - a - 1;
-                let Value::Obj(cls) = f.stack[callee_slot] else { return Extra::Stop };
-                if self.fuel < CALL_FUEL || !matches!(self.heap.get(cls), HeapObj::Class(_)) {
-                    return Extra::Stop;
-                }
-                let Some(frame) = self.init_frame(cls, &f.stack[callee_slot + 1..]) else { return Extra::Stop };
-                self.fuel -= CALL_FUEL;
-                f.stack.truncate(callee_slot);
-                f.ip = ip + 2;
-                let caller = std::mem::replace(f, frame);
-                self.frames.push(caller);
-                Extra::Switched
             }
             _ => Extra::Stop,
         }

@@ -301,19 +301,32 @@ impl Vm {
     }
 
     pub(crate) fn special_method(&mut self, v: Value, name: &str) -> Option<Value> {
+        // Most values (ints, strs, lists) have no user class: no name to intern.
+        let cls = self.user_class_of(v)?;
         let key = self.intern(name);
-        self.special_method_key(v, key, name)
+        self.special_lookup(cls, key, name)
     }
 
     /// `special_method` with the name already interned (`key`).
     pub(crate) fn special_method_key(&mut self, v: Value, key: Value, name: &str) -> Option<Value> {
+        let cls = self.user_class_of(v)?;
+        self.special_lookup(cls, key, name)
+    }
+
+    /// The class whose special methods apply to `v` when it can have user ones: a user
+    /// instance's or exception's class, a class's metaclass, a derived object's class.
+    fn user_class_of(&self, v: Value) -> Option<ObjRef> {
         let Value::Obj(r) = v else { return None };
-        let cls = match self.heap.get(r) {
+        Some(match self.heap.get(r) {
             HeapObj::Instance { class, .. } => *class,
             HeapObj::Exception(e) => e.class,
             HeapObj::Class(c) => c.metaclass?,
             _ => self.derived(v)?.class,
-        };
+        })
+    }
+
+    /// Special method `name` (interned as `key`) in `cls`'s MRO, through the class cache.
+    fn special_lookup(&mut self, cls: ObjRef, key: Value, name: &str) -> Option<Value> {
         let Value::Obj(n) = key else { return None };
         let found = self.cached_class_lookup(cls, ObjRef(n.0 | crate::types::SPECIAL_KEY), |vm| {
             for &k in &vm.class(cls)?.mro {
