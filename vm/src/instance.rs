@@ -32,18 +32,10 @@ impl Vm {
             return Some(i);
         }
         // Names made at run time (`setattr(o, "a" + "b", v)`) are equal strs, not the same one.
-        let s = self.exact_str(name)?;
-        layout.iter().position(|k| self.exact_str(*k) == Some(s))
-    }
-
-    fn exact_str(&self, v: Value) -> Option<&str> {
-        match v {
-            Value::Obj(r) => match self.heap.get(r) {
-                HeapObj::Str(s) => Some(&s.s),
-                _ => None,
-            },
-            _ => None,
-        }
+        // A str subclass's instance matches as a dict key would: only when it hashes as a str.
+        let s = self.str_of(name)?;
+        crate::dict::hash_value(&self.heap, name).ok()?;
+        layout.iter().position(|k| self.str_of(*k) == Some(s))
     }
 
     /// Instance `r`'s own attribute `name` (a str), if it has one.
@@ -70,7 +62,8 @@ impl Vm {
         };
         let at = match self.layout_index(class, name) {
             Some(i) => Some(i),
-            None if self.exact_str(name).is_some() => self.extend_layout(class, name),
+            // Layout names are exact strs (a str subclass's instance goes to the dict).
+            None if self.str_of(name).is_some() && self.derived(name).is_none() => self.extend_layout(class, name),
             None => None,
         };
         if let Some(i) = at {

@@ -140,3 +140,21 @@ class Point3(Point):
 q = Point3(1, 2, 3)
 print(vars(q), q.norm1(), vars(Point(7, 8)))
 print(object().__class__.__name__, hasattr(object(), "__dict__"))
+
+# Names that are instances of a str subclass (hashing as str) are the same attributes.
+class Name(str):
+    pass
+
+
+class Pair:
+    def __init__(self):
+        self.y = 0
+
+
+p = Pair()
+setattr(p, Name("zz"), 1)
+setattr(p, Name("y"), 2)
+print(getattr(p, "zz"), getattr(p, Name("zz")), vars(p), p.y, [type(k).__name__ for k in vars(p)])
+q = Pair()
+q.zz = 5
+print(vars(q), getattr(q, Name("zz")), hasattr(q, Name("nope")))
