@@ -308,6 +308,19 @@ fn parse_percent_spec<S: PercentSink>(
         }
         None => Err(vm.value_error("incomplete format")),
     };
+    // A width or precision from its first digit `d` on: the number (at most `max`, else
+    // ValueError `too_big`) and the char after it.
+    let number = |vm: &mut Vm, i: &mut usize, d: u32, max: usize, too_big: &str| -> Result<(usize, char), Exc> {
+        let mut n = d as usize;
+        loop {
+            let c = next(vm, i)?;
+            let Some(d) = c.to_digit(10) else { return Ok((n, c)) };
+            n = match n.checked_mul(10).and_then(|n| n.checked_add(d as usize)).filter(|n| *n <= max) {
+                Some(n) => n,
+                None => return Err(vm.value_error(too_big)),
+            };
+        }
+    };
     let mut c = next(vm, i)?;
     loop {
         match c {
@@ -332,16 +345,9 @@ fn parse_percent_spec<S: PercentSink>(
         spec.width = Some(w.unsigned_abs() as usize);
         c = next(vm, i)?;
     } else if let Some(d) = c.to_digit(10) {
-        let mut w = d as usize;
-        loop {
-            c = next(vm, i)?;
-            let Some(d) = c.to_digit(10) else { break };
-            w = match w.checked_mul(10).and_then(|w| w.checked_add(d as usize)).filter(|w| *w <= isize::MAX as usize) {
-                Some(w) => w,
-                None => return Err(vm.value_error("width too big")),
-            };
-        }
+        let (w, after) = number(vm, i, d, isize::MAX as usize, "width too big")?;
         spec.width = Some(w);
+        c = after;
     }
     if c == '.' {
         spec.precision = Some(0);
@@ -355,17 +361,9 @@ fn parse_percent_spec<S: PercentSink>(
             spec.precision = Some(p.max(0) as usize);
             c = next(vm, i)?;
         } else if let Some(d) = c.to_digit(10) {
-            let mut p = d as usize;
-            loop {
-                c = next(vm, i)?;
-                let Some(d) = c.to_digit(10) else { break };
-                p = match p.checked_mul(10).and_then(|p| p.checked_add(d as usize)).filter(|p| *p <= i32::MAX as usize)
-                {
-                    Some(p) => p,
-                    None => return Err(vm.value_error("precision too big")),
-                };
-            }
+            let (p, after) = number(vm, i, d, i32::MAX as usize, "precision too big")?;
             spec.precision = Some(p);
+            c = after;
         }
     }
     // C length modifiers are accepted and ignored.
