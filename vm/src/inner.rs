@@ -49,6 +49,10 @@ impl Vm {
         const RETURN: u8 = Op::Return as u8;
         const YIELD: u8 = Op::Yield as u8;
         const STORE_GLOBAL: u8 = Op::StoreGlobal as u8;
+        const LOAD_ATTR: u8 = Op::LoadAttr as u8;
+        const STORE_ATTR: u8 = Op::StoreAttr as u8;
+        const LOAD_METHOD: u8 = Op::LoadMethod as u8;
+        const CALL_METHOD: u8 = Op::CallMethod as u8;
         let mut switched = false;
         // One pass per frame: a simple call or return switches frames and starts the next pass.
         'frames: loop {
@@ -78,11 +82,17 @@ impl Vm {
             }
             // The less common instructions run out of line (`simple_extra`), so the loop's body
             // stays small enough to keep its state in registers.
+            // `$run` is `simple_extra` or one of the functions that take its commonest
+            // instructions out of it (`simple_attr`, `simple_call_method`), each called with
+            // the frame, the code, the instruction and its offset.
             macro_rules! extra {
-                ($b:expr, $a:expr) => {{
-                    // SAFETY: as above; `simple_extra` sees the stack's true length.
+                ($b:expr, $a:expr) => {
+                    extra!(simple_extra, $b, $a)
+                };
+                ($run:ident, $b:expr, $a:expr) => {{
+                    // SAFETY: as above; the callee sees the stack's true length.
                     unsafe { f.stack.set_len(n) };
-                    match self.simple_extra(f, code, $b, $a, ip) {
+                    match self.$run(f, code, $b, $a, ip) {
                         Extra::Next(next) => {
                             ip = next;
                             n = f.stack.len();
@@ -318,6 +328,8 @@ impl Vm {
                         n -= 1;
                         ip += 2;
                     }
+                    LOAD_ATTR | STORE_ATTR | LOAD_METHOD => extra!(simple_attr, b, a),
+                    CALL_METHOD => extra!(simple_call_method, b, a),
                     RETURN => {
                         // A return from a plain function frame to the frame below it.
                         if n == 0 {
@@ -358,7 +370,7 @@ impl Vm {
     /// allows (no Python, no allocation, nothing that can fail), or stops before changing
     /// anything.
     #[inline(never)]
-    fn simple_extra(&mut self, f: &mut Box<Frame>, code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
+    fn simple_extra(&mut self, f: &mut Box<Frame>, _code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
         let n = f.stack.len();
         let room = n < f.stack.capacity();
         let Some(op) = Op::from_byte(b) else { return Extra::Stop };
@@ -505,46 +517,65 @@ impl Vm {
                 f.stack.truncate(n - 3);
                 Extra::Next(ip + 1)
             }
-            Op::LoadAttr if n > 0 && a < code.names.len() => {
-                // An instance attribute the name's inline cache locates.
-                let Some(v) = self.cached_instance_attr(code, a, f.stack[n - 1]) else {
-                    return Extra::Stop;
-                };
-                f.stack[n - 1] = v;
-                Extra::Next(ip + 2)
-            }
-            Op::StoreAttr if n >= 2 && a < code.names.len() => {
-                if !self.cached_instance_store(code, a, f.stack[n - 1], f.stack[n - 2]) {
-                    return Extra::Stop;
-                }
-                f.stack.truncate(n - 2);
-                Extra::Next(ip + 2)
-            }
-            Op::LoadMethod if n > 0 && room && a < code.names.len() => {
-                // A Python method of an instance's class, or a cached builtin method.
-                let obj = f.stack[n - 1];
-                let Some(m) = self.simple_method(code, a, obj) else { return Extra::Stop };
-                f.stack[n - 1] = m;
-                f.stack.push(obj);
-                Extra::Next(ip + 2)
-            }
-            Op::CallMethod if a + 2 <= n && !f.stack[n - a - 1].is_undef() => {
-                // A Python method with exactly its positional parameters: the callee slot, then
-                // the receiver and the arguments.
-                if self.enter_simple_call(f, n - a - 2, a + 1, ip + 2) {
-                    return Extra::Switched;
-                }
-                let callee_slot = n - a - 2;
-                if matches!(f.stack[callee_slot], Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Builtin(_))) {
-                    return self.call_native_method(f, callee_slot, ip + 2);
-                }
-                if self.simple_generator_call(f, callee_slot, a + 1) {
-                    return Extra::Next(ip + 2);
-                }
-                Extra::Stop
-            }
             _ => Extra::Stop,
         }
+    }
+
+    /// The inner loop's attribute instructions, out of line like `simple_extra` but on their
+    /// own (they are the commonest of them, and the big function's entry cost about 40
+    /// instructions each): an instance attribute the name's inline cache locates, a store
+    /// through that cache, or a method `simple_method` finds. Stops, having done nothing,
+    /// otherwise.
+    #[inline(never)]
+    fn simple_attr(&mut self, f: &mut Box<Frame>, code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
+        const LOAD_ATTR: u8 = Op::LoadAttr as u8;
+        const STORE_ATTR: u8 = Op::StoreAttr as u8;
+        let room = f.stack.len() < f.stack.capacity();
+        match (b, &mut f.stack[..]) {
+            (LOAD_ATTR, [.., top]) => {
+                let Some(v) = self.cached_instance_attr(code, a, *top) else { return Extra::Stop };
+                *top = v;
+            }
+            (STORE_ATTR, [.., v, obj]) => {
+                if !self.cached_instance_store(code, a, *obj, *v) {
+                    return Extra::Stop;
+                }
+                let n = f.stack.len();
+                f.stack.truncate(n - 2);
+            }
+            (_, [.., top]) if room => {
+                let obj = *top;
+                let Some(m) = self.simple_method(code, a, obj) else { return Extra::Stop };
+                *top = m;
+                f.stack.push(obj);
+            }
+            _ => return Extra::Stop,
+        }
+        Extra::Next(ip + 2)
+    }
+
+    /// The inner loop's `CallMethod` (operand `a`, at `ip`), out of line on its own like
+    /// `simple_attr`: a Python method with exactly its positional parameters (the callee slot,
+    /// then the receiver and the arguments), a builtin method (`call_native_method`), or a
+    /// generator function of the program (`simple_generator_call`). Stops, having done nothing,
+    /// for any other call.
+    #[inline(never)]
+    fn simple_call_method(&mut self, f: &mut Box<Frame>, _code: &LoadedCode, _b: u8, a: usize, ip: usize) -> Extra {
+        let n = f.stack.len();
+        if a + 2 > n || f.stack[n - a - 1].is_undef() {
+            return Extra::Stop;
+        }
+        if self.enter_simple_call(f, n - a - 2, a + 1, ip + 2) {
+            return Extra::Switched;
+        }
+        let callee_slot = n - a - 2;
+        if matches!(f.stack[callee_slot], Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Builtin(_))) {
+            return self.call_native_method(f, callee_slot, ip + 2);
+        }
+        if self.simple_generator_call(f, callee_slot, a + 1) {
+            return Extra::Next(ip + 2);
+        }
+        Extra::Stop
     }
 
     /// The truth value of `v` when it needs no Python and cannot fail: bools, None, numbers,
