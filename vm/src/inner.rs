@@ -35,6 +35,7 @@ impl Vm {
         const INPLACE_ADD: u8 = Op::InplaceAdd as u8;
         const SUB: u8 = Op::Sub as u8;
         const MUL: u8 = Op::Mul as u8;
+        const MOD: u8 = Op::Mod as u8;
         const LT: u8 = Op::Lt as u8;
         const LE: u8 = Op::Le as u8;
         const GT: u8 = Op::Gt as u8;
@@ -208,6 +209,21 @@ impl Vm {
                         };
                         n -= 1;
                         write!(n - 1, r);
+                        ip += 1;
+                    }
+                    MOD => {
+                        // Integer `%` with Python's sign rule (the result takes the divisor's
+                        // sign); a zero divisor, and anything else, to the general loop.
+                        if n < 2 {
+                            break;
+                        }
+                        let (Value::Int(x), Value::Int(y)) = (read!(n - 2), read!(n - 1)) else { break };
+                        let Some(mut r) = x.checked_rem(y) else { break };
+                        if r != 0 && (r < 0) != (y < 0) {
+                            r += y;
+                        }
+                        n -= 1;
+                        write!(n - 1, Value::Int(r));
                         ip += 1;
                     }
                     LT | LE | GT | GE | EQ | NE => {
@@ -430,17 +446,6 @@ impl Vm {
             Op::Swap if a >= 1 && a <= n => {
                 f.stack.swap(n - 1, n - a);
                 Extra::Next(ip + 2)
-            }
-            Op::Mod if n >= 2 => {
-                // Integer `%` with Python's sign rule (the result takes the divisor's sign).
-                let (Value::Int(x), Value::Int(y)) = (f.stack[n - 2], f.stack[n - 1]) else { return Extra::Stop };
-                let Some(mut r) = x.checked_rem(y) else { return Extra::Stop };
-                if r != 0 && (r < 0) != (y < 0) {
-                    r += y;
-                }
-                f.stack.pop();
-                f.stack[n - 2] = Value::Int(r);
-                Extra::Next(ip + 1)
             }
             Op::ForIter if n > 0 && room => {
                 // The next item of a list or tuple iterator (its end is left to the general loop).
