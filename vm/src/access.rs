@@ -568,7 +568,14 @@ impl Vm {
                 "__qualname__" => Some(g.qualname),
                 "gi_running" => Some(Value::Bool(g.state == crate::object::GenState::Running)),
                 "gi_suspended" => Some(Value::Bool(g.state == crate::object::GenState::Suspended)),
-                "gi_yieldfrom" => Some(g.delegate.map(Value::Obj).unwrap_or(Value::None)),
+                "gi_yieldfrom" => {
+                    // The delegate's reference leaves the chain: it is no longer private.
+                    let d = g.delegate;
+                    if let Some(x) = d.and_then(|d| self.gen_mut(d)) {
+                        x.private = false;
+                    }
+                    Some(d.map(Value::Obj).unwrap_or(Value::None))
+                }
                 "gi_code" => {
                     let c = g.code.clone();
                     Some(Value::Obj(self.heap.alloc(HeapObj::Code(c))))

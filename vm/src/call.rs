@@ -377,6 +377,7 @@ impl Vm {
             leaf_epoch: 0,
             type_name,
             chain_depth: 0,
+            private: false,
         };
         // A plain box: keeping collected generators' boxes for reuse cut instructions by 2-4%
         // but ran no faster on the machine (8,192 kept), or slower (32,768 and more).

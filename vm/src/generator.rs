@@ -341,6 +341,7 @@ impl Vm {
             let pf = self.resume_delegator(f, g, p, root)?;
             let done = std::mem::replace(f, pf);
             self.recycle_frame(done);
+            self.release_private(g, p);
             if closing {
                 let class = self.types.exc(ExcKind::GeneratorExit);
                 return Err(self.new_exception(class, vec![]));
@@ -361,6 +362,26 @@ impl Vm {
         let done = std::mem::replace(f, caller);
         self.recycle_frame(done);
         self.deliver_return(f, v, link)
+    }
+
+    /// Frees generator `g`, which has just returned to its delegator `p` (whose stack no longer
+    /// holds it), if it was private to that `yield from` (`Generator::private`). Nothing else
+    /// refers to it then but the cached leaf of a generator above it that was resumed as a
+    /// chain root: those are all on `p`'s delegator chain (`g` had no other delegator, and a
+    /// chain only grows above), and their caches are dropped. Not while an observer records
+    /// generators by their slots.
+    fn release_private(&mut self, g: ObjRef, p: ObjRef) {
+        if !self.gen(g).is_some_and(|x| x.private) || self.observer.is_some() {
+            return;
+        }
+        let mut above = Some(p);
+        while let Some(x) = above.and_then(|a| self.gen_mut(a)) {
+            if x.leaf == Some(g) {
+                x.leaf = None;
+            }
+            above = x.delegator;
+        }
+        self.heap.free_now(g);
     }
 
     /// Takes delegator `p`'s parked frame to continue it after its delegate `g` finished, with

@@ -131,6 +131,20 @@ impl Heap {
         (1usize << 34).min(self.limit.saturating_sub(self.bytes))
     }
 
+    /// Frees object `r` now, outside a collection, for an object the VM knows nothing else
+    /// refers to (a private `yield from` generator that has returned): its memory is reused
+    /// while still in cache, and it does not count toward the next collection.
+    pub fn free_now(&mut self, r: ObjRef) {
+        let old = std::mem::replace(&mut self.objs[r.index()], HeapObj::Free);
+        if matches!(old, HeapObj::Free) {
+            return;
+        }
+        self.bytes = self.bytes.saturating_sub(approx_size(&old));
+        self.live -= 1;
+        self.allocated_since_gc = self.allocated_since_gc.saturating_sub(1);
+        self.free.push(r.0);
+    }
+
     #[inline]
     pub fn should_collect(&self) -> bool {
         self.allocated_since_gc >= self.threshold

@@ -500,6 +500,8 @@ impl Vm {
                         f.stack[n - 1] = m;
                         f.stack.push(v);
                         if self.simple_generator_call(f, n - 1, 1) {
+                            // Made here for the `YieldFrom` that follows: private to it.
+                            self.mark_private(f.stack[n - 1]);
                             return Extra::Next(ip + 1);
                         }
                         f.stack.pop();
@@ -583,7 +585,7 @@ impl Vm {
     /// generator function of the program (`simple_generator_call`). Stops, having done nothing,
     /// for any other call.
     #[inline(never)]
-    fn simple_call_method(&mut self, f: &mut Box<Frame>, _code: &LoadedCode, _b: u8, a: usize, ip: usize) -> Extra {
+    fn simple_call_method(&mut self, f: &mut Box<Frame>, code: &LoadedCode, _b: u8, a: usize, ip: usize) -> Extra {
         let n = f.stack.len();
         if a + 2 > n || f.stack[n - a - 1].is_undef() {
             return Extra::Stop;
@@ -596,9 +598,22 @@ impl Vm {
             return self.call_native_method(f, callee_slot, ip + 2);
         }
         if self.simple_generator_call(f, callee_slot, a + 1) {
+            // `yield from obj.method(...)`: the generator goes straight to the delegation, so
+            // the delegator's stack holds the only reference to it.
+            if code.bytes.get(ip + 2) == Some(&(Op::GetYieldFromIter as u8)) {
+                self.mark_private(f.stack[callee_slot]);
+            }
             return Extra::Next(ip + 2);
         }
         Extra::Stop
+    }
+
+    /// Marks generator `v` private to the `yield from` about to delegate to it (see
+    /// `Generator::private`).
+    fn mark_private(&mut self, v: Value) {
+        if let Some(g) = v.as_obj().and_then(|r| self.gen_mut(r)) {
+            g.private = true;
+        }
     }
 
     /// The truth value of `v` when it needs no Python and cannot fail: bools, None, numbers,

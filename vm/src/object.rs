@@ -231,6 +231,11 @@ pub struct Generator {
     /// How many generators delegate to this one: resuming it costs CPython that much native
     /// recursion, so it counts toward the recursion limit here too.
     pub chain_depth: u32,
+    /// Made for a `yield from` straight from the call that made it (`yield from f(...)`, or
+    /// `yield from obj` through a generator `__iter__`), so that its delegator's stack holds
+    /// the only reference to it: when it returns to its delegator, its slot is freed at once
+    /// (`Vm::release_private`). Cleared if anything hands the reference out (`gi_yieldfrom`).
+    pub private: bool,
 }
 
 pub struct ExcObj {
