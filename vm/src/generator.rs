@@ -364,6 +364,20 @@ impl Vm {
         self.deliver_return(f, v, link)
     }
 
+    /// Marks generator `v` private to the `yield from` about to delegate to it (see
+    /// `Generator::private`).
+    pub(crate) fn mark_private(&mut self, v: Value) {
+        if let Some(g) = v.as_obj().and_then(|r| self.gen_mut(r)) {
+            g.private = true;
+        }
+    }
+
+    /// Whether `v` is a generator function (calling it makes a new generator, referred to by
+    /// nothing but the call's result).
+    pub(crate) fn is_generator_function(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Function(func) if func.code.code.flags.generator))
+    }
+
     /// Frees generator `g`, which has just returned to its delegator `p` (whose stack no longer
     /// holds it), if it was private to that `yield from` (`Generator::private`). Nothing else
     /// refers to it then but the cached leaf of a generator above it that was resumed as a

@@ -608,14 +608,6 @@ impl Vm {
         Extra::Stop
     }
 
-    /// Marks generator `v` private to the `yield from` about to delegate to it (see
-    /// `Generator::private`).
-    fn mark_private(&mut self, v: Value) {
-        if let Some(g) = v.as_obj().and_then(|r| self.gen_mut(r)) {
-            g.private = true;
-        }
-    }
-
     /// The truth value of `v` when it needs no Python and cannot fail: bools, None, numbers,
     /// and the builtin containers (deques too) and strings (by emptiness). None for anything else.
     #[inline(always)]

@@ -875,7 +875,14 @@ impl Vm {
                     }
                     let args: smallvec::SmallVec<[Value; 8]> = f.stack[base_i + 1..].iter().copied().collect();
                     f.stack.truncate(base_i);
-                    flow!(self.call_value(f, callee, &args, &[]));
+                    // `yield from gen(...)`: the new generator goes straight to the delegation.
+                    let private =
+                        code.bytes.get(ip) == Some(&(Op::GetYieldFromIter as u8)) && self.is_generator_function(callee);
+                    let result = self.call_value(f, callee, &args, &[]);
+                    if private && result.is_ok() {
+                        self.mark_private(f.stack.last().copied().unwrap_or(Value::None));
+                    }
+                    flowed!(result);
                 }
                 Op::CallKw => {
                     fuel!(CALL_FUEL);

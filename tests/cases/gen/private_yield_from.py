@@ -147,3 +147,23 @@ try:
     t2.send(None)
 except StopIteration as stop:
     print(stop.value)
+
+
+# The same through a plain call: `yield from counter(...)`.
+def counter(n):
+    for i in range(n):
+        yield i
+    return "counted %d" % n
+
+
+def plain():
+    a = yield from counter(2)
+    b = yield from counter(1)
+    return a, b
+
+
+p = plain()
+print(next(p))
+held = p.gi_yieldfrom
+print(list(p))
+print(held.gi_suspended, held.__name__, next(held, "held is done"))
