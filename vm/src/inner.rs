@@ -810,7 +810,10 @@ fn init_simple_frame(frame: &mut Frame, func: &Function, args: &[Value]) {
     frame.stack.clear();
     frame.stack.reserve(func.code.frame_size);
     frame.stack.extend_from_slice(args);
-    frame.stack.resize(func.code.code.varnames.len(), Value::Undef);
+    // The other locals start unbound (an `extend` of known length fills them in line, where
+    // `resize` was a call).
+    let unbound = func.code.code.varnames.len().saturating_sub(args.len());
+    frame.stack.extend(std::iter::repeat_n(Value::Undef, unbound));
     if !Rc::ptr_eq(&frame.code, &func.code) {
         frame.code = func.code.clone();
     }
