@@ -19,6 +19,9 @@ use crate::types::ExcKind;
 use crate::value::{ObjRef, Value};
 use crate::{Exc, Vm};
 
+/// How many boxes of freed private generators are kept for new generators.
+const GEN_BOX_POOL: usize = 32;
+
 /// How a generator is being resumed.
 #[derive(Clone, Copy, Debug)]
 pub enum ResumeMode {
@@ -395,7 +398,13 @@ impl Vm {
             }
             above = x.delegator;
         }
-        self.heap.free_now(g);
+        // Its box is kept for the next generator while it is in cache (boxes of generators the
+        // collector frees are cold, and keeping those was no faster).
+        if let HeapObj::Generator(b) = self.heap.free_now(g) {
+            if self.gen_boxes.len() < GEN_BOX_POOL {
+                self.gen_boxes.push(b);
+            }
+        }
     }
 
     /// Takes delegator `p`'s parked frame to continue it after its delegate `g` finished, with

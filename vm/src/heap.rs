@@ -132,17 +132,18 @@ impl Heap {
     }
 
     /// Frees object `r` now, outside a collection, for an object the VM knows nothing else
-    /// refers to (a private `yield from` generator that has returned): its memory is reused
-    /// while still in cache, and it does not count toward the next collection.
-    pub fn free_now(&mut self, r: ObjRef) {
+    /// refers to (a private `yield from` generator that has returned), and hands back its
+    /// contents: its slot is reused while still in cache, and it does not count toward the
+    /// next collection.
+    pub fn free_now(&mut self, r: ObjRef) -> HeapObj {
         let old = std::mem::replace(&mut self.objs[r.index()], HeapObj::Free);
-        if matches!(old, HeapObj::Free) {
-            return;
+        if !matches!(old, HeapObj::Free) {
+            self.bytes = self.bytes.saturating_sub(approx_size(&old));
+            self.live -= 1;
+            self.allocated_since_gc = self.allocated_since_gc.saturating_sub(1);
+            self.free.push(r.0);
         }
-        self.bytes = self.bytes.saturating_sub(approx_size(&old));
-        self.live -= 1;
-        self.allocated_since_gc = self.allocated_since_gc.saturating_sub(1);
-        self.free.push(r.0);
+        old
     }
 
     #[inline]

@@ -451,7 +451,7 @@ impl Vm {
                 // The next item of a list or tuple iterator (its end is left to the general loop).
                 let Value::Obj(r) = f.stack[n - 1] else { return Extra::Stop };
                 let HeapObj::Iter(state) = self.heap.get(r) else { return Extra::Stop };
-                let IterState::Seq { seq, index } = **state else { return Extra::Stop };
+                let IterState::Seq { seq, index, .. } = **state else { return Extra::Stop };
                 let item = match self.heap.get(seq) {
                     HeapObj::List(l) => l.get(index),
                     HeapObj::Tuple(t) => t.get(index),

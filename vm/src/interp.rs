@@ -793,6 +793,14 @@ impl Vm {
                         continue;
                     }
                     let it = tri!(self.get_iter(v));
+                    // A `for` loop's own iterator of a list or tuple: private to the loop.
+                    if code.bytes.get(ip) == Some(&(Op::ForIter as u8)) && !it.is(v) {
+                        if let Some(HeapObj::Iter(state)) = it.as_obj().map(|r| self.heap.get_mut(r)) {
+                            if let IterState::Seq { private, .. } = &mut **state {
+                                *private = true;
+                            }
+                        }
+                    }
                     f.stack.push(it);
                 }
                 Op::ForIter => {
@@ -817,10 +825,14 @@ impl Vm {
                         },
                         _ => None,
                     };
+                    let mut private = false;
                     let step = match step {
                         Some(s) => Some(s),
                         None => match self.heap.get(r) {
-                            HeapObj::Iter(_) => Some(tri!(self.iter_next_native(r))),
+                            HeapObj::Iter(state) => {
+                                private = matches!(**state, IterState::Seq { private: true, .. });
+                                Some(tri!(self.iter_next_native(r)))
+                            }
                             _ => None,
                         },
                     };
@@ -828,6 +840,10 @@ impl Vm {
                         Some(Some(v)) => f.stack.push(v),
                         Some(None) => {
                             f.stack.pop();
+                            if private {
+                                // The loop's own iterator, now off its stack (see `GetIter`).
+                                self.heap.free_now(r);
+                            }
                             ip = arg as usize;
                         }
                         None => {

@@ -96,6 +96,9 @@ pub struct Vm {
     /// purpose: frames move between this pool, the frame stack and generators by pointer.
     #[allow(clippy::vec_box)]
     pub(crate) frame_pool: Vec<Box<Frame>>,
+    /// Boxes of private generators freed at their return, for the next generators.
+    #[allow(clippy::vec_box)]
+    pub(crate) gen_boxes: Vec<Box<object::Generator>>,
     /// An empty code object for placeholder frames (left where a frame was moved out).
     pub(crate) placeholder_code: Rc<LoadedCode>,
     /// How many runs of the dispatch loop are active (0 when the host has control): Python
@@ -151,6 +154,7 @@ impl Vm {
             depth: 0,
             caller_globals: None,
             frame_pool: Vec::new(),
+            gen_boxes: Vec::new(),
             loops_active: 0,
             observer: None,
             fuel: u64::MAX,

@@ -322,6 +322,9 @@ pub enum IterState {
     Seq {
         seq: ObjRef,
         index: usize,
+        /// Made by a `for` loop's `GetIter` for itself: nothing but the loop's stack slot
+        /// refers to it, and it is freed when the loop runs out (not when it is left early).
+        private: bool,
     },
     Str {
         s: ObjRef,

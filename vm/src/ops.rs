@@ -994,7 +994,7 @@ impl Vm {
             return Err(self.type_error(&format!("'{t}' object is not iterable")));
         };
         let state = match self.heap.get(r) {
-            HeapObj::List(_) | HeapObj::Tuple(_) => IterState::Seq { seq: r, index: 0 },
+            HeapObj::List(_) | HeapObj::Tuple(_) => IterState::Seq { seq: r, index: 0, private: false },
             HeapObj::Str(_) => IterState::Str { s: r, byte: 0 },
             HeapObj::Range { start, stop, step } => IterState::Range { next: *start, stop: *stop, step: *step },
             HeapObj::BigRange(br) => IterState::BigRange(br.clone()),
@@ -1023,7 +1023,7 @@ impl Vm {
             return Ok(None);
         };
         let step: Result<Option<Value>, &'static str> = match **state {
-            IterState::Seq { seq, index } => {
+            IterState::Seq { seq, index, .. } => {
                 let item = match self.heap.get(seq) {
                     HeapObj::List(l) => l.get(index).copied(),
                     HeapObj::Tuple(t) => t.get(index).copied(),
