@@ -341,10 +341,18 @@ impl Vm {
         self.finish_generator(g);
         if let (true, Some(p)) = (root != g, delegator) {
             let closing = f.closing;
+            // A private generator is freed below. Any cached leaf may name it; the epoch bump
+            // makes them all unusable but the root's, which `resume_delegator` sets after it.
+            let private = self.gen(g).is_some_and(|x| x.private) && self.observer.is_none();
+            if private {
+                self.chain_epoch += 1;
+            }
             let pf = self.resume_delegator(f, g, p, root)?;
             let done = std::mem::replace(f, pf);
             self.recycle_frame(done);
-            self.release_private(g, p);
+            if private {
+                self.free_private(g);
+            }
             if closing {
                 let class = self.types.exc(ExcKind::GeneratorExit);
                 return Err(self.new_exception(class, vec![]));
@@ -381,23 +389,13 @@ impl Vm {
         matches!(v, Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Function(func) if func.code.code.flags.generator))
     }
 
-    /// Frees generator `g`, which has just returned to its delegator `p` (whose stack no longer
-    /// holds it), if it was private to that `yield from` (`Generator::private`). Nothing else
-    /// refers to it then but the cached leaf of a generator above it that was resumed as a
-    /// chain root: those are all on `p`'s delegator chain (`g` had no other delegator, and a
-    /// chain only grows above), and their caches are dropped. Not while an observer records
-    /// generators by their slots.
-    fn release_private(&mut self, g: ObjRef, p: ObjRef) {
-        if !self.gen(g).is_some_and(|x| x.private) || self.observer.is_some() {
-            return;
-        }
-        let mut above = Some(p);
-        while let Some(x) = above.and_then(|a| self.gen_mut(a)) {
-            if x.leaf == Some(g) {
-                x.leaf = None;
-            }
-            above = x.delegator;
-        }
+    /// Frees generator `g`, private to the `yield from` of the delegator it has just returned
+    /// to (`Generator::private`), whose stack no longer holds it. Nothing else refers to it
+    /// then but, perhaps, the cached leaf of a generator above it, which `generator_return`
+    /// made unusable (an epoch bump: each other chain finds its leaf again at its next resume;
+    /// clearing only the caches that name `g` meant walking up the chain at every release,
+    /// quadratic when a deep chain unwinds).
+    fn free_private(&mut self, g: ObjRef) {
         // Its box is kept for the next generator while it is in cache (boxes of generators the
         // collector frees are cold, and keeping those was no faster).
         if let HeapObj::Generator(b) = self.heap.free_now(g) {
