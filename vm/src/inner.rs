@@ -494,7 +494,8 @@ impl Vm {
                 let v = f.stack[n - 1];
                 let Value::Obj(r) = v else { return Extra::Stop };
                 match self.heap.get(r) {
-                    HeapObj::Generator(_) if !self.iterates_in_python(v) => Extra::Next(ip + 1),
+                    // (A generator's type cannot be subclassed, so none iterates in Python.)
+                    HeapObj::Generator(_) => Extra::Next(ip + 1),
                     HeapObj::Instance { .. } if room => {
                         let Some(m) = self.generator_iter_method(v) else { return Extra::Stop };
                         f.stack[n - 1] = m;

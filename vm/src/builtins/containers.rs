@@ -117,7 +117,10 @@ fn list_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     if j < 0 || j >= n {
         return Err(vm.index_error("pop index out of range"));
     }
-    let v = list_mut(vm, r).map(|l| l.remove(j as usize)).unwrap_or(Value::None);
+    // The last item (the common `pop()`) without `remove`'s shifting call.
+    let v = list_mut(vm, r)
+        .and_then(|l| if j == n - 1 { l.pop() } else { Some(l.remove(j as usize)) })
+        .unwrap_or(Value::None);
     Ok(v.into())
 }
 
