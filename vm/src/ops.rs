@@ -446,10 +446,15 @@ impl Vm {
         }
         let repeated = match self.heap.get(r) {
             HeapObj::Str(s) => {
+                let total = s.s.len() * n;
                 let mut out = String::new();
-                out.try_reserve_exact(s.s.len() * n).ok().map(|()| {
-                    for _ in 0..n {
+                out.try_reserve_exact(total).ok().map(|()| {
+                    // One copy, then doubling: a few large copies however big `n` is.
+                    if n > 0 {
                         out.push_str(&s.s);
+                    }
+                    while out.len() < total {
+                        out.extend_from_within(..out.len().min(total - out.len()));
                     }
                     Repeated::Str(out)
                 })
@@ -1245,10 +1250,15 @@ fn cmp_int_float(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
 
 /// `items * n` with a fallible allocation: None when the memory is not there.
 fn repeat_values(items: &[Value], n: usize) -> Option<Vec<Value>> {
+    let total = items.len().checked_mul(n)?;
     let mut out: Vec<Value> = Vec::new();
-    out.try_reserve_exact(items.len().checked_mul(n)?).ok()?;
-    for _ in 0..n {
+    out.try_reserve_exact(total).ok()?;
+    // One copy, then doubling (as for strings).
+    if n > 0 {
         out.extend_from_slice(items);
+    }
+    while out.len() < total {
+        out.extend_from_within(..out.len().min(total - out.len()));
     }
     Some(out)
 }
