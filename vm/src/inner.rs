@@ -116,12 +116,14 @@ impl Vm {
                     }
                 }};
             }
+            // Every instruction read has its operand byte: `ip < last` covers both reads.
+            let last = bytes.len().saturating_sub(1);
             loop {
-                if ip + 1 >= bytes.len() {
+                if ip >= last {
                     break;
                 }
-                let b = bytes[ip];
-                let a = bytes[ip + 1] as usize;
+                // SAFETY: `ip + 1 < bytes.len()` (checked just above).
+                let (b, a) = unsafe { (*bytes.get_unchecked(ip), *bytes.get_unchecked(ip + 1) as usize) };
                 match b {
                     LOAD_FAST => {
                         if a >= n || n == cap {
