@@ -47,14 +47,27 @@ impl Vm {
         (c.epoch == crate::dict::class_epoch()).then_some(c.method)
     }
 
-    /// `simple_method`'s commonest case, for the inner loop: an instance's method that the name's
-    /// cache holds for its class, found with no fill and no call.
+    /// `simple_method`'s commonest cases, for the inner loop, found with no fill and no call: an
+    /// instance's method that the name's cache holds for its class, or the cached method of a
+    /// list, deque or generator (the containers and coroutines of a scheduler).
     #[inline(always)]
-    pub(crate) fn instance_method_hit(&self, code: &LoadedCode, i: usize, obj: Value) -> Option<Value> {
+    pub(crate) fn method_hit(&self, code: &LoadedCode, i: usize, obj: Value) -> Option<Value> {
         let Value::Obj(r) = obj else { return None };
-        let HeapObj::Instance { class, dict: None, values } = self.heap.get(r) else { return None };
-        let c = for_class(code.instance_method_cache.get(i)?, *class)?;
-        (c.epoch == crate::dict::class_epoch() && values.len() <= c.clean as usize).then_some(c.method)
+        let t = &self.types;
+        let class = match self.heap.get(r) {
+            HeapObj::Instance { class, dict: None, values } => {
+                let c = for_class(code.instance_method_cache.get(i)?, *class)?;
+                let hit = c.epoch == crate::dict::class_epoch() && values.len() <= c.clean as usize;
+                return hit.then_some(c.method);
+            }
+            // The classes `class_of` gives them (a list of a user subclass is left to it).
+            HeapObj::List(_) if self.heap.derived.is_empty() => t.list,
+            HeapObj::Deque(_) => t.deque,
+            HeapObj::Generator(g) if g.type_name.is_none() => t.generator,
+            _ => return None,
+        };
+        let c = for_class(code.method_cache.get(i)?, class)?;
+        (c.epoch == crate::dict::class_epoch()).then_some(c.method)
     }
 
     /// The method `LoadMethod` finds without a bound-method object, when that needs no more

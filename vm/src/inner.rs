@@ -359,12 +359,13 @@ impl Vm {
                         ip += 2;
                     }
                     LOAD_METHOD => {
-                        // An instance's method the name's cache holds: found here, as above.
+                        // A method the name's cache holds for the receiver's class (an instance's,
+                        // or a list's, deque's or generator's): found here, as above.
                         if n == 0 || n == cap {
                             break;
                         }
                         let obj = read!(n - 1);
-                        let Some(m) = self.instance_method_hit(code, a, obj) else { extra!(simple_attr, b, a) };
+                        let Some(m) = self.method_hit(code, a, obj) else { extra!(simple_attr, b, a) };
                         write!(n - 1, m);
                         write!(n, obj);
                         n += 1;
