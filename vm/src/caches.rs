@@ -144,6 +144,40 @@ impl Vm {
         true
     }
 
+    /// `cached_instance_store`'s commonest cases, for the inner loop, with no call: a new value
+    /// for an attribute the instance has at the position the name's cache gives for its class,
+    /// or the next attribute of its layout when its values have room (a new instance's have
+    /// room for its class's layout). False, having done nothing, otherwise.
+    #[inline(always)]
+    pub(crate) fn instance_store_hit(&mut self, code: &LoadedCode, i: usize, obj: Value, v: Value) -> bool {
+        let Value::Obj(r) = obj else { return false };
+        let Some(pair) = code.attr_cache.get(i) else { return false };
+        let epoch = crate::dict::class_epoch();
+        let HeapObj::Instance { class, dict: None, values } = self.heap.get_mut(r) else { return false };
+        let Some(c) = for_class(pair, *class) else { return false };
+        if c.epoch != epoch {
+            return false;
+        }
+        let len = values.len();
+        if c.index < len {
+            let slot = &mut values[c.index];
+            if slot.is_undef() {
+                return false;
+            }
+            *slot = v;
+        } else if c.index == len && len < values.capacity() {
+            // SAFETY: slot `len` is within the capacity (checked), and is written before the
+            // length covers it.
+            unsafe {
+                values.as_mut_ptr().add(len).write(v);
+                values.set_len(len + 1);
+            }
+        } else {
+            return false;
+        }
+        true
+    }
+
     /// `obj.name` read from an instance's values when the inline cache can serve the name for
     /// the instance's class (see `instance_layout_attr`), filling the cache; None otherwise.
     #[inline(never)]

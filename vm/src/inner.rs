@@ -371,7 +371,15 @@ impl Vm {
                         n += 1;
                         ip += 2;
                     }
-                    STORE_ATTR => extra!(simple_attr, b, a),
+                    STORE_ATTR => {
+                        // An attribute stored where the name's cache places it, when the instance's
+                        // values need not grow: stored here, as above.
+                        if n < 2 || !self.instance_store_hit(code, a, read!(n - 1), read!(n - 2)) {
+                            extra!(simple_attr, b, a)
+                        }
+                        n -= 2;
+                        ip += 2;
+                    }
                     CALL_METHOD => extra!(simple_call_method, b, a),
                     RETURN => {
                         // A return from a plain function frame to the frame below it.
