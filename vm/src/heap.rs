@@ -71,7 +71,10 @@ impl Heap {
             self.threshold = 0;
         }
         if let Some(i) = self.free.pop() {
-            self.objs[i as usize] = obj;
+            // A free-list slot holds `Free`: nothing to drop (forgetting skips the drop call).
+            let old = std::mem::replace(&mut self.objs[i as usize], obj);
+            debug_assert!(matches!(old, HeapObj::Free));
+            std::mem::forget(old);
             ObjRef(i)
         } else {
             self.objs.push(obj);
@@ -326,6 +329,7 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
 }
 
 /// A rough byte count of an object, for the memory limit and statistics.
+#[inline]
 pub fn approx_size(obj: &HeapObj) -> usize {
     let base = std::mem::size_of::<HeapObj>();
     base + match obj {
