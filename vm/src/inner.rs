@@ -374,7 +374,10 @@ impl Vm {
                     STORE_ATTR => {
                         // An attribute stored where the name's cache places it, when the instance's
                         // values need not grow: stored here, as above.
-                        if n < 2 || !self.instance_store_hit(code, a, read!(n - 1), read!(n - 2)) {
+                        if n < 2 {
+                            break;
+                        }
+                        if !self.instance_store_hit(code, a, read!(n - 1), read!(n - 2)) {
                             extra!(simple_attr, b, a)
                         }
                         n -= 2;
@@ -571,6 +574,7 @@ impl Vm {
     #[inline(never)]
     fn simple_attr(&mut self, f: &mut Box<Frame>, code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
         const STORE_ATTR: u8 = Op::StoreAttr as u8;
+        const LOAD_METHOD: u8 = Op::LoadMethod as u8;
         let room = f.stack.len() < f.stack.capacity();
         match (b, &mut f.stack[..]) {
             (STORE_ATTR, [.., v, obj]) => {
@@ -580,7 +584,7 @@ impl Vm {
                 let n = f.stack.len();
                 f.stack.truncate(n - 2);
             }
-            (_, [.., top]) if room => {
+            (LOAD_METHOD, [.., top]) if room => {
                 let obj = *top;
                 let Some(m) = self.simple_method(code, a, obj) else { return Extra::Stop };
                 *top = m;
