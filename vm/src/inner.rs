@@ -54,6 +54,8 @@ impl Vm {
         const STORE_ATTR: u8 = Op::StoreAttr as u8;
         const LOAD_METHOD: u8 = Op::LoadMethod as u8;
         const CALL_METHOD: u8 = Op::CallMethod as u8;
+        const GET_YIELD_FROM_ITER: u8 = Op::GetYieldFromIter as u8;
+        const YIELD_FROM: u8 = Op::YieldFrom as u8;
         let mut switched = false;
         // One pass per frame: a simple call or return switches frames and starts the next pass.
         'frames: loop {
@@ -84,7 +86,7 @@ impl Vm {
             // The less common instructions run out of line (`simple_extra`), so the loop's body
             // stays small enough to keep its state in registers.
             // `$run` is `simple_extra` or one of the functions that take its commonest
-            // instructions out of it (`simple_attr`, `simple_call_method`), each called with
+            // instructions out of it (`simple_attr`, `simple_call_method`, `simple_gen`), each called with
             // the frame, the code, the instruction and its offset.
             macro_rules! extra {
                 ($b:expr, $a:expr) => {
@@ -384,20 +386,21 @@ impl Vm {
                         ip += 2;
                     }
                     CALL_METHOD => extra!(simple_call_method, b, a),
+                    GET_YIELD_FROM_ITER | YIELD_FROM => extra!(simple_gen, b, a),
                     RETURN => {
                         // A return from a plain function frame to the frame below it.
                         if n == 0 {
                             break;
                         }
                         if f.gen.is_some() {
-                            extra!(b, a)
+                            extra!(simple_gen, b, a)
                         }
                         if self.frames.len() <= base {
                             break;
                         }
                         if !matches!(f.link, Link::Call) {
                             // An `__init__` handing back its instance, perhaps.
-                            extra!(b, a)
+                            extra!(simple_gen, b, a)
                         }
                         let v = read!(n - 1);
                         let Some(caller) = self.frames.pop() else { break };
@@ -479,59 +482,6 @@ impl Vm {
                 }
                 f.stack.push(v);
                 Extra::Next(ip + 2)
-            }
-            Op::Return if n > 0 => {
-                // A generator's return: to the generator delegating to it, or to its resumer.
-                // Otherwise (`run_simple` has checked the frame has a caller in this run) the
-                // return of an `__init__` that made its instance directly (`init_frame`).
-                let v = f.stack[n - 1];
-                if let Some(g) = f.gen {
-                    f.stack.pop();
-                    f.ip = ip + 1;
-                    let flow = self.generator_return(f, g, v);
-                    return self.settle(flow);
-                }
-                let Link::Init(instance) = f.link else { return Extra::Stop };
-                if !v.is_none() {
-                    return Extra::Stop;
-                }
-                let Some(caller) = self.frames.pop() else { return Extra::Stop };
-                let done = std::mem::replace(f, caller);
-                self.recycle_frame(done);
-                f.stack.push(Value::Obj(instance));
-                Extra::Switched
-            }
-            Op::GetYieldFromIter if n > 0 => {
-                // `yield from` a generator delegates to the generator itself; `yield from` an
-                // instance whose `__iter__` is a generator function of the program, to the
-                // generator that makes.
-                let v = f.stack[n - 1];
-                let Value::Obj(r) = v else { return Extra::Stop };
-                match self.heap.get(r) {
-                    // (A generator's type cannot be subclassed, so none iterates in Python.)
-                    HeapObj::Generator(_) => Extra::Next(ip + 1),
-                    HeapObj::Instance { .. } if room => {
-                        let Some(m) = self.generator_iter_method(v) else { return Extra::Stop };
-                        f.stack[n - 1] = m;
-                        f.stack.push(v);
-                        if self.simple_generator_call(f, n - 1, 1) {
-                            // Made here for the `YieldFrom` that follows: private to it.
-                            self.mark_private(f.stack[n - 1]);
-                            return Extra::Next(ip + 1);
-                        }
-                        f.stack.pop();
-                        f.stack[n - 1] = v;
-                        Extra::Stop
-                    }
-                    _ => Extra::Stop,
-                }
-            }
-            Op::YieldFrom if n >= 2 => {
-                let (sent, it) = (f.stack[n - 1], f.stack[n - 2]);
-                f.stack.pop();
-                f.ip = ip + 1;
-                let flow = self.yield_from(f, it, sent, ip);
-                self.settle(flow)
             }
             Op::Subscr if n >= 2 => {
                 // `seq[i]` of a list or tuple with an int index in range.
@@ -622,6 +572,73 @@ impl Vm {
             return Extra::Next(ip + 2);
         }
         Extra::Stop
+    }
+
+    /// The inner loop's generator instructions, out of line on their own like `simple_attr`:
+    /// a generator's return (to its delegator or its resumer) or an `__init__`'s hand-back of
+    /// its instance, `GetYieldFromIter` of a generator or of an instance whose `__iter__` is a
+    /// generator function, and `YieldFrom`. Stops, having done nothing, otherwise.
+    #[inline(never)]
+    fn simple_gen(&mut self, f: &mut Box<Frame>, _code: &LoadedCode, b: u8, _a: usize, ip: usize) -> Extra {
+        let n = f.stack.len();
+        let room = n < f.stack.capacity();
+        let Some(op) = Op::from_byte(b) else { return Extra::Stop };
+        match op {
+            Op::Return if n > 0 => {
+                // A generator's return: to the generator delegating to it, or to its resumer.
+                // Otherwise (`run_simple` has checked the frame has a caller in this run) the
+                // return of an `__init__` that made its instance directly (`init_frame`).
+                let v = f.stack[n - 1];
+                if let Some(g) = f.gen {
+                    f.stack.pop();
+                    f.ip = ip + 1;
+                    let flow = self.generator_return(f, g, v);
+                    return self.settle(flow);
+                }
+                let Link::Init(instance) = f.link else { return Extra::Stop };
+                if !v.is_none() {
+                    return Extra::Stop;
+                }
+                let Some(caller) = self.frames.pop() else { return Extra::Stop };
+                let done = std::mem::replace(f, caller);
+                self.recycle_frame(done);
+                f.stack.push(Value::Obj(instance));
+                Extra::Switched
+            }
+            Op::GetYieldFromIter if n > 0 => {
+                // `yield from` a generator delegates to the generator itself; `yield from` an
+                // instance whose `__iter__` is a generator function of the program, to the
+                // generator that makes.
+                let v = f.stack[n - 1];
+                let Value::Obj(r) = v else { return Extra::Stop };
+                match self.heap.get(r) {
+                    // (A generator's type cannot be subclassed, so none iterates in Python.)
+                    HeapObj::Generator(_) => Extra::Next(ip + 1),
+                    HeapObj::Instance { .. } if room => {
+                        let Some(m) = self.generator_iter_method(v) else { return Extra::Stop };
+                        f.stack[n - 1] = m;
+                        f.stack.push(v);
+                        if self.simple_generator_call(f, n - 1, 1) {
+                            // Made here for the `YieldFrom` that follows: private to it.
+                            self.mark_private(f.stack[n - 1]);
+                            return Extra::Next(ip + 1);
+                        }
+                        f.stack.pop();
+                        f.stack[n - 1] = v;
+                        Extra::Stop
+                    }
+                    _ => Extra::Stop,
+                }
+            }
+            Op::YieldFrom if n >= 2 => {
+                let (sent, it) = (f.stack[n - 1], f.stack[n - 2]);
+                f.stack.pop();
+                f.ip = ip + 1;
+                let flow = self.yield_from(f, it, sent, ip);
+                self.settle(flow)
+            }
+            _ => Extra::Stop,
+        }
     }
 
     /// The truth value of `v` when it needs no Python and cannot fail: bools, None, numbers,
