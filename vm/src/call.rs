@@ -379,7 +379,7 @@ impl Vm {
             chain_depth: 0,
             private: false,
         };
-        // The box of a private generator that just returned, if one is kept (`release_private`):
+        // The box of a private generator that just returned, if one is kept (`free_private`):
         // keeping the boxes of collected generators instead cut instructions by 2-4% but ran no
         // faster on the machine (8,192 kept), or slower (32,768 and more): they are cold.
         let b = match self.gen_boxes.pop() {

@@ -234,7 +234,7 @@ pub struct Generator {
     /// Made for a `yield from` straight from the call that made it (`yield from f(...)`, or
     /// `yield from obj` through a generator `__iter__`), so that its delegator's stack holds
     /// the only reference to it: when it returns to its delegator, its slot is freed at once
-    /// (`Vm::release_private`). Cleared if anything hands the reference out (`gi_yieldfrom`).
+    /// (`Vm::free_private`). Cleared if anything hands the reference out (`gi_yieldfrom`).
     pub private: bool,
 }
 
