@@ -124,48 +124,34 @@ impl Vm {
     /// right after its last value.
     #[inline]
     pub(crate) fn cached_instance_store(&mut self, code: &LoadedCode, i: usize, obj: Value, v: Value) -> bool {
-        let Value::Obj(r) = obj else { return false };
-        let Some(pair) = code.attr_cache.get(i) else { return false };
-        let epoch = crate::dict::class_epoch();
-        let HeapObj::Instance { class, dict: None, values } = self.heap.get_mut(r) else { return false };
-        let Some(c) = for_class(pair, *class) else { return false };
-        if c.epoch != epoch {
+        if self.instance_store_hit(code, i, obj, v) {
+            return true;
+        }
+        // The next attribute when the values must grow for it.
+        let Some((values, index)) = self.cached_store_slot(code, i, obj) else { return false };
+        if index != values.len() {
             return false;
         }
-        let len = values.len();
-        match values.get_mut(c.index) {
-            Some(slot) if !slot.is_undef() => *slot = v,
-            None if c.index == len => {
-                values.push(v);
-                self.heap.grew(std::mem::size_of::<Value>());
-            }
-            _ => return false,
-        }
+        values.push(v);
+        self.heap.grew(std::mem::size_of::<Value>());
         true
     }
 
     /// `cached_instance_store`'s commonest cases, for the inner loop, with no call: a new value
     /// for an attribute the instance has at the position the name's cache gives for its class,
     /// or the next attribute of its layout when its values have room (a new instance's have
-    /// room for its class's layout). False, having done nothing, otherwise.
+    /// room for its class's layout, already counted). False, having done nothing, otherwise.
     #[inline(always)]
     pub(crate) fn instance_store_hit(&mut self, code: &LoadedCode, i: usize, obj: Value, v: Value) -> bool {
-        let Value::Obj(r) = obj else { return false };
-        let Some(pair) = code.attr_cache.get(i) else { return false };
-        let epoch = crate::dict::class_epoch();
-        let HeapObj::Instance { class, dict: None, values } = self.heap.get_mut(r) else { return false };
-        let Some(c) = for_class(pair, *class) else { return false };
-        if c.epoch != epoch {
-            return false;
-        }
+        let Some((values, index)) = self.cached_store_slot(code, i, obj) else { return false };
         let len = values.len();
-        if c.index < len {
-            let slot = &mut values[c.index];
+        if index < len {
+            let slot = &mut values[index];
             if slot.is_undef() {
                 return false;
             }
             *slot = v;
-        } else if c.index == len && len < values.capacity() {
+        } else if index == len && len < values.capacity() {
             // SAFETY: slot `len` is within the capacity (checked), and is written before the
             // length covers it.
             unsafe {
@@ -176,6 +162,18 @@ impl Vm {
             return false;
         }
         true
+    }
+
+    /// The values of instance `obj` and the position the cache of name `i` gives for its class,
+    /// when the cache holds its class at the current epoch and the instance has no dict.
+    #[inline(always)]
+    fn cached_store_slot(&mut self, code: &LoadedCode, i: usize, obj: Value) -> Option<(&mut Vec<Value>, usize)> {
+        let Value::Obj(r) = obj else { return None };
+        let pair = code.attr_cache.get(i)?;
+        let epoch = crate::dict::class_epoch();
+        let HeapObj::Instance { class, dict: None, values } = self.heap.get_mut(r) else { return None };
+        let c = for_class(pair, *class)?;
+        (c.epoch == epoch).then_some((values, c.index))
     }
 
     /// `obj.name` read from an instance's values when the inline cache can serve the name for
