@@ -365,6 +365,7 @@ impl Vm {
         qualname: Value,
     ) -> Value {
         let code = frame.code.clone();
+        self.gen_serial += 1;
         let g = Generator {
             state: GenState::Created,
             frame: Some(frame),
@@ -375,6 +376,8 @@ impl Vm {
             delegator: None,
             leaf: None,
             leaf_epoch: 0,
+            leaf_serial: 0,
+            serial: self.gen_serial,
             type_name,
             chain_depth: 0,
             private: false,

@@ -58,8 +58,10 @@ impl Vm {
         }
         if g.leaf_epoch == epoch {
             if let Some(leaf) = g.leaf {
+                let serial = g.leaf_serial;
                 if let Some(l) = self.gen(leaf) {
-                    if l.state == GenState::Suspended && l.delegate.is_none() && l.frame.is_some() {
+                    if l.serial == serial && l.state == GenState::Suspended && l.delegate.is_none() && l.frame.is_some()
+                    {
                         return leaf;
                     }
                 }
@@ -74,11 +76,19 @@ impl Vm {
                 _ => break,
             }
         }
-        if let Some(g) = self.gen_mut(root) {
-            g.leaf = Some(cur);
-            g.leaf_epoch = epoch;
-        }
+        self.set_leaf(root, Some(cur));
         cur
+    }
+
+    /// Caches `leaf` as the innermost delegate of chain root `root` (None: the root itself).
+    fn set_leaf(&mut self, root: ObjRef, leaf: Option<ObjRef>) {
+        let serial = leaf.and_then(|l| self.gen(l)).map_or(0, |x| x.serial);
+        let epoch = self.chain_epoch;
+        if let Some(r) = self.gen_mut(root) {
+            r.leaf = leaf;
+            r.leaf_epoch = epoch;
+            r.leaf_serial = serial;
+        }
     }
 
     /// Resumes generator `g` on behalf of the running frame `f`.
@@ -284,7 +294,6 @@ impl Vm {
         let mut frame = std::mem::replace(f, next);
         frame.root = None;
         frame.closing = false;
-        let epoch = self.chain_epoch;
         if let Some(x) = self.gen_mut(g) {
             x.state = GenState::Suspended;
             x.frame = Some(frame);
@@ -292,9 +301,8 @@ impl Vm {
         if root != g {
             if let Some(r) = self.gen_mut(root) {
                 r.state = GenState::Suspended;
-                r.leaf = Some(g);
-                r.leaf_epoch = epoch;
             }
+            self.set_leaf(root, Some(g));
         }
         if let Link::Host = link {
             return Ok(Flow::Exit(Outcome::Yielded(v)));
@@ -341,12 +349,9 @@ impl Vm {
         self.finish_generator(g);
         if let (true, Some(p)) = (root != g, delegator) {
             let closing = f.closing;
-            // A private generator is freed below. Any cached leaf may name it; the epoch bump
-            // makes them all unusable but the root's, which `resume_delegator` sets after it.
+            // A private generator is freed below. A cached leaf naming its slot is told from
+            // the slot's next generator by its serial (`chain_leaf`).
             let private = self.gen(g).is_some_and(|x| x.private) && self.observer.is_none();
-            if private {
-                self.chain_epoch += 1;
-            }
             let pf = self.resume_delegator(f, g, p, root)?;
             let done = std::mem::replace(f, pf);
             self.recycle_frame(done);
@@ -391,10 +396,11 @@ impl Vm {
 
     /// Frees generator `g`, private to the `yield from` of the delegator it has just returned
     /// to (`Generator::private`), whose stack no longer holds it. Nothing else refers to it
-    /// then but, perhaps, the cached leaf of a generator above it, which `generator_return`
-    /// made unusable (an epoch bump: each other chain finds its leaf again at its next resume;
-    /// clearing only the caches that name `g` meant walking up the chain at every release,
-    /// quadratic when a deep chain unwinds).
+    /// then but, perhaps, the cached leaf of a generator above it, which `chain_leaf` finds
+    /// stale by the serial of the slot's next generator. (Bumping the chain epoch here instead
+    /// made every other chain walk to its leaf at its next resume; clearing the caches that
+    /// name `g` meant walking up the chain at every release, quadratic when a deep chain
+    /// unwinds.)
     fn free_private(&mut self, g: ObjRef) {
         // Its box is kept for the next generator while it is in cache (boxes of generators the
         // collector frees are cold, and keeping those was no faster).
@@ -411,7 +417,6 @@ impl Vm {
         if let Some(x) = self.gen_mut(g) {
             x.delegator = None;
         }
-        let epoch = self.chain_epoch;
         let pf = match self.gen_mut(p) {
             Some(x) => {
                 x.delegate = None;
@@ -427,10 +432,7 @@ impl Vm {
         pf.link = f.link;
         pf.root = f.root;
         pf.closing = f.closing && p != root;
-        if let Some(r) = self.gen_mut(root) {
-            r.leaf = if p == root { None } else { Some(p) };
-            r.leaf_epoch = epoch;
-        }
+        self.set_leaf(root, if p == root { None } else { Some(p) });
         Ok(pf)
     }
 
@@ -510,7 +512,6 @@ impl Vm {
         let mut pf = std::mem::replace(f, df);
         pf.root = None;
         pf.closing = false;
-        let epoch = self.chain_epoch;
         if let Some(x) = self.gen_mut(p) {
             x.delegate = Some(d);
             x.frame = Some(pf);
@@ -522,10 +523,7 @@ impl Vm {
             x.delegator = Some(p);
             x.state = GenState::Running;
         }
-        if let Some(r) = self.gen_mut(root) {
-            r.leaf = Some(d);
-            r.leaf_epoch = epoch;
-        }
+        self.set_leaf(root, Some(d));
         if started {
             f.stack.push(sent);
         }

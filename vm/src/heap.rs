@@ -283,7 +283,8 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
             if let Some(fr) = &g.frame {
                 fr.trace(&mut |v| f(v));
             }
-            for r in [g.delegate, g.delegator, g.leaf].into_iter().flatten() {
+            // (Not `leaf`: a cached leaf is in the chain, or is found stale by its serial.)
+            for r in [g.delegate, g.delegator].into_iter().flatten() {
                 f(Value::Obj(r));
             }
         }

@@ -82,6 +82,8 @@ pub struct Vm {
     /// Bumped whenever a generator in the middle of a `yield from` chain is driven directly, so
     /// cached chain leaves are revalidated.
     pub chain_epoch: u64,
+    /// How many generators have been made (`Generator::serial`).
+    pub(crate) gen_serial: u64,
     /// Builtins implemented in Python (compiled from `builtins/prelude.py`), by name.
     pub prelude: HashMap<&'static str, Value>,
     /// Source text by file name, for traceback lines.
@@ -148,6 +150,7 @@ impl Vm {
             err,
             argv: Vec::new(),
             chain_epoch: 0,
+            gen_serial: 0,
             prelude: HashMap::new(),
             sources: HashMap::new(),
             roots: Vec::new(),

@@ -223,9 +223,14 @@ pub struct Generator {
     pub delegate: Option<ObjRef>,
     /// The generator that delegates to this one.
     pub delegator: Option<ObjRef>,
-    /// For a chain root: the innermost delegate, valid while `leaf_epoch` matches the VM's.
+    /// For a chain root: the innermost delegate, valid while `leaf_epoch` matches the VM's
+    /// and the generator in that slot is still the one cached (its `serial` is `leaf_serial`).
     pub leaf: Option<ObjRef>,
     pub leaf_epoch: u64,
+    pub leaf_serial: u64,
+    /// This generator's number among all the VM has made: a cached leaf whose slot was freed
+    /// and reused by another generator is told apart by it.
+    pub serial: u64,
     /// Shown as the type name in repr (`<map object ...>`) for builtins written in Python.
     pub type_name: Option<&'static str>,
     /// How many generators delegate to this one: resuming it costs CPython that much native
