@@ -742,13 +742,14 @@ impl Vm {
     /// of the program taking exactly the `nargs` values above it, replaces the callee and the
     /// arguments with the generator the call makes and returns true; false, having changed
     /// nothing, for any other call.
-    fn simple_generator_call(&mut self, f: &mut Box<Frame>, callee_slot: usize, nargs: usize) -> bool {
+    pub(crate) fn simple_generator_call(&mut self, f: &mut Box<Frame>, callee_slot: usize, nargs: usize) -> bool {
         let Some(&Value::Obj(r)) = f.stack.get(callee_slot) else { return false };
         let HeapObj::Function(func) = self.heap.get(r) else { return false };
-        if func.code.generator_argcount != nargs {
+        if func.code.generator_argcount != nargs || self.fuel < CALL_FUEL {
             return false;
         }
         let Some(mut frame) = self.frame_pool.pop() else { return false };
+        self.fuel -= CALL_FUEL;
         init_simple_frame(&mut frame, func, &f.stack[callee_slot + 1..]);
         f.stack.truncate(callee_slot);
         let g = self.function_generator(r, frame, None);

@@ -873,9 +873,18 @@ impl Vm {
                     f.stack.push(func);
                 }
                 Op::Call => {
-                    fuel!(CALL_FUEL);
                     let n = arg as usize;
                     let base_i = f.stack.len() - n - 1;
+                    // `yield from gen(...)`: the new generator goes straight to the delegation.
+                    let yield_from = code.bytes.get(ip) == Some(&(Op::GetYieldFromIter as u8));
+                    // (A generator function's call charges its own fuel.)
+                    if self.simple_generator_call(f, base_i, n) {
+                        if yield_from {
+                            self.mark_private(f.stack[base_i]);
+                        }
+                        continue;
+                    }
+                    fuel!(CALL_FUEL);
                     let callee = f.stack[base_i];
                     if let Some(frame) = tri!(self.fast_frame(callee, &f.stack[base_i + 1..])) {
                         f.stack.truncate(base_i);
@@ -891,9 +900,7 @@ impl Vm {
                     }
                     let args: smallvec::SmallVec<[Value; 8]> = f.stack[base_i + 1..].iter().copied().collect();
                     f.stack.truncate(base_i);
-                    // `yield from gen(...)`: the new generator goes straight to the delegation.
-                    let private =
-                        code.bytes.get(ip) == Some(&(Op::GetYieldFromIter as u8)) && self.is_generator_function(callee);
+                    let private = yield_from && self.is_generator_function(callee);
                     let result = self.call_value(f, callee, &args, &[]);
                     if private && result.is_ok() {
                         self.mark_private(f.stack.last().copied().unwrap_or(Value::None));
