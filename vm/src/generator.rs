@@ -69,20 +69,20 @@ impl Vm {
         }
         // Walk the chain; stop above a delegate that cannot be resumed (its delegator's
         // `YieldFrom` will then see it finished or running and act as CPython does).
-        let mut cur = root;
+        let (mut cur, mut serial) = (root, g.serial);
         while let Some(d) = self.gen(cur).and_then(|x| x.delegate) {
             match self.gen(d) {
-                Some(x) if x.state == GenState::Suspended && x.frame.is_some() => cur = d,
+                Some(x) if x.state == GenState::Suspended && x.frame.is_some() => (cur, serial) = (d, x.serial),
                 _ => break,
             }
         }
-        self.set_leaf(root, Some(cur));
+        self.cache_leaf(root, Some(cur), serial);
         cur
     }
 
-    /// Caches `leaf` as the innermost delegate of chain root `root` (None: the root itself).
-    fn set_leaf(&mut self, root: ObjRef, leaf: Option<ObjRef>) {
-        let serial = leaf.and_then(|l| self.gen(l)).map_or(0, |x| x.serial);
+    /// Caches `leaf` (whose serial is `serial`) as the innermost delegate of chain root `root`
+    /// (None: the root itself).
+    fn cache_leaf(&mut self, root: ObjRef, leaf: Option<ObjRef>, serial: u64) {
         let epoch = self.chain_epoch;
         if let Some(r) = self.gen_mut(root) {
             r.leaf = leaf;
@@ -294,15 +294,17 @@ impl Vm {
         let mut frame = std::mem::replace(f, next);
         frame.root = None;
         frame.closing = false;
+        let mut serial = 0;
         if let Some(x) = self.gen_mut(g) {
             x.state = GenState::Suspended;
             x.frame = Some(frame);
+            serial = x.serial;
         }
         if root != g {
             if let Some(r) = self.gen_mut(root) {
                 r.state = GenState::Suspended;
             }
-            self.set_leaf(root, Some(g));
+            self.cache_leaf(root, Some(g), serial);
         }
         if let Link::Host = link {
             return Ok(Flow::Exit(Outcome::Yielded(v)));
@@ -345,14 +347,22 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn generator_return(&mut self, f: &mut Box<Frame>, g: ObjRef, v: Value) -> Result<Flow, Exc> {
         let root = f.root.unwrap_or(g);
-        let delegator = self.gen(g).and_then(|x| x.delegator);
-        self.finish_generator(g);
+        // Finished, and out of any chain (its frame is the running one).
+        let (delegator, private) = match self.gen_mut(g) {
+            Some(x) => {
+                x.state = GenState::Done;
+                x.frame = None;
+                x.delegate = None;
+                (x.delegator.take(), x.private)
+            }
+            None => (None, false),
+        };
         if let (true, Some(p)) = (root != g, delegator) {
             let closing = f.closing;
             // A private generator is freed below. A cached leaf naming its slot is told from
             // the slot's next generator by its serial (`chain_leaf`).
-            let private = self.gen(g).is_some_and(|x| x.private) && self.observer.is_none();
-            let pf = self.resume_delegator(f, g, p, root)?;
+            let private = private && self.observer.is_none();
+            let pf = self.resume_delegator(f, p, root)?;
             let done = std::mem::replace(f, pf);
             self.recycle_frame(done);
             if private {
@@ -366,9 +376,6 @@ impl Vm {
             // Continue past the `YieldFrom` (a one-byte instruction) the frame was parked on.
             f.ip += 1;
             return Ok(Flow::Next);
-        }
-        if let Some(x) = self.gen_mut(g) {
-            x.delegator = None;
         }
         let link = f.link;
         if let Link::Host = link {
@@ -411,19 +418,17 @@ impl Vm {
         }
     }
 
-    /// Takes delegator `p`'s parked frame to continue it after its delegate `g` finished, with
-    /// the chain's link; the delegate is popped from its stack.
-    fn resume_delegator(&mut self, f: &Frame, g: ObjRef, p: ObjRef, root: ObjRef) -> Result<Box<Frame>, Exc> {
-        if let Some(x) = self.gen_mut(g) {
-            x.delegator = None;
-        }
-        let pf = match self.gen_mut(p) {
+    /// Takes delegator `p`'s parked frame to continue it after its delegate (whose frame is
+    /// `f`, and whose `delegator` link the caller has cleared) finished, with the chain's
+    /// link; the delegate is popped from its stack.
+    fn resume_delegator(&mut self, f: &Frame, p: ObjRef, root: ObjRef) -> Result<Box<Frame>, Exc> {
+        let (pf, serial) = match self.gen_mut(p) {
             Some(x) => {
                 x.delegate = None;
                 x.state = GenState::Running;
-                x.frame.take()
+                (x.frame.take(), x.serial)
             }
-            None => None,
+            None => (None, 0),
         };
         let Some(mut pf) = pf else {
             return Err(self.runtime_error("delegating generator lost its frame"));
@@ -432,7 +437,11 @@ impl Vm {
         pf.link = f.link;
         pf.root = f.root;
         pf.closing = f.closing && p != root;
-        self.set_leaf(root, if p == root { None } else { Some(p) });
+        if p == root {
+            self.cache_leaf(root, None, 0);
+        } else {
+            self.cache_leaf(root, Some(p), serial);
+        }
         Ok(pf)
     }
 
@@ -465,7 +474,7 @@ impl Vm {
             x.delegator = None;
         }
         match delegator {
-            Some(p) if root != g => Ok(Some(self.resume_delegator(f, g, p, root)?)),
+            Some(p) if root != g => Ok(Some(self.resume_delegator(f, p, root)?)),
             _ => Ok(None),
         }
     }
@@ -481,7 +490,12 @@ impl Vm {
             Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Generator(_)) => r,
             _ => return self.yield_from_iterator(f, it, sent, start),
         };
-        match self.gen_state(d) {
+        let depth = self.gen(p).map(|x| x.chain_depth).unwrap_or(0) + 1;
+        let too_deep = self.frames.len() + depth as usize + 2 > self.recursion_limit;
+        // The delegate, looked up once: checked, then started or resumed as `p`'s delegate.
+        let HeapObj::Generator(x) = self.heap.get_mut(d) else { unreachable!("checked above") };
+        let state = x.state;
+        match state {
             GenState::Running => return Err(self.value_error("generator already executing")),
             GenState::Done => {
                 f.stack.pop();
@@ -491,19 +505,17 @@ impl Vm {
             GenState::Created if !sent.is_none() => {
                 return Err(self.type_error("can't send non-None value to a just-started generator"));
             }
+            _ if too_deep => return Err(self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded")),
             _ => {}
         }
-        let depth = self.gen(p).map(|x| x.chain_depth).unwrap_or(0) + 1;
-        if self.frames.len() + depth as usize + 2 > self.recursion_limit {
-            return Err(self.exc_msg(ExcKind::RecursionError, "maximum recursion depth exceeded"));
-        }
-        if let Some(x) = self.gen_mut(d) {
-            x.chain_depth = depth;
-        }
-        let started = self.gen_state(d) != GenState::Created;
-        let Some(mut df) = self.gen_mut(d).and_then(|x| x.frame.take()) else {
+        let Some(mut df) = x.frame.take() else {
             return Err(self.value_error("generator already executing"));
         };
+        x.chain_depth = depth;
+        x.delegator = Some(p);
+        x.state = GenState::Running;
+        let serial = x.serial;
+        let started = state != GenState::Created;
         let root = f.root.unwrap_or(p);
         df.link = f.link;
         df.root = Some(root);
@@ -519,11 +531,7 @@ impl Vm {
                 x.state = GenState::Suspended;
             }
         }
-        if let Some(x) = self.gen_mut(d) {
-            x.delegator = Some(p);
-            x.state = GenState::Running;
-        }
-        self.set_leaf(root, Some(d));
+        self.cache_leaf(root, Some(d), serial);
         if started {
             f.stack.push(sent);
         }

@@ -326,12 +326,13 @@ impl Vm {
                             break;
                         }
                         let v = read!(n - 1);
-                        // SAFETY: as above. (If the yield is not the simple one, the final
+                        // SAFETY: as above. (If the yield is not the simple one, `extra!`'s
                         // `set_len(n)` puts `v` back.)
                         unsafe { f.stack.set_len(n - 1) };
                         f.ip = ip + 1;
                         if !self.yield_simple(f, v) {
-                            break;
+                            // A yield in a `yield from` chain, or to the host.
+                            extra!(simple_gen, b, a)
                         }
                         ip = f.ip;
                         switched = true;
@@ -427,7 +428,7 @@ impl Vm {
     /// allows (no Python, no allocation, nothing that can fail), or stops before changing
     /// anything.
     #[inline(never)]
-    fn simple_extra(&mut self, f: &mut Box<Frame>, _code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
+    fn simple_extra(&mut self, f: &mut Box<Frame>, code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
         let n = f.stack.len();
         let room = n < f.stack.capacity();
         let Some(op) = Op::from_byte(b) else { return Extra::Stop };
@@ -465,21 +466,47 @@ impl Vm {
                 Extra::Next(ip + 2)
             }
             Op::ForIter if n > 0 && room => {
-                // The next item of a list or tuple iterator (its end is left to the general loop).
+                // The next item of a list or tuple iterator, or the loop's exit at its end.
                 let Value::Obj(r) = f.stack[n - 1] else { return Extra::Stop };
                 let HeapObj::Iter(state) = self.heap.get(r) else { return Extra::Stop };
-                let IterState::Seq { seq, index, .. } = **state else { return Extra::Stop };
+                let IterState::Seq { seq, index, private } = **state else { return Extra::Stop };
                 let item = match self.heap.get(seq) {
                     HeapObj::List(l) => l.get(index),
                     HeapObj::Tuple(t) => t.get(index),
-                    _ => None,
+                    _ => return Extra::Stop,
                 };
-                let Some(&v) = item else { return Extra::Stop };
+                let Some(&v) = item else {
+                    f.stack.pop();
+                    if private {
+                        // The loop's own iterator, now off its stack (see `GetIter`).
+                        self.heap.free_now(r);
+                    }
+                    return Extra::Next(a);
+                };
                 if let HeapObj::Iter(state) = self.heap.get_mut(r) {
                     if let IterState::Seq { index, .. } = &mut **state {
                         *index += 1;
                     }
                 }
+                f.stack.push(v);
+                Extra::Next(ip + 2)
+            }
+            Op::GetIter if n > 0 => {
+                // A list's or tuple's iterator; a `for` loop's own is private to it, freed when
+                // the loop runs out (as the general loop's `GetIter` does).
+                let Value::Obj(r) = f.stack[n - 1] else { return Extra::Stop };
+                if self.is_derived(r) || !matches!(self.heap.get(r), HeapObj::List(_) | HeapObj::Tuple(_)) {
+                    return Extra::Stop;
+                }
+                let private = code.bytes.get(ip + 1) == Some(&(Op::ForIter as u8));
+                let it = self.heap.alloc(HeapObj::Iter(Box::new(IterState::Seq { seq: r, index: 0, private })));
+                f.stack[n - 1] = Value::Obj(it);
+                Extra::Next(ip + 1)
+            }
+            Op::BuildList | Op::BuildTuple if a <= n && (a > 0 || room) => {
+                let items = f.stack[n - a..].to_vec();
+                f.stack.truncate(n - a);
+                let v = if op == Op::BuildList { self.new_list(items) } else { self.new_tuple(items) };
                 f.stack.push(v);
                 Extra::Next(ip + 2)
             }
@@ -629,6 +656,13 @@ impl Vm {
                     }
                     _ => Extra::Stop,
                 }
+            }
+            Op::Yield if n > 0 => {
+                let v = f.stack[n - 1];
+                f.stack.pop();
+                f.ip = ip + 1;
+                let flow = self.do_yield(f, v);
+                self.settle(flow)
             }
             Op::YieldFrom if n >= 2 => {
                 let (sent, it) = (f.stack[n - 1], f.stack[n - 2]);
