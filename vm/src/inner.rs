@@ -8,7 +8,7 @@ use crate::frame::{Frame, Link};
 use crate::interp::{Flow, Ret, CALL_FUEL};
 use crate::object::{Function, HeapObj, IterState, LoadedCode};
 use crate::special::bits;
-use crate::value::{ObjRef, Value};
+use crate::value::{store_packed, ObjRef, Value, TAG_FLOAT, TAG_INT, TAG_NONE};
 use crate::{Exc, Vm};
 use coro_compiler::opcode::Op;
 use std::rc::Rc;
@@ -81,6 +81,12 @@ impl Vm {
             macro_rules! write {
                 ($i:expr, $v:expr) => {
                     unsafe { s.add($i).write($v) }
+                };
+            }
+            // A value made here (tag and payload bits) is written in one store (`store_packed`).
+            macro_rules! write_packed {
+                ($i:expr, $tag:expr, $payload:expr) => {
+                    unsafe { store_packed(s.add($i), $tag, $payload) }
                 };
             }
             // The less common instructions run out of line (`simple_extra`), so the loop's body
@@ -168,7 +174,7 @@ impl Vm {
                         if n == cap {
                             break;
                         }
-                        write!(n, Value::None);
+                        write_packed!(n, TAG_NONE, 0);
                         n += 1;
                         ip += 1;
                     }
@@ -192,7 +198,7 @@ impl Vm {
                         if n < 2 {
                             break;
                         }
-                        let r = match (read!(n - 2), read!(n - 1)) {
+                        let (tag, bits) = match (read!(n - 2), read!(n - 1)) {
                             (Value::Int(x), Value::Int(y)) => {
                                 let r = match b {
                                     SUB => x.checked_sub(y),
@@ -200,19 +206,22 @@ impl Vm {
                                     _ => x.checked_add(y),
                                 };
                                 match r {
-                                    Some(r) => Value::Int(r),
+                                    Some(r) => (TAG_INT, r as u64),
                                     None => break,
                                 }
                             }
-                            (Value::Float(x), Value::Float(y)) => Value::Float(match b {
-                                SUB => x - y,
-                                MUL => x * y,
-                                _ => x + y,
-                            }),
+                            (Value::Float(x), Value::Float(y)) => {
+                                let r = match b {
+                                    SUB => x - y,
+                                    MUL => x * y,
+                                    _ => x + y,
+                                };
+                                (TAG_FLOAT, r.to_bits())
+                            }
                             _ => break,
                         };
                         n -= 1;
-                        write!(n - 1, r);
+                        write_packed!(n - 1, tag, bits);
                         ip += 1;
                     }
                     MOD => {
@@ -227,7 +236,7 @@ impl Vm {
                             r += y;
                         }
                         n -= 1;
-                        write!(n - 1, Value::Int(r));
+                        write_packed!(n - 1, TAG_INT, r as u64);
                         ip += 1;
                     }
                     LT | LE | GT | GE | EQ | NE => {
@@ -299,7 +308,7 @@ impl Vm {
                         if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                             let v = *next;
                             *next = next.saturating_add(*step);
-                            write!(n, Value::Int(v));
+                            write_packed!(n, TAG_INT, v as u64);
                             n += 1;
                             ip += 2;
                         } else {
