@@ -8,7 +8,7 @@ use crate::frame::{Frame, Link};
 use crate::interp::{Flow, Ret, CALL_FUEL};
 use crate::object::{Function, HeapObj, IterState, LoadedCode};
 use crate::special::bits;
-use crate::value::{store_packed, ObjRef, Value, TAG_FLOAT, TAG_INT, TAG_NONE};
+use crate::value::{push_fresh, push_obj, store_packed, ObjRef, Value, TAG_FLOAT, TAG_INT, TAG_NONE};
 use crate::{Exc, Vm};
 use coro_compiler::opcode::Op;
 use std::rc::Rc;
@@ -509,14 +509,15 @@ impl Vm {
                 }
                 let private = code.bytes.get(ip + 1) == Some(&(Op::ForIter as u8));
                 let it = self.heap.alloc(HeapObj::Iter(Box::new(IterState::Seq { seq: r, index: 0, private })));
-                f.stack[n - 1] = Value::Obj(it);
+                f.stack.pop();
+                push_obj(&mut f.stack, it);
                 Extra::Next(ip + 1)
             }
             Op::BuildList | Op::BuildTuple if a <= n && (a > 0 || room) => {
                 let items = f.stack[n - a..].to_vec();
                 f.stack.truncate(n - a);
                 let v = if op == Op::BuildList { self.new_list(items) } else { self.new_tuple(items) };
-                f.stack.push(v);
+                push_fresh(&mut f.stack, v);
                 Extra::Next(ip + 2)
             }
             Op::Subscr if n >= 2 => {
@@ -638,7 +639,7 @@ impl Vm {
                 let Some(caller) = self.frames.pop() else { return Extra::Stop };
                 let done = std::mem::replace(f, caller);
                 self.recycle_frame(done);
-                f.stack.push(Value::Obj(instance));
+                push_obj(&mut f.stack, instance);
                 Extra::Switched
             }
             Op::GetYieldFromIter if n > 0 => {
@@ -728,7 +729,7 @@ impl Vm {
         f.stack.truncate(callee_slot);
         match ret {
             Ok(Ret::Value(v)) => {
-                f.stack.push(v);
+                push_fresh(&mut f.stack, v);
                 Extra::Next(next)
             }
             other => {
@@ -796,7 +797,7 @@ impl Vm {
         init_simple_frame(&mut frame, func, &f.stack[callee_slot + 1..]);
         f.stack.truncate(callee_slot);
         let g = self.function_generator(r, frame, None);
-        f.stack.push(g);
+        push_fresh(&mut f.stack, g);
         true
     }
 

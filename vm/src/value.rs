@@ -71,6 +71,7 @@ pub(crate) const TAG_NONE: u64 = 1;
 pub(crate) const TAG_BOOL: u64 = 2;
 pub(crate) const TAG_INT: u64 = 3;
 pub(crate) const TAG_FLOAT: u64 = 4;
+pub(crate) const TAG_OBJ: u64 = 5;
 
 /// Writes the value with tag `tag` (one of the `TAG_*` above) and payload bits `payload` to
 /// `p` as one 16-byte store. Writing a value made on the spot stores its tag and payload
@@ -97,6 +98,41 @@ pub(crate) unsafe fn store_packed(p: *mut Value, tag: u64, payload: u64) {
             q.write(tag);
             q.add(1).write(payload);
         }
+    }
+}
+
+/// Pushes the value with tag `tag` and payload bits `payload` (as for `store_packed`) on
+/// `stack` with one 16-byte store.
+#[inline(always)]
+pub(crate) fn push_packed(stack: &mut Vec<Value>, tag: u64, payload: u64) {
+    if stack.len() == stack.capacity() {
+        stack.reserve(1);
+    }
+    let n = stack.len();
+    // SAFETY: slot `n` is within the capacity; the callers pass a tag with a payload valid
+    // for it (an object index, or None's ignored payload), so the slot then holds a valid value.
+    unsafe {
+        store_packed(stack.as_mut_ptr().add(n), tag, payload);
+        stack.set_len(n + 1);
+    }
+}
+
+/// Pushes object `r` on `stack` with one 16-byte store (see `store_packed`).
+#[inline(always)]
+pub(crate) fn push_obj(stack: &mut Vec<Value>, r: ObjRef) {
+    push_packed(stack, TAG_OBJ, r.0 as u64);
+}
+
+/// Pushes `v`, a value just made (a native's result, a new object), on `stack`; None and
+/// objects with one 16-byte store. A None made on the spot is written as its tag alone and an
+/// object as tag and index, and copying either whole right after would wait on those stores
+/// (see `store_packed`).
+#[inline(always)]
+pub(crate) fn push_fresh(stack: &mut Vec<Value>, v: Value) {
+    match v {
+        Value::None => push_packed(stack, TAG_NONE, 0),
+        Value::Obj(r) => push_packed(stack, TAG_OBJ, r.0 as u64),
+        v => stack.push(v),
     }
 }
 
@@ -142,6 +178,13 @@ mod tests {
         assert!(matches!(v, Value::None));
         unsafe { store_packed(p, TAG_FLOAT, 2.5f64.to_bits()) };
         assert!(matches!(v, Value::Float(x) if x == 2.5));
+        unsafe { store_packed(p, TAG_OBJ, 77) };
+        assert!(matches!(v, Value::Obj(ObjRef(77))));
+        let mut stack = Vec::new();
+        push_obj(&mut stack, ObjRef(3));
+        push_fresh(&mut stack, Value::None);
+        push_fresh(&mut stack, Value::Int(4));
+        assert!(matches!(stack[..], [Value::Obj(ObjRef(3)), Value::None, Value::Int(4)]));
     }
 
     #[test]
