@@ -414,7 +414,7 @@ impl Vm {
         match self.heap.get(r) {
             HeapObj::Function(_) => Value::Obj(self.heap.alloc(HeapObj::BoundMethod { func: d, this: obj })),
             HeapObj::Builtin(b) if b.this.is_undef() => {
-                let nb = crate::object::Builtin { name: b.name, func: b.func, this: obj, owner: b.owner };
+                let nb = crate::object::Builtin { name: b.name, func: b.func, this: obj, owner: b.owner, fast: b.fast };
                 Value::Obj(self.heap.alloc(HeapObj::Builtin(Box::new(nb))))
             }
             HeapObj::ClassMethod(_) | HeapObj::StaticMethod(_) => self.class_attr(cls, d),

@@ -63,7 +63,7 @@ impl DequeObj {
         self.items.push_front(v);
     }
 
-    fn bump(&mut self) {
+    pub(crate) fn bump(&mut self) {
         self.state = self.state.wrapping_add(1);
     }
 }

@@ -528,7 +528,7 @@ fn missing_native(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
 pub(crate) fn tuplegetter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> NResult {
     let (index, doc) = (arg(args, 0), arg(args, 1));
     let mk = |vm: &mut Vm, name: &'static str, func: NativeFn| {
-        let b = crate::object::Builtin { name, func, this: index, owner: "" };
+        let b = crate::object::Builtin { name, func, this: index, owner: "", fast: crate::object::FastMethod::No };
         Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(b))))
     };
     let get = mk(vm, "_tuplegetter", tuplegetter_get);
@@ -649,7 +649,13 @@ pub(crate) fn install_dunders(vm: &mut Vm) {
         for (name, func) in methods {
             let owner = if *name == "__new__" { "" } else { owner };
             let key = vm.intern(name);
-            let b = crate::object::Builtin { name, func: *func, this: Value::Undef, owner };
+            let b = crate::object::Builtin {
+                name,
+                func: *func,
+                this: Value::Undef,
+                owner,
+                fast: crate::object::FastMethod::No,
+            };
             let f = Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(b))));
             let _ = vm.dict_set(dict, key, f);
         }

@@ -5,8 +5,9 @@
 //! the general loop (`interp.rs`) runs it.
 
 use crate::frame::{Frame, Link};
+use crate::generator::ResumeMode;
 use crate::interp::{Flow, Ret, CALL_FUEL};
-use crate::object::{Function, HeapObj, IterState, LoadedCode};
+use crate::object::{FastMethod, Function, HeapObj, IterState, LoadedCode};
 use crate::special::bits;
 use crate::value::{push_fresh, push_obj, store_packed, ObjRef, Value, TAG_FLOAT, TAG_INT, TAG_NONE};
 use crate::{Exc, Vm};
@@ -722,8 +723,13 @@ impl Vm {
         if !b.this.is_undef() || self.fuel < CALL_FUEL {
             return Extra::Stop;
         }
-        let func = b.func;
+        let (func, fast) = (b.func, b.fast);
         self.fuel -= CALL_FUEL;
+        if fast != FastMethod::No {
+            if let Some(extra) = self.fast_method(f, fast, callee_slot, next) {
+                return extra;
+            }
+        }
         self.caller_globals = Some(f.globals);
         let ret = func(self, f.stack.get(callee_slot + 1..).unwrap_or(&[]), &[]);
         f.stack.truncate(callee_slot);
@@ -738,6 +744,60 @@ impl Vm {
                 self.settle(flow)
             }
         }
+    }
+
+    /// A builtin method of the scheduler's hot path (`FastMethod`) run in place, its callee,
+    /// receiver and arguments (at `callee_slot` and above) replaced by its result, as the native
+    /// would; None, having changed nothing, when the call is not the common one (the native
+    /// then runs and raises whatever CPython raises).
+    #[inline]
+    fn fast_method(&mut self, f: &mut Box<Frame>, kind: FastMethod, callee_slot: usize, next: usize) -> Option<Extra> {
+        let (recv, arg) = match f.stack.get(callee_slot + 1..)? {
+            [Value::Obj(r)] => (*r, None),
+            [Value::Obj(r), v] => (*r, Some(*v)),
+            _ => return None,
+        };
+        match (kind, arg) {
+            (FastMethod::ListAppend, Some(v)) => {
+                let HeapObj::List(l) = self.heap.get_mut(recv) else { return None };
+                l.push(v);
+                // Counted toward the memory limit as it grows (see `Heap::grew`).
+                self.heap.grew(16);
+                f.stack.truncate(callee_slot);
+                push_fresh(&mut f.stack, Value::None);
+            }
+            (FastMethod::ListPop, None) => {
+                let HeapObj::List(l) = self.heap.get_mut(recv) else { return None };
+                let v = l.pop()?;
+                f.stack.truncate(callee_slot);
+                f.stack.push(v);
+            }
+            (FastMethod::DequeAppend, Some(v)) => {
+                let HeapObj::Deque(d) = self.heap.get_mut(recv) else { return None };
+                d.push_back(v);
+                self.heap.grew(16);
+                f.stack.truncate(callee_slot);
+                push_fresh(&mut f.stack, Value::None);
+            }
+            (FastMethod::DequePopleft, None) => {
+                let HeapObj::Deque(d) = self.heap.get_mut(recv) else { return None };
+                let v = d.items.pop_front()?;
+                d.bump();
+                f.stack.truncate(callee_slot);
+                f.stack.push(v);
+            }
+            (FastMethod::GeneratorSend, Some(v)) => {
+                if !matches!(self.heap.get(recv), HeapObj::Generator(_)) {
+                    return None;
+                }
+                f.stack.truncate(callee_slot);
+                f.ip = next;
+                let flow = self.resume_generator(f, recv, ResumeMode::Send(v), Link::Send);
+                return Some(self.settle(flow));
+            }
+            _ => return None,
+        }
+        Some(Extra::Next(next))
     }
 
     /// The inner loop's part in an instruction that ran as the general loop runs it (with the

@@ -202,6 +202,35 @@ pub struct Builtin {
     pub this: Value,
     /// For methods, the class the method belongs to (for error messages).
     pub owner: &'static str,
+    /// A method the inner loop runs itself when its arguments are the common ones.
+    pub fast: FastMethod,
+}
+
+/// The builtin methods of a scheduler's hot path that the inner loop's `CallMethod` runs
+/// without the native call (`Vm::fast_method`); anything unusual about a call (another
+/// receiver type, an empty container, other arguments) takes the native.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FastMethod {
+    No,
+    ListAppend,
+    ListPop,
+    DequeAppend,
+    DequePopleft,
+    GeneratorSend,
+}
+
+impl FastMethod {
+    /// The fast kind of builtin method `name` of class `cls`.
+    pub fn of(t: &crate::types::Types, cls: ObjRef, name: &str) -> FastMethod {
+        match name {
+            "append" if cls == t.list => FastMethod::ListAppend,
+            "pop" if cls == t.list => FastMethod::ListPop,
+            "append" if cls == t.deque => FastMethod::DequeAppend,
+            "popleft" if cls == t.deque => FastMethod::DequePopleft,
+            "send" if cls == t.generator => FastMethod::GeneratorSend,
+            _ => FastMethod::No,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

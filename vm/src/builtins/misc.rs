@@ -383,6 +383,7 @@ pub fn create_sys(vm: &mut Vm) -> Result<ObjRef, Exc> {
             func: *f,
             this: Value::Undef,
             owner: "",
+            fast: crate::object::FastMethod::No,
         }))));
         vm.dict_set(d, key, v)?;
     }
@@ -411,6 +412,7 @@ pub fn create_sys(vm: &mut Vm) -> Result<ObjRef, Exc> {
             func: write,
             this: Value::Undef,
             owner: "",
+            fast: crate::object::FastMethod::No,
         }))));
         vm.dict_set(sd, wk, wf)?;
         let fk = vm.intern("flush");
@@ -419,6 +421,7 @@ pub fn create_sys(vm: &mut Vm) -> Result<ObjRef, Exc> {
             func: flush,
             this: Value::Undef,
             owner: "",
+            fast: crate::object::FastMethod::No,
         }))));
         vm.dict_set(sd, fk, ff)?;
         let key = vm.intern(name);

@@ -115,7 +115,13 @@ pub const LAZY_ITERATORS: &[(&str, NativeFn)] =
 
 /// A builtin function object.
 pub(crate) fn native(vm: &mut Vm, name: &'static str, func: NativeFn) -> Value {
-    Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(Builtin { name, func, this: Value::Undef, owner: "" }))))
+    Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(Builtin {
+        name,
+        func,
+        this: Value::Undef,
+        owner: "",
+        fast: crate::object::FastMethod::No,
+    }))))
 }
 
 /// Fills the builtins dict, creates the `builtins` module and compiles the prelude.
@@ -1385,11 +1391,13 @@ fn add_methods(vm: &mut Vm, cls: ObjRef, methods: &[(&'static str, NativeFn)]) {
     };
     for (name, func) in methods {
         let key = vm.intern(name);
+        let fast = crate::object::FastMethod::of(&vm.types, cls, name);
         let f = Value::Obj(vm.heap.alloc(HeapObj::Builtin(Box::new(Builtin {
             name,
             func: *func,
             this: Value::Undef,
             owner,
+            fast,
         }))));
         let _ = vm.dict_set(dict, key, f);
     }

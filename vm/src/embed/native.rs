@@ -432,7 +432,13 @@ fn tag(index: usize, generation: u32) -> i64 {
 
 /// The builtin object for table entry `index` (of `generation`, for entries used once).
 fn host_object(vm: &mut Vm, name: &'static str, index: usize, generation: u32) -> ObjRef {
-    let b = Builtin { name, func: host_trampoline, this: Value::Int(tag(index, generation)), owner: HOST_OWNER };
+    let b = Builtin {
+        name,
+        func: host_trampoline,
+        this: Value::Int(tag(index, generation)),
+        owner: HOST_OWNER,
+        fast: crate::object::FastMethod::No,
+    };
     vm.heap.alloc(HeapObj::Builtin(Box::new(b)))
 }
 
