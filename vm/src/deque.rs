@@ -624,18 +624,18 @@ impl Vm {
         let len = d.items.len();
         let index = if reverse { len.saturating_sub(1) } else { 0 };
         let state = IterState::Deque { deque: r, index, remaining: len, state: d.state, reverse };
-        Value::Obj(self.heap.alloc(HeapObj::Iter(Box::new(state))))
+        Value::Obj(self.heap.alloc(HeapObj::Iter(state)))
     }
 
     /// Advances a deque iterator. A mutation of the deque since iteration began is an error
     /// on every later call, even past the end, as in CPython.
     pub(crate) fn deque_iter_next(&mut self, it: ObjRef) -> Result<Option<Value>, Exc> {
         let HeapObj::Iter(st) = self.heap.get(it) else { return Ok(None) };
-        let IterState::Deque { deque, index, remaining, state, reverse } = **st else { return Ok(None) };
+        let IterState::Deque { deque, index, remaining, state, reverse } = *st else { return Ok(None) };
         let d = deque_of(self, deque);
         if d.state != state {
             if let HeapObj::Iter(st) = self.heap.get_mut(it) {
-                if let IterState::Deque { remaining, .. } = &mut **st {
+                if let IterState::Deque { remaining, .. } = &mut *st {
                     *remaining = 0;
                 }
             }
@@ -646,7 +646,7 @@ impl Vm {
         }
         let v = d.items.get(index).copied();
         if let HeapObj::Iter(st) = self.heap.get_mut(it) {
-            if let IterState::Deque { index, remaining, .. } = &mut **st {
+            if let IterState::Deque { index, remaining, .. } = &mut *st {
                 *remaining -= 1;
                 if reverse {
                     *index = index.wrapping_sub(1);

@@ -316,7 +316,7 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
             f(Value::Obj(*class));
             f(*this);
         }
-        HeapObj::Iter(it) => match **it {
+        HeapObj::Iter(it) => match *it {
             IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => f(Value::Obj(seq)),
             IterState::Str { s, .. } => f(Value::Obj(s)),
             IterState::Dict { dict, .. } => f(Value::Obj(dict)),

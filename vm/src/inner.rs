@@ -305,7 +305,7 @@ impl Vm {
                             }
                             _ => break,
                         };
-                        let IterState::Range { next, stop, step } = &mut **state else { extra!(b, a) };
+                        let IterState::Range { next, stop, step } = &mut *state else { extra!(b, a) };
                         if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                             let v = *next;
                             *next = next.saturating_add(*step);
@@ -479,7 +479,7 @@ impl Vm {
                 // The next item of a list or tuple iterator, or the loop's exit at its end.
                 let Value::Obj(r) = f.stack[n - 1] else { return Extra::Stop };
                 let HeapObj::Iter(state) = self.heap.get(r) else { return Extra::Stop };
-                let IterState::Seq { seq, index, private } = **state else { return Extra::Stop };
+                let IterState::Seq { seq, index, private } = *state else { return Extra::Stop };
                 let item = match self.heap.get(seq) {
                     HeapObj::List(l) => l.get(index),
                     HeapObj::Tuple(t) => t.get(index),
@@ -494,7 +494,7 @@ impl Vm {
                     return Extra::Next(a);
                 };
                 if let HeapObj::Iter(state) = self.heap.get_mut(r) {
-                    if let IterState::Seq { index, .. } = &mut **state {
+                    if let IterState::Seq { index, .. } = &mut *state {
                         *index += 1;
                     }
                 }
@@ -509,7 +509,7 @@ impl Vm {
                     return Extra::Stop;
                 }
                 let private = code.bytes.get(ip + 1) == Some(&(Op::ForIter as u8));
-                let it = self.heap.alloc(HeapObj::Iter(Box::new(IterState::Seq { seq: r, index: 0, private })));
+                let it = self.heap.alloc(HeapObj::Iter(IterState::Seq { seq: r, index: 0, private }));
                 f.stack.pop();
                 push_obj(&mut f.stack, it);
                 Extra::Next(ip + 1)

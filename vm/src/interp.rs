@@ -796,7 +796,7 @@ impl Vm {
                     // A `for` loop's own iterator of a list or tuple: private to the loop.
                     if code.bytes.get(ip) == Some(&(Op::ForIter as u8)) && !it.is(v) {
                         if let Some(HeapObj::Iter(state)) = it.as_obj().map(|r| self.heap.get_mut(r)) {
-                            if let IterState::Seq { private, .. } = &mut **state {
+                            if let IterState::Seq { private, .. } = &mut *state {
                                 *private = true;
                             }
                         }
@@ -811,7 +811,7 @@ impl Vm {
                     };
                     // Fast paths for the common native iterators.
                     let step = match self.heap.get_mut(r) {
-                        HeapObj::Iter(state) => match &mut **state {
+                        HeapObj::Iter(state) => match &mut *state {
                             IterState::Range { next, stop, step } => {
                                 if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                                     let v = *next;
@@ -830,7 +830,7 @@ impl Vm {
                         Some(s) => Some(s),
                         None => match self.heap.get(r) {
                             HeapObj::Iter(state) => {
-                                private = matches!(**state, IterState::Seq { private: true, .. });
+                                private = matches!(*state, IterState::Seq { private: true, .. });
                                 Some(tri!(self.iter_next_native(r)))
                             }
                             _ => None,

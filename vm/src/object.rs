@@ -44,7 +44,7 @@ pub enum HeapObj {
     Exception(Box<ExcObj>),
     Class(Box<Class>),
     Module(Box<Module>),
-    Iter(Box<IterState>),
+    Iter(IterState),
     DictView {
         dict: ObjRef,
         kind: u8,

@@ -1019,7 +1019,7 @@ impl Vm {
                 return Err(self.type_error(&format!("'{t}' object is not iterable")));
             }
         };
-        Ok(Value::Obj(self.heap.alloc(HeapObj::Iter(Box::new(state)))))
+        Ok(Value::Obj(self.heap.alloc(HeapObj::Iter(state))))
     }
 
     /// Advances a native iterator: `Some(item)` or `None` when exhausted.
@@ -1027,7 +1027,7 @@ impl Vm {
         let HeapObj::Iter(state) = self.heap.get(r) else {
             return Ok(None);
         };
-        let step: Result<Option<Value>, &'static str> = match **state {
+        let step: Result<Option<Value>, &'static str> = match *state {
             IterState::Seq { seq, index, .. } => {
                 let item = match self.heap.get(seq) {
                     HeapObj::List(l) => l.get(index).copied(),
@@ -1058,7 +1058,7 @@ impl Vm {
                         let mut buf = [0u8; 4];
                         let v = self.new_str(c.encode_utf8(&mut buf));
                         if let HeapObj::Iter(st) = self.heap.get_mut(r) {
-                            if let IterState::Str { byte, .. } = &mut **st {
+                            if let IterState::Str { byte, .. } = &mut *st {
                                 *byte += c.len_utf8();
                             }
                         }
@@ -1087,7 +1087,7 @@ impl Vm {
                             Some(e) => {
                                 let (k, v) = (e.key, e.value);
                                 if let HeapObj::Iter(st) = self.heap.get_mut(r) {
-                                    if let IterState::Dict { index, .. } = &mut **st {
+                                    if let IterState::Dict { index, .. } = &mut *st {
                                         *index = i + 1;
                                     }
                                 }
@@ -1111,7 +1111,7 @@ impl Vm {
                         match t.next_from(index) {
                             Some((slot, k)) => {
                                 if let HeapObj::Iter(st) = self.heap.get_mut(r) {
-                                    if let IterState::Set { index, .. } = &mut **st {
+                                    if let IterState::Set { index, .. } = &mut *st {
                                         *index = slot + 1;
                                     }
                                 }
@@ -1129,7 +1129,7 @@ impl Vm {
                     let v = next.clone();
                     let out = normalize_bigint(self, v);
                     if let HeapObj::Iter(st) = self.heap.get_mut(r) {
-                        if let IterState::BigRange(b) = &mut **st {
+                        if let IterState::BigRange(b) = &mut *st {
                             let step = b[2].clone();
                             b[0] += step;
                         }
@@ -1144,19 +1144,19 @@ impl Vm {
         match step {
             Err(msg) => {
                 if let HeapObj::Iter(st) = self.heap.get_mut(r) {
-                    **st = IterState::Exhausted;
+                    *st = IterState::Exhausted;
                 }
                 Err(self.runtime_error(msg))
             }
             Ok(None) => {
                 if let HeapObj::Iter(st) = self.heap.get_mut(r) {
-                    **st = IterState::Exhausted;
+                    *st = IterState::Exhausted;
                 }
                 Ok(None)
             }
             Ok(Some(v)) => {
                 if let HeapObj::Iter(st) = self.heap.get_mut(r) {
-                    match &mut **st {
+                    match &mut *st {
                         IterState::Seq { index, .. } => *index += 1,
                         IterState::Reversed { index, .. } => *index -= 1,
                         IterState::Range { next, step, .. } => *next = next.saturating_add(*step),

@@ -376,7 +376,7 @@ impl Vm {
                     HeapObj::Exception(e) => e.class,
                     HeapObj::Class(c) => c.metaclass.unwrap_or(t.type_),
                     HeapObj::Module(_) => t.module,
-                    HeapObj::Iter(it) => match **it {
+                    HeapObj::Iter(it) => match *it {
                         crate::object::IterState::Seq { seq, .. } => match self.heap.get(seq) {
                             HeapObj::Tuple(_) => t.tuple_iterator,
                             _ => t.list_iterator,

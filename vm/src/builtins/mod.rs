@@ -1062,7 +1062,7 @@ fn b_reversed(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> NResult {
             _ => None,
         };
         if let Some(s) = state {
-            return Ok(Value::Obj(vm.heap.alloc(HeapObj::Iter(Box::new(s)))).into());
+            return Ok(Value::Obj(vm.heap.alloc(HeapObj::Iter(s))).into());
         }
     }
     let t = vm.type_name(v);
