@@ -357,13 +357,17 @@ impl Vm {
         self.named_generator(frame, type_name, name, qualname)
     }
 
-    fn named_generator(
+    pub(crate) fn named_generator(
         &mut self,
-        frame: Box<Frame>,
+        mut frame: Box<Frame>,
         type_name: Option<&'static str>,
         name: Value,
         qualname: Value,
     ) -> Value {
+        // The frame knows its generator from the start: the slot `alloc_sized` is about to use.
+        let me = self.heap.next_ref();
+        frame.gen = Some(me);
+        let bytes = std::mem::size_of::<HeapObj>() + crate::heap::generator_size(Some(frame.stack.capacity()));
         let code = frame.code.clone();
         self.gen_serial += 1;
         let g = Generator {
@@ -392,12 +396,8 @@ impl Vm {
             }
             None => Box::new(g),
         };
-        let r = self.heap.alloc(HeapObj::Generator(b));
-        if let HeapObj::Generator(g) = self.heap.get_mut(r) {
-            if let Some(fr) = g.frame.as_mut() {
-                fr.gen = Some(r);
-            }
-        }
+        let r = self.heap.alloc_sized(HeapObj::Generator(b), bytes);
+        debug_assert_eq!(r, me);
         Value::Obj(r)
     }
 

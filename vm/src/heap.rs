@@ -64,9 +64,22 @@ impl Heap {
 
     #[inline]
     pub fn alloc(&mut self, obj: HeapObj) -> ObjRef {
+        let bytes = approx_size(&obj);
+        self.alloc_sized(obj, bytes)
+    }
+
+    /// The reference the next `alloc` returns (so an object can be made knowing its own).
+    #[inline]
+    pub fn next_ref(&self) -> ObjRef {
+        ObjRef(self.free.last().copied().unwrap_or(self.objs.len() as u32))
+    }
+
+    /// `alloc` of an object whose `approx_size` the caller knows.
+    #[inline]
+    pub fn alloc_sized(&mut self, obj: HeapObj, bytes: usize) -> ObjRef {
         self.allocated_since_gc += 1;
         self.live += 1;
-        self.bytes += approx_size(&obj);
+        self.bytes += bytes;
         if self.bytes > self.limit {
             self.threshold = 0;
         }
@@ -329,8 +342,15 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
     }
 }
 
+/// `approx_size` of a generator beyond the slot, with a frame whose stack holds `stack` values.
+#[inline]
+pub fn generator_size(stack: Option<usize>) -> usize {
+    128 + stack.map_or(0, |n| n * 16 + 96)
+}
+
 /// A rough byte count of an object, for the memory limit and statistics.
 #[inline]
+
 pub fn approx_size(obj: &HeapObj) -> usize {
     let base = std::mem::size_of::<HeapObj>();
     base + match obj {
@@ -342,7 +362,7 @@ pub fn approx_size(obj: &HeapObj) -> usize {
         HeapObj::Dict(d) => d.approx_bytes(),
         HeapObj::Set(t) => t.approx_bytes(),
         HeapObj::Instance { values, .. } => values.capacity() * 16,
-        HeapObj::Generator(g) => 128 + g.frame.as_ref().map(|f| f.stack.capacity() * 16 + 96).unwrap_or(0),
+        HeapObj::Generator(g) => generator_size(g.frame.as_ref().map(|f| f.stack.capacity())),
         _ => 32,
     }
 }

@@ -854,9 +854,10 @@ impl Vm {
         }
         let Some(mut frame) = self.frame_pool.pop() else { return false };
         self.fuel -= CALL_FUEL;
+        let (name, qualname) = (func.name, func.qualname);
         init_simple_frame(&mut frame, func, &f.stack[callee_slot + 1..]);
         f.stack.truncate(callee_slot);
-        let g = self.function_generator(r, frame, None);
+        let g = self.named_generator(frame, None, name, qualname);
         push_fresh(&mut f.stack, g);
         true
     }
