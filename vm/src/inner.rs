@@ -265,7 +265,7 @@ impl Vm {
                         if n == 0 {
                             break;
                         }
-                        let Value::Bool(t) = read!(n - 1) else { extra!(b, a) };
+                        let Value::Bool(t) = read!(n - 1) else { extra!(simple_jump, b, a) };
                         if a <= ip {
                             let cost = back_edge_fuel(ip, a);
                             if self.fuel < cost {
@@ -447,19 +447,6 @@ impl Vm {
         let room = n < f.stack.capacity();
         let Some(op) = Op::from_byte(b) else { return Extra::Stop };
         match op {
-            Op::PopJumpIfFalse | Op::PopJumpIfTrue if n > 0 => {
-                let Some(t) = self.simple_truth(f.stack[n - 1]) else { return Extra::Stop };
-                if a <= ip {
-                    // A loop's back edge: fuel, as in the inner loop's bool case.
-                    let cost = back_edge_fuel(ip, a);
-                    if self.fuel < cost {
-                        return Extra::Stop;
-                    }
-                    self.fuel -= cost;
-                }
-                f.stack.pop();
-                Extra::Next(if t == (op == Op::PopJumpIfTrue) { a } else { ip + 2 })
-            }
             Op::Not if n > 0 => {
                 let Some(t) = self.simple_truth(f.stack[n - 1]) else { return Extra::Stop };
                 f.stack[n - 1] = Value::Bool(!t);
@@ -557,6 +544,25 @@ impl Vm {
             }
             _ => Extra::Stop,
         }
+    }
+
+    /// The inner loop's `PopJumpIfFalse`/`PopJumpIfTrue` on a value that is not a bool (`if
+    /// self.items:`, `while ready:`), out of line on its own like `simple_attr`: the jump on
+    /// the value's truth when `simple_truth` knows it. Stops, having done nothing, otherwise.
+    #[inline(never)]
+    fn simple_jump(&mut self, f: &mut Box<Frame>, _code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
+        let Some(&v) = f.stack.last() else { return Extra::Stop };
+        let Some(t) = self.simple_truth(v) else { return Extra::Stop };
+        if a <= ip {
+            // A loop's back edge: fuel, as in the inner loop's bool case.
+            let cost = back_edge_fuel(ip, a);
+            if self.fuel < cost {
+                return Extra::Stop;
+            }
+            self.fuel -= cost;
+        }
+        f.stack.pop();
+        Extra::Next(if t == (b == Op::PopJumpIfTrue as u8) { a } else { ip + 2 })
     }
 
     /// The inner loop's `StoreAttr` and the `LoadMethod`s it does not find in the cache itself,
