@@ -57,6 +57,8 @@ impl Vm {
         const CALL_METHOD: u8 = Op::CallMethod as u8;
         const GET_YIELD_FROM_ITER: u8 = Op::GetYieldFromIter as u8;
         const YIELD_FROM: u8 = Op::YieldFrom as u8;
+        const GET_ITER: u8 = Op::GetIter as u8;
+        const SUBSCR: u8 = Op::Subscr as u8;
         let mut switched = false;
         // One pass per frame: a simple call or return switches frames and starts the next pass.
         'frames: loop {
@@ -309,7 +311,7 @@ impl Vm {
                             }
                             _ => break,
                         };
-                        let IterState::Range { next, stop, step } = &mut *state else { extra!(b, a) };
+                        let IterState::Range { next, stop, step } = &mut *state else { extra!(simple_seq, b, a) };
                         if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                             let v = *next;
                             *next = next.saturating_add(*step);
@@ -402,6 +404,7 @@ impl Vm {
                     }
                     CALL_METHOD => extra!(simple_call_method, b, a),
                     GET_YIELD_FROM_ITER | YIELD_FROM => extra!(simple_gen, b, a),
+                    GET_ITER | SUBSCR => extra!(simple_seq, b, a),
                     RETURN => {
                         // A return from a plain function frame to the frame below it.
                         if n == 0 {
@@ -439,10 +442,10 @@ impl Vm {
 
     /// The inner loop's less common instructions (see `run_simple`): runs instruction `b` with
     /// operand `a` at `ip` of the running frame `f` when it needs no more than the inner loop
-    /// allows (no Python, no allocation, nothing that can fail), or stops before changing
-    /// anything.
+    /// allows (no Python, nothing that can fail; at most a new list or tuple), or stops before
+    /// changing anything.
     #[inline(never)]
-    fn simple_extra(&mut self, f: &mut Box<Frame>, code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
+    fn simple_extra(&mut self, f: &mut Box<Frame>, _code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
         let n = f.stack.len();
         let room = n < f.stack.capacity();
         let Some(op) = Op::from_byte(b) else { return Extra::Stop };
@@ -466,6 +469,40 @@ impl Vm {
                 f.stack.swap(n - 1, n - a);
                 Extra::Next(ip + 2)
             }
+            Op::BuildList | Op::BuildTuple if a <= n && (a > 0 || room) => {
+                let items = f.stack[n - a..].to_vec();
+                f.stack.truncate(n - a);
+                let v = if op == Op::BuildList { self.new_list(items) } else { self.new_tuple(items) };
+                push_fresh(&mut f.stack, v);
+                Extra::Next(ip + 2)
+            }
+            Op::StoreSubscr if n >= 3 => {
+                // `list[i] = v` with an int index in range.
+                let (Value::Obj(r), Value::Int(i), v) = (f.stack[n - 2], f.stack[n - 1], f.stack[n - 3]) else {
+                    return Extra::Stop;
+                };
+                if self.is_derived(r) {
+                    return Extra::Stop;
+                }
+                let HeapObj::List(l) = self.heap.get_mut(r) else { return Extra::Stop };
+                let Some(slot) = seq_index(l.len(), i).and_then(|j| l.get_mut(j)) else { return Extra::Stop };
+                *slot = v;
+                f.stack.truncate(n - 3);
+                Extra::Next(ip + 1)
+            }
+            _ => Extra::Stop,
+        }
+    }
+
+    /// The inner loop's sequence instructions, out of line on their own like `simple_attr`:
+    /// `ForIter` of a list or tuple iterator (the range one runs in the loop), `GetIter` of a
+    /// list or tuple, and `Subscr` of one by an int. Stops, having done nothing, otherwise.
+    #[inline(never)]
+    fn simple_seq(&mut self, f: &mut Box<Frame>, code: &LoadedCode, b: u8, a: usize, ip: usize) -> Extra {
+        let n = f.stack.len();
+        let room = n < f.stack.capacity();
+        let Some(op) = Op::from_byte(b) else { return Extra::Stop };
+        match op {
             Op::ForIter if n > 0 && room => {
                 // The next item of a list or tuple iterator, or the loop's exit at its end.
                 let Value::Obj(r) = f.stack[n - 1] else { return Extra::Stop };
@@ -505,13 +542,6 @@ impl Vm {
                 push_obj(&mut f.stack, it);
                 Extra::Next(ip + 1)
             }
-            Op::BuildList | Op::BuildTuple if a <= n && (a > 0 || room) => {
-                let items = f.stack[n - a..].to_vec();
-                f.stack.truncate(n - a);
-                let v = if op == Op::BuildList { self.new_list(items) } else { self.new_tuple(items) };
-                push_fresh(&mut f.stack, v);
-                Extra::Next(ip + 2)
-            }
             Op::Subscr if n >= 2 => {
                 // `seq[i]` of a list or tuple with an int index in range.
                 let (Value::Obj(r), Value::Int(i)) = (f.stack[n - 2], f.stack[n - 1]) else { return Extra::Stop };
@@ -526,20 +556,6 @@ impl Vm {
                 let Some(&v) = seq_index(items.len(), i).and_then(|j| items.get(j)) else { return Extra::Stop };
                 f.stack.pop();
                 f.stack[n - 2] = v;
-                Extra::Next(ip + 1)
-            }
-            Op::StoreSubscr if n >= 3 => {
-                // `list[i] = v` with an int index in range.
-                let (Value::Obj(r), Value::Int(i), v) = (f.stack[n - 2], f.stack[n - 1], f.stack[n - 3]) else {
-                    return Extra::Stop;
-                };
-                if self.is_derived(r) {
-                    return Extra::Stop;
-                }
-                let HeapObj::List(l) = self.heap.get_mut(r) else { return Extra::Stop };
-                let Some(slot) = seq_index(l.len(), i).and_then(|j| l.get_mut(j)) else { return Extra::Stop };
-                *slot = v;
-                f.stack.truncate(n - 3);
                 Extra::Next(ip + 1)
             }
             _ => Extra::Stop,
