@@ -396,7 +396,7 @@ impl Vm {
             }
             None => Box::new(g),
         };
-        let r = self.heap.alloc_sized(HeapObj::Generator(b), bytes);
+        let r = self.heap.alloc_with(bytes, || HeapObj::Generator(b));
         debug_assert_eq!(r, me);
         Value::Obj(r)
     }

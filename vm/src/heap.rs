@@ -77,6 +77,15 @@ impl Heap {
     /// `alloc` of an object whose `approx_size` the caller knows.
     #[inline]
     pub fn alloc_sized(&mut self, obj: HeapObj, bytes: usize) -> ObjRef {
+        self.alloc_with(bytes, || obj)
+    }
+
+    /// `alloc_sized` of the object `make` builds, built straight into its slot. An object
+    /// passed in is first built on the caller's stack a field at a time (a tag byte, then
+    /// words) and then copied to the slot in 16-byte moves, which cannot be forwarded from those
+    /// stores and wait for them: perf put half the time of the scheduler's allocations there.
+    #[inline(always)]
+    pub fn alloc_with(&mut self, bytes: usize, make: impl FnOnce() -> HeapObj) -> ObjRef {
         self.allocated_since_gc += 1;
         self.live += 1;
         self.bytes += bytes;
@@ -84,13 +93,14 @@ impl Heap {
             self.threshold = 0;
         }
         if let Some(i) = self.free.pop() {
-            // A free-list slot holds `Free`: nothing to drop (forgetting skips the drop call).
-            let old = std::mem::replace(&mut self.objs[i as usize], obj);
-            debug_assert!(matches!(old, HeapObj::Free));
-            std::mem::forget(old);
+            let slot = &mut self.objs[i as usize];
+            debug_assert!(matches!(slot, HeapObj::Free));
+            // SAFETY: `slot` is a valid, aligned `HeapObj`; a free-list slot holds `Free`,
+            // which owns nothing, so overwriting it without dropping it leaks nothing.
+            unsafe { std::ptr::write(slot, make()) };
             ObjRef(i)
         } else {
-            self.objs.push(obj);
+            self.objs.push(make());
             self.marks.push(false);
             ObjRef(self.objs.len() as u32 - 1)
         }

@@ -537,7 +537,8 @@ impl Vm {
                     return Extra::Stop;
                 }
                 let private = code.bytes.get(ip + 1) == Some(&(Op::ForIter as u8));
-                let it = self.heap.alloc(HeapObj::Iter(IterState::Seq { seq: r, index: 0, private }));
+                let bytes = std::mem::size_of::<HeapObj>() + 32;
+                let it = self.heap.alloc_with(bytes, || HeapObj::Iter(IterState::Seq { seq: r, index: 0, private }));
                 f.stack.pop();
                 push_obj(&mut f.stack, it);
                 Extra::Next(ip + 1)
@@ -932,7 +933,9 @@ impl Vm {
             return None;
         }
         let mut frame = self.frame_pool.pop()?;
-        let instance = self.heap.alloc(HeapObj::Instance { class: cls, dict: None, values: Vec::with_capacity(room) });
+        let values = Vec::with_capacity(room);
+        let bytes = std::mem::size_of::<HeapObj>() + room * 16;
+        let instance = self.heap.alloc_with(bytes, || HeapObj::Instance { class: cls, dict: None, values });
         let HeapObj::Function(func) = self.heap.get(init) else { return None };
         init_simple_frame(&mut frame, func, &[Value::Obj(instance)]);
         frame.stack[1..=args.len()].copy_from_slice(args);

@@ -215,7 +215,8 @@ impl Vm {
     }
 
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
-        Value::Obj(self.heap.alloc(HeapObj::List(items)))
+        let bytes = std::mem::size_of::<HeapObj>() + items.capacity() * 16;
+        Value::Obj(self.heap.alloc_with(bytes, || HeapObj::List(items)))
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
