@@ -463,10 +463,11 @@ impl Vm {
     /// Runs the collector now, with the given running frame as an extra root.
     pub fn collect_garbage(&mut self, running: Option<&Frame>) {
         // The roots and the collector's work lists are allocated afresh each time on purpose:
-        // allocating and freeing them makes glibc consolidate its free lists, after which new
-        // objects are carved from contiguous free memory. Keeping them (and sweeping lazily
+        // allocating and freeing them made glibc consolidate its free lists, after which new
+        // objects were carved from contiguous free memory. Keeping them (and sweeping lazily
         // during allocation) cut the instructions and the simulated cache misses, but the
-        // scheduler benchmark ran about 20% slower on the real machine.
+        // scheduler benchmark ran about 20% slower on the real machine; a lazy sweep tried
+        // again under mimalloc (the `coro` binary's allocator since) ran 13% slower.
         let mut roots: Vec<Value> = vec![Value::Obj(self.builtins), Value::Obj(self.modules)];
         roots.extend(self.types.all_roots());
         roots.extend(self.interned.values().map(|r| Value::Obj(*r)));

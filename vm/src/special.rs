@@ -287,8 +287,6 @@ impl Vm {
         out
     }
 
-    /// The special method `name` of `v`'s user class, unbound; None when the class (or an
-    /// object that is not a user instance) has none.
     /// The object's `__iter__` when it is a generator function (`def __iter__(self): yield ...`):
     /// calling it makes a generator, which needs none of the protocol's result checks.
     pub(crate) fn generator_iter_method(&mut self, v: Value) -> Option<Value> {
@@ -300,6 +298,8 @@ impl Vm {
         }
     }
 
+    /// The special method `name` of `v`'s user class, unbound; None when the class (or an
+    /// object that is not a user instance) has none.
     pub(crate) fn special_method(&mut self, v: Value, name: &str) -> Option<Value> {
         // Most values (ints, strs, lists) have no user class: no name to intern.
         let cls = self.user_class_of(v)?;
