@@ -634,10 +634,8 @@ impl Vm {
         let IterState::Deque { deque, index, remaining, state, reverse } = *st else { return Ok(None) };
         let d = deque_of(self, deque);
         if d.state != state {
-            if let HeapObj::Iter(st) = self.heap.get_mut(it) {
-                if let IterState::Deque { remaining, .. } = &mut *st {
-                    *remaining = 0;
-                }
+            if let HeapObj::Iter(IterState::Deque { remaining, .. }) = self.heap.get_mut(it) {
+                *remaining = 0;
             }
             return Err(self.runtime_error("deque mutated during iteration"));
         }
@@ -645,14 +643,12 @@ impl Vm {
             return Ok(None);
         }
         let v = d.items.get(index).copied();
-        if let HeapObj::Iter(st) = self.heap.get_mut(it) {
-            if let IterState::Deque { index, remaining, .. } = &mut *st {
-                *remaining -= 1;
-                if reverse {
-                    *index = index.wrapping_sub(1);
-                } else {
-                    *index += 1;
-                }
+        if let HeapObj::Iter(IterState::Deque { index, remaining, .. }) = self.heap.get_mut(it) {
+            *remaining -= 1;
+            if reverse {
+                *index = index.wrapping_sub(1);
+            } else {
+                *index += 1;
             }
         }
         Ok(v)

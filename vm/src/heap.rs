@@ -360,7 +360,6 @@ pub fn generator_size(stack: Option<usize>) -> usize {
 
 /// A rough byte count of an object, for the memory limit and statistics.
 #[inline]
-
 pub fn approx_size(obj: &HeapObj) -> usize {
     let base = std::mem::size_of::<HeapObj>();
     base + match obj {

@@ -521,10 +521,8 @@ impl Vm {
                     }
                     return Extra::Next(a);
                 };
-                if let HeapObj::Iter(state) = self.heap.get_mut(r) {
-                    if let IterState::Seq { index, .. } = &mut *state {
-                        *index += 1;
-                    }
+                if let HeapObj::Iter(IterState::Seq { index, .. }) = self.heap.get_mut(r) {
+                    *index += 1;
                 }
                 f.stack.push(v);
                 Extra::Next(ip + 2)

@@ -795,10 +795,10 @@ impl Vm {
                     let it = tri!(self.get_iter(v));
                     // A `for` loop's own iterator of a list or tuple: private to the loop.
                     if code.bytes.get(ip) == Some(&(Op::ForIter as u8)) && !it.is(v) {
-                        if let Some(HeapObj::Iter(state)) = it.as_obj().map(|r| self.heap.get_mut(r)) {
-                            if let IterState::Seq { private, .. } = &mut *state {
-                                *private = true;
-                            }
+                        if let Some(HeapObj::Iter(IterState::Seq { private, .. })) =
+                            it.as_obj().map(|r| self.heap.get_mut(r))
+                        {
+                            *private = true;
                         }
                     }
                     f.stack.push(it);
@@ -811,18 +811,15 @@ impl Vm {
                     };
                     // Fast paths for the common native iterators.
                     let step = match self.heap.get_mut(r) {
-                        HeapObj::Iter(state) => match &mut *state {
-                            IterState::Range { next, stop, step } => {
-                                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                                    let v = *next;
-                                    *next = next.saturating_add(*step);
-                                    Some(Some(Value::Int(v)))
-                                } else {
-                                    Some(None)
-                                }
+                        HeapObj::Iter(IterState::Range { next, stop, step }) => {
+                            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                                let v = *next;
+                                *next = next.saturating_add(*step);
+                                Some(Some(Value::Int(v)))
+                            } else {
+                                Some(None)
                             }
-                            _ => None,
-                        },
+                        }
                         _ => None,
                     };
                     let mut private = false;

@@ -1057,10 +1057,8 @@ impl Vm {
                     Some(c) => {
                         let mut buf = [0u8; 4];
                         let v = self.new_str(c.encode_utf8(&mut buf));
-                        if let HeapObj::Iter(st) = self.heap.get_mut(r) {
-                            if let IterState::Str { byte, .. } = &mut *st {
-                                *byte += c.len_utf8();
-                            }
+                        if let HeapObj::Iter(IterState::Str { byte, .. }) = self.heap.get_mut(r) {
+                            *byte += c.len_utf8();
                         }
                         return Ok(Some(v));
                     }
@@ -1086,10 +1084,8 @@ impl Vm {
                         match d.entry_at(i) {
                             Some(e) => {
                                 let (k, v) = (e.key, e.value);
-                                if let HeapObj::Iter(st) = self.heap.get_mut(r) {
-                                    if let IterState::Dict { index, .. } = &mut *st {
-                                        *index = i + 1;
-                                    }
+                                if let HeapObj::Iter(IterState::Dict { index, .. }) = self.heap.get_mut(r) {
+                                    *index = i + 1;
                                 }
                                 return Ok(Some(match kind {
                                     crate::object::VIEW_KEYS => k,
@@ -1110,10 +1106,8 @@ impl Vm {
                     } else {
                         match t.next_from(index) {
                             Some((slot, k)) => {
-                                if let HeapObj::Iter(st) = self.heap.get_mut(r) {
-                                    if let IterState::Set { index, .. } = &mut *st {
-                                        *index = slot + 1;
-                                    }
+                                if let HeapObj::Iter(IterState::Set { index, .. }) = self.heap.get_mut(r) {
+                                    *index = slot + 1;
                                 }
                                 return Ok(Some(k));
                             }
@@ -1128,11 +1122,9 @@ impl Vm {
                 if (step.is_positive() && next < stop) || (step.is_negative() && next > stop) {
                     let v = next.clone();
                     let out = normalize_bigint(self, v);
-                    if let HeapObj::Iter(st) = self.heap.get_mut(r) {
-                        if let IterState::BigRange(b) = &mut *st {
-                            let step = b[2].clone();
-                            b[0] += step;
-                        }
+                    if let HeapObj::Iter(IterState::BigRange(b)) = self.heap.get_mut(r) {
+                        let step = b[2].clone();
+                        b[0] += step;
                     }
                     return Ok(Some(out));
                 }
