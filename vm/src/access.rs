@@ -564,8 +564,8 @@ impl Vm {
                 }
             }
             HeapObj::Generator(g) => match n.as_str() {
-                "__name__" => Some(g.name),
-                "__qualname__" => Some(g.qualname),
+                "__name__" => Some(Value::Obj(g.name)),
+                "__qualname__" => Some(Value::Obj(g.qualname)),
                 "gi_running" => Some(Value::Bool(g.state == crate::object::GenState::Running)),
                 "gi_suspended" => Some(Value::Bool(g.state == crate::object::GenState::Suspended)),
                 "gi_yieldfrom" => {

@@ -368,6 +368,9 @@ impl Vm {
         let me = self.heap.next_ref();
         frame.gen = Some(me);
         let bytes = std::mem::size_of::<HeapObj>() + crate::heap::generator_size(Some(frame.stack.capacity()));
+        // Names are strings (`__name__` and `__qualname__` refuse anything else), hence objects.
+        let code_name = frame.code.qualname.as_obj().unwrap_or(ObjRef(0));
+        let (name, qualname) = (name.as_obj().unwrap_or(code_name), qualname.as_obj().unwrap_or(code_name));
         let code = frame.code.clone();
         self.gen_serial += 1;
         let g = Generator {

@@ -301,8 +301,8 @@ fn trace_obj(obj: &HeapObj, f: &mut dyn FnMut(Value)) {
         HeapObj::Cell(v) => f(*v),
         HeapObj::Code(_) => {}
         HeapObj::Generator(g) => {
-            f(g.name);
-            f(g.qualname);
+            f(Value::Obj(g.name));
+            f(Value::Obj(g.qualname));
             if let Some(fr) = &g.frame {
                 fr.trace(&mut |v| f(v));
             }

@@ -279,7 +279,9 @@ impl Vm {
                     Some(s) => s,
                     None => format!("<{t} object at 0x{addr:x}>"),
                 },
-                None => format!("<generator object {} at 0x{addr:x}>", self.str_of(g.qualname).unwrap_or("?")),
+                None => {
+                    format!("<generator object {} at 0x{addr:x}>", self.str_of(Value::Obj(g.qualname)).unwrap_or("?"))
+                }
             },
             HeapObj::Exception(_) => self.builtin_exc_repr(Exc(r))?,
             HeapObj::Class(c) => {

@@ -390,7 +390,7 @@ fn brief_into(vm: &Vm, v: Value, depth: usize, out: &mut String) {
             out.push('}');
         }
         HeapObj::Generator(g) => {
-            let name = vm.str_of(g.qualname).unwrap_or("?");
+            let name = vm.str_of(Value::Obj(g.qualname)).unwrap_or("?");
             let _ = write!(out, "<generator {name}>");
         }
         HeapObj::Function(f) => {
