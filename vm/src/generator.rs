@@ -238,15 +238,22 @@ impl Vm {
         if gen.state != GenState::Suspended || gen.delegate.is_some() || gen.delegator.is_some() {
             return false;
         }
-        let Some(mut frame) = gen.frame.take() else { return false };
+        let Some(frame) = gen.frame.take() else { return false };
         gen.state = GenState::Running;
+        self.enter_resumed(f, frame, g, v, link);
+        true
+    }
+
+    /// Makes `frame`, taken from a generator of chain root `g` resumed with `v`, the running
+    /// frame (the caller `f` is pushed), linked to its resumer by `link`.
+    #[inline(always)]
+    fn enter_resumed(&mut self, f: &mut Box<Frame>, mut frame: Box<Frame>, g: ObjRef, v: Value, link: Link) {
         frame.link = link;
         frame.root = Some(g);
         frame.closing = false;
         let caller = std::mem::replace(f, frame);
         self.frames.push(caller);
         f.stack.push(v);
-        true
     }
 
     /// The common resume of a `yield from` chain: root `g` suspended in its delegation (and
@@ -273,17 +280,12 @@ impl Vm {
         if l.serial != serial || l.state != GenState::Suspended || l.delegate.is_some() {
             return false;
         }
-        let Some(mut frame) = l.frame.take() else { return false };
+        let Some(frame) = l.frame.take() else { return false };
         l.state = GenState::Running;
         if let HeapObj::Generator(root) = self.heap.get_mut(g) {
             root.state = GenState::Running;
         }
-        frame.link = link;
-        frame.root = Some(g);
-        frame.closing = false;
-        let caller = std::mem::replace(f, frame);
-        self.frames.push(caller);
-        f.stack.push(v);
+        self.enter_resumed(f, frame, g, v, link);
         true
     }
 
