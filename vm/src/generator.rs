@@ -157,7 +157,7 @@ impl Vm {
             }
         }
         let caller = std::mem::replace(f, frame);
-        self.frames.push(caller);
+        self.push_caller(caller);
         match mode {
             ResumeMode::Send(v) => {
                 if started {
@@ -252,7 +252,7 @@ impl Vm {
         frame.root = Some(g);
         frame.closing = false;
         let caller = std::mem::replace(f, frame);
-        self.frames.push(caller);
+        self.push_caller(caller);
         f.stack.push(v);
     }
 

@@ -66,6 +66,7 @@ impl Value {
 }
 
 /// The tags of `Value`'s variants (its `repr(C, u64)` discriminants, in declaration order).
+pub(crate) const TAG_UNDEF: u64 = 0;
 pub(crate) const TAG_NONE: u64 = 1;
 #[cfg(test)]
 pub(crate) const TAG_BOOL: u64 = 2;
@@ -180,6 +181,8 @@ mod tests {
         assert!(matches!(v, Value::Float(x) if x == 2.5));
         unsafe { store_packed(p, TAG_OBJ, 77) };
         assert!(matches!(v, Value::Obj(ObjRef(77))));
+        unsafe { store_packed(p, TAG_UNDEF, 0) };
+        assert!(matches!(v, Value::Undef));
         let mut stack = Vec::new();
         push_obj(&mut stack, ObjRef(3));
         push_fresh(&mut stack, Value::None);
