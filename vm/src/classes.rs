@@ -581,7 +581,7 @@ impl Vm {
             match self.heap.get(r) {
                 HeapObj::Instance { .. } | HeapObj::Class(_) if self.specials(x) & mask != 0 => return true,
                 HeapObj::Exception(e) => {
-                    let args = e.args;
+                    let (args, dict) = (e.args, e.dict);
                     // BaseException.__str__ shows the args; it does not fall back to __repr__.
                     let own = if mask & bits::STR != 0 { mask & !bits::REPR } else { mask };
                     if self.specials(x) & own != 0 {
@@ -589,6 +589,16 @@ impl Vm {
                     }
                     if seen.insert(r) {
                         stack.push((args, bits::TEXT_STR));
+                        // An OSError's str shows its errno, strerror and file names, which
+                        // live among its attributes rather than its args.
+                        if let Some(d) = dict.filter(|_| self.exc_is(crate::Exc(r), ExcKind::OSError)) {
+                            for name in crate::os_error::OS_ERROR_ATTRS {
+                                let key = self.intern(name);
+                                if let Some(a) = self.dict_get_str(d, key) {
+                                    stack.push((a, bits::TEXT_STR));
+                                }
+                            }
+                        }
                     }
                 }
                 HeapObj::List(items) if seen.insert(r) => stack.extend(items.iter().map(|i| (*i, bits::REPR))),

@@ -32,7 +32,7 @@ fn errno_subclass(errno: i64) -> Option<ExcKind> {
 }
 
 /// The attributes an OSError instance gets from its arguments.
-const OS_ERROR_ATTRS: [&str; 4] = ["errno", "strerror", "filename", "filename2"];
+pub(crate) const OS_ERROR_ATTRS: [&str; 4] = ["errno", "strerror", "filename", "filename2"];
 
 impl Vm {
     /// Whether `cls` is OSError or one of its subclasses.

@@ -792,7 +792,16 @@ def _exc_repr(e):
 
 
 def _exc_str(e, key_error):
-    # BaseException.__str__, or KeyError's (which shows its one key by repr).
+    # OSError.__str__ (errno and strerror by str, file names by repr), BaseException.__str__,
+    # or KeyError's (which shows its one key by repr).
+    if isinstance(e, OSError):
+        if e.filename is not None:
+            s = "[Errno " + _str(e.errno) + "] " + _str(e.strerror) + ": " + _repr(e.filename)
+            if e.filename2 is not None:
+                s = s + " -> " + _repr(e.filename2)
+            return s
+        if e.errno is not None and e.strerror is not None:
+            return "[Errno " + _str(e.errno) + "] " + _str(e.strerror)
     a = e.args
     if not a:
         return ""
