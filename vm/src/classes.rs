@@ -141,6 +141,7 @@ impl Vm {
             specials: 0,
             metaclass,
             layout: Vec::new(),
+            iter_cache: std::cell::Cell::new((u64::MAX, Value::Undef)),
         });
         let mro = self.c3_mro(cls, &base_refs)?;
         let specials = self.compute_specials(&mro);

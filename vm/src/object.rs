@@ -314,6 +314,9 @@ pub struct Class {
     /// The names of its instances' attributes, in the order they were first given: positions
     /// in the instances' values (see `instance.rs`).
     pub layout: Vec<Value>,
+    /// `Vm::generator_iter_method`'s answer for the class's instances while the class epoch is
+    /// the first number (Undef: `__iter__` is not a generator function).
+    pub iter_cache: Cell<(u64, Value)>,
 }
 
 /// What a builtin class's instances are, so `type(x)`, `isinstance` and constructors can

@@ -290,12 +290,27 @@ impl Vm {
     /// The object's `__iter__` when it is a generator function (`def __iter__(self): yield ...`):
     /// calling it makes a generator, which needs none of the protocol's result checks.
     pub(crate) fn generator_iter_method(&mut self, v: Value) -> Option<Value> {
-        let m = self.special_method_key(v, self.iter_name, "__iter__")?;
-        let Value::Obj(r) = m else { return None };
-        match self.heap.get(r) {
-            HeapObj::Function(f) if f.code.code.flags.generator => Some(m),
+        // An instance's class keeps the answer (a scheduler asks it at every `yield from
+        // future`; the lookup was 114 instructions).
+        let Value::Obj(r) = v else { return None };
+        let class = match self.heap.get(r) {
+            HeapObj::Instance { class, .. } => Some(*class),
             _ => None,
+        };
+        let epoch = crate::dict::class_epoch();
+        if let Some(HeapObj::Class(c)) = class.map(|c| self.heap.get(c)) {
+            let (at, m) = c.iter_cache.get();
+            if at == epoch {
+                return (!m.is_undef()).then_some(m);
+            }
         }
+        let found = self.special_method_key(v, self.iter_name, "__iter__").filter(|m| {
+            matches!(m, Value::Obj(f) if matches!(self.heap.get(*f), HeapObj::Function(func) if func.code.code.flags.generator))
+        });
+        if let Some(HeapObj::Class(c)) = class.map(|c| self.heap.get(c)) {
+            c.iter_cache.set((epoch, found.unwrap_or(Value::Undef)));
+        }
+        found
     }
 
     /// The special method `name` of `v`'s user class, unbound; None when the class (or an

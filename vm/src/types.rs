@@ -236,6 +236,7 @@ fn new_class(heap: &mut Heap, name: &str, bases: &[ObjRef], kind: TypeKind) -> O
         specials: 0,
         metaclass: None,
         layout: Vec::new(),
+        iter_cache: std::cell::Cell::new((u64::MAX, Value::Undef)),
     });
     mro.insert(0, r);
     heap.set_mro(r, mro);

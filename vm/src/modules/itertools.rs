@@ -63,6 +63,7 @@ fn iterator_class(vm: &mut Vm, type_name: &'static str, attr: &str) -> ObjRef {
         specials: 0,
         metaclass: None,
         layout: Vec::new(),
+        iter_cache: std::cell::Cell::new((u64::MAX, Value::Undef)),
     });
     vm.heap.set_mro(cls, vec![cls, object]);
     for (name, f) in crate::builtins::misc::LAZY_ITER_METHODS {
