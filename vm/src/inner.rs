@@ -623,8 +623,18 @@ impl Vm {
             return Extra::Switched;
         }
         let callee_slot = n - a - 2;
-        if matches!(f.stack[callee_slot], Value::Obj(r) if matches!(self.heap.get(r), HeapObj::Builtin(_))) {
-            return self.call_native_method(f, callee_slot, ip + 2);
+        if let Value::Obj(r) = f.stack[callee_slot] {
+            if let HeapObj::Builtin(b) = self.heap.get(r) {
+                // A builtin method of the scheduler's hot path runs here, looked at once.
+                let fast = b.fast;
+                if fast != FastMethod::No && b.this.is_undef() && self.fuel >= CALL_FUEL {
+                    if let Some(extra) = self.fast_method(f, fast, callee_slot, a, ip + 2) {
+                        self.fuel -= CALL_FUEL;
+                        return extra;
+                    }
+                }
+                return self.call_native_method(f, callee_slot, ip + 2);
+            }
         }
         if self.simple_generator_call(f, callee_slot, a + 1) {
             // `yield from obj.method(...)`: the generator goes straight to the delegation, so
@@ -748,13 +758,8 @@ impl Vm {
         if !b.this.is_undef() || self.fuel < CALL_FUEL {
             return Extra::Stop;
         }
-        let (func, fast) = (b.func, b.fast);
+        let func = b.func;
         self.fuel -= CALL_FUEL;
-        if fast != FastMethod::No {
-            if let Some(extra) = self.fast_method(f, fast, callee_slot, next) {
-                return extra;
-            }
-        }
         self.caller_globals = Some(f.globals);
         let ret = func(self, f.stack.get(callee_slot + 1..).unwrap_or(&[]), &[]);
         f.stack.truncate(callee_slot);
@@ -772,14 +777,22 @@ impl Vm {
     }
 
     /// A builtin method of the scheduler's hot path (`FastMethod`) run in place, its callee,
-    /// receiver and arguments (at `callee_slot` and above) replaced by its result, as the native
-    /// would; None, having changed nothing, when the call is not the common one (the native
-    /// then runs and raises whatever CPython raises).
+    /// receiver and `argc` arguments (at `callee_slot` and above, the top of the stack) replaced
+    /// by its result, as the native would; None, having changed nothing, when the call is not
+    /// the common one (the native then runs and raises whatever CPython raises).
     #[inline]
-    fn fast_method(&mut self, f: &mut Box<Frame>, kind: FastMethod, callee_slot: usize, next: usize) -> Option<Extra> {
-        let (recv, arg) = match f.stack.get(callee_slot + 1..)? {
-            [Value::Obj(r)] => (*r, None),
-            [Value::Obj(r), v] => (*r, Some(*v)),
+    fn fast_method(
+        &mut self,
+        f: &mut Box<Frame>,
+        kind: FastMethod,
+        callee_slot: usize,
+        argc: usize,
+        next: usize,
+    ) -> Option<Extra> {
+        let Some(&Value::Obj(recv)) = f.stack.get(callee_slot + 1) else { return None };
+        let arg = match argc {
+            0 => None,
+            1 => Some(*f.stack.get(callee_slot + 2)?),
             _ => return None,
         };
         match (kind, arg) {
