@@ -652,7 +652,7 @@ impl Vm {
     /// its instance, `GetYieldFromIter` of a generator or of an instance whose `__iter__` is a
     /// generator function, and `YieldFrom`. Stops, having done nothing, otherwise.
     #[inline(never)]
-    fn simple_gen(&mut self, f: &mut Box<Frame>, _code: &LoadedCode, b: u8, _a: usize, ip: usize) -> Extra {
+    fn simple_gen(&mut self, f: &mut Box<Frame>, code: &LoadedCode, b: u8, _a: usize, ip: usize) -> Extra {
         let n = f.stack.len();
         let room = n < f.stack.capacity();
         let Some(op) = Op::from_byte(b) else { return Extra::Stop };
@@ -686,7 +686,7 @@ impl Vm {
                 let Value::Obj(r) = v else { return Extra::Stop };
                 match self.heap.get(r) {
                     // (A generator's type cannot be subclassed, so none iterates in Python.)
-                    HeapObj::Generator(_) => Extra::Next(ip + 1),
+                    HeapObj::Generator(_) => self.start_delegation(f, code, ip),
                     HeapObj::Instance { .. } if room => {
                         let Some(m) = self.generator_iter_method(v) else { return Extra::Stop };
                         f.stack[n - 1] = m;
@@ -694,7 +694,7 @@ impl Vm {
                         if self.simple_generator_call(f, n - 1, 1) {
                             // Made here for the `YieldFrom` that follows: private to it.
                             self.mark_private(f.stack[n - 1]);
-                            return Extra::Next(ip + 1);
+                            return self.start_delegation(f, code, ip);
                         }
                         f.stack.pop();
                         f.stack[n - 1] = v;
@@ -719,6 +719,22 @@ impl Vm {
             }
             _ => Extra::Stop,
         }
+    }
+
+    /// After `GetYieldFromIter` at `ip` left a generator on the stack: when the compiler's
+    /// `LoadNone`, `YieldFrom` follow (every `yield from`), the delegation starts now, as those
+    /// two would start it (their dispatch, and the `None` pushed only to be popped, were a
+    /// fifth of a fresh delegate's start); otherwise the loop goes on to the next instruction.
+    #[inline(always)]
+    fn start_delegation(&mut self, f: &mut Box<Frame>, code: &LoadedCode, ip: usize) -> Extra {
+        let (none, yield_from) = (Op::LoadNone as u8, Op::YieldFrom as u8);
+        if f.gen.is_none() || code.bytes.get(ip + 1..ip + 3) != Some(&[none, yield_from][..]) {
+            return Extra::Next(ip + 1);
+        }
+        let Some(&it) = f.stack.last() else { return Extra::Stop };
+        f.ip = ip + 3;
+        let flow = self.yield_from(f, it, Value::None, ip + 2);
+        self.settle(flow)
     }
 
     /// The truth value of `v` when it needs no Python and cannot fail: bools, None, numbers,
