@@ -641,6 +641,8 @@ impl Vm {
             // the delegator's stack holds the only reference to it.
             if code.bytes.get(ip + 2) == Some(&(Op::GetYieldFromIter as u8)) {
                 self.mark_private(f.stack[callee_slot]);
+                // That `GetYieldFromIter` would leave it where it is: the delegation starts.
+                return self.start_delegation(f, code, ip + 2);
             }
             return Extra::Next(ip + 2);
         }
