@@ -667,7 +667,19 @@ impl Vm {
                 if let Some(g) = f.gen {
                     f.stack.pop();
                     f.ip = ip + 1;
-                    let flow = self.generator_return(f, g, v);
+                    let mut flow = self.generator_return(f, g, v);
+                    // `return (yield from x)`: a delegator whose `Return` is next returns the
+                    // value on at once, as that instruction would (a loop, not a recursion,
+                    // however long the chain that unwinds).
+                    while matches!(flow, Ok(Flow::Next)) {
+                        let Some(g) = f.gen else { break };
+                        if f.code.bytes.get(f.ip) != Some(&(Op::Return as u8)) {
+                            break;
+                        }
+                        let Some(v) = f.stack.pop() else { break };
+                        f.ip += 1;
+                        flow = self.generator_return(f, g, v);
+                    }
                     return self.settle(flow);
                 }
                 let Link::Init(instance) = f.link else { return Extra::Stop };
