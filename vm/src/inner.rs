@@ -832,7 +832,7 @@ impl Vm {
                 // Counted toward the memory limit as it grows (see `Heap::grew`).
                 self.heap.grew(16);
                 f.stack.truncate(callee_slot);
-                push_fresh(&mut f.stack, Value::None);
+                return Some(push_none_result(f, next));
             }
             (FastMethod::ListPop, None) => {
                 let HeapObj::List(l) = self.heap.get_mut(recv) else { return None };
@@ -845,7 +845,7 @@ impl Vm {
                 d.push_back(v);
                 self.heap.grew(16);
                 f.stack.truncate(callee_slot);
-                push_fresh(&mut f.stack, Value::None);
+                return Some(push_none_result(f, next));
             }
             (FastMethod::DequePopleft, None) => {
                 let HeapObj::Deque(d) = self.heap.get_mut(recv) else { return None };
@@ -1010,6 +1010,17 @@ enum Extra {
     /// The instruction ended in an error or an exit (`Vm::inner_pending`) that the general loop
     /// must handle; the running frame's `ip` is saved.
     Pending,
+}
+
+/// Pushes a method's None result for the instruction at `next`, unless that is the `Pop` of a
+/// call made as a statement (`queue.append(x)`), which is then skipped with it.
+#[inline(always)]
+fn push_none_result(f: &mut Frame, next: usize) -> Extra {
+    if f.code.bytes.get(next) == Some(&(Op::Pop as u8)) {
+        return Extra::Next(next + 1);
+    }
+    push_fresh(&mut f.stack, Value::None);
+    Extra::Next(next)
 }
 
 /// Readies a pooled frame for a call of `func` whose code takes exactly `args` positionally and
