@@ -4,7 +4,8 @@
 Runs every program in bench/programs/ under the release `coro` binary and `python3`, plus
 `pypy3`, `lua5.4` and `luajit` where installed (Lua runs the ports in bench/lua/ where one
 exists). Each runtime's output must equal CPython's, or the row is marked WRONG. Reports the
-best wall time of --repeat runs, peak RSS, and each runtime's time as a ratio of CPython's.
+best wall time of --repeat runs (the runtimes take turns within each round), peak RSS, and each
+runtime's time as a ratio of CPython's.
 
     python3 bench/compare.py                 # all programs, 3 runs each
     python3 bench/compare.py fib send        # only these programs
@@ -32,34 +33,49 @@ def coro_binary():
     return str(exe)
 
 
-def measure(cmd, cwd, repeat):
-    best = None
-    out = None
-    rss = 0.0
+def run_once(cmd, cwd):
+    """One timed run: (seconds, peak RSS in MB, stdout), ("timeout", None, None) past
+    TIMEOUT_SECS, or (None, None, None) when the runtime fails."""
+    # A fresh interpreter process per run keeps RSS readings per process: run the
+    # measurement in a child python so RUSAGE_CHILDREN starts from zero each time.
+    probe = [sys.executable, "-c", PROBE, *cmd]
+    # Its own session, so a timeout kills the runtime too, not only the probe.
+    proc = subprocess.Popen(probe, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        stdout, _ = proc.communicate(timeout=TIMEOUT_SECS)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return "timeout", None, None
+    if proc.returncode != 0:
+        return None, None, None
+    head, _, body = stdout.partition("\n")
+    secs, peak, status = head.split()
+    if status != "0":
+        return None, None, None
+    return float(secs), float(peak), body
+
+
+def measure_all(jobs, repeat):
+    """Times each (name, cmd, cwd) job `repeat` times, the jobs taking turns within each round
+    so that every runtime's best comes from the same stretch of the machine's load (a shared
+    machine's contention comes in bursts, and timing one runtime's runs back to back could
+    put a burst on one of them only). Returns name -> (best seconds, peak RSS, stdout), with
+    "timeout" or None for the seconds of a job that timed out or failed (not run again)."""
+    results = {}
     for _ in range(repeat):
-        # A fresh interpreter process per run keeps RSS readings per process: run the
-        # measurement in a child python so RUSAGE_CHILDREN starts from zero each time.
-        probe = [sys.executable, "-c", PROBE, *cmd]
-        # Its own session, so a timeout kills the runtime too, not only the probe.
-        proc = subprocess.Popen(probe, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-        try:
-            stdout, _ = proc.communicate(timeout=TIMEOUT_SECS)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
-            return "timeout", None, None
-        proc.stdout = stdout
-        if proc.returncode != 0:
-            return None, None, None
-        head, _, body = proc.stdout.partition("\n")
-        secs, peak, status = head.split()
-        if status != "0":
-            return None, None, None
-        secs = float(secs)
-        rss = max(rss, float(peak))
-        out = body
-        best = secs if best is None else min(best, secs)
-    return best, rss, out
+        for name, cmd, cwd in jobs:
+            prev = results.get(name)
+            if prev is not None and not isinstance(prev[0], float):
+                continue
+            secs, rss, out = run_once(cmd, cwd)
+            if not isinstance(secs, float):
+                results[name] = (secs, None, None)
+            elif prev is None:
+                results[name] = (secs, rss, out)
+            else:
+                results[name] = (min(prev[0], secs), max(prev[1], rss), out)
+    return results
 
 
 # A runtime that takes longer than this on one program is reported as timed out.
@@ -96,13 +112,11 @@ def main():
     print(header)
     print("-" * len(header))
     for prog in programs:
-        results = {}
-        for name, cmd in runtimes:
-            results[name] = measure(cmd + [prog.name], PROGRAMS, args.repeat)
+        jobs = [(name, cmd + [prog.name], PROGRAMS) for name, cmd in runtimes]
         lua_port = LUA / (prog.stem + ".lua")
-        for name, cmd in lua_runtimes:
-            if lua_port.exists():
-                results[name] = measure(cmd + [str(lua_port)], LUA, args.repeat)
+        if lua_port.exists():
+            jobs += [(name, cmd + [str(lua_port)], LUA) for name, cmd in lua_runtimes]
+        results = measure_all(jobs, args.repeat)
         base = results["python3"][0]
         base = base if isinstance(base, float) else None
         expected = results["python3"][2]
