@@ -533,7 +533,9 @@ impl Vm {
         let depth = self.gen(p).map(|x| x.chain_depth).unwrap_or(0) + 1;
         let too_deep = self.frames.len() + depth as usize + 2 > self.recursion_limit;
         // The delegate, looked up once: checked, then started or resumed as `p`'s delegate.
-        let HeapObj::Generator(x) = self.heap.get_mut(d) else { unreachable!("checked above") };
+        let HeapObj::Generator(x) = self.heap.get_mut(d) else {
+            return Err(self.runtime_error("yield from lost its delegate"));
+        };
         let state = x.state;
         match state {
             GenState::Running => return Err(self.value_error("generator already executing")),
